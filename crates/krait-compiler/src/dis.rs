@@ -1,0 +1,1 @@
+//! dis (to be written).

@@ -1,0 +1,1 @@
+//! symtable (to be written).

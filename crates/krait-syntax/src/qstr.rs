@@ -1,0 +1,373 @@
+//! Interned strings ("qstr", after MicroPython): identifiers, attribute names and
+//! short string constants are interned once, so that name and attribute lookups
+//! compare `u32` ids instead of bytes (DESIGN.md decision 2).
+//!
+//! The table is per thread and append-only: a `Qstr` is only meaningful on the
+//! thread that made it, which is where the compiler and the VM that uses its output
+//! run. Interned text lives for the rest of the thread, so `as_str` hands out
+//! `&'static str` without any borrow ceremony.
+
+use std::cell::UnsafeCell;
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::fxhash::FxBuildHasher;
+
+/// An interned string id.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Qstr(pub u32);
+
+struct Table {
+    map: HashMap<&'static str, Qstr, FxBuildHasher>,
+    strs: Vec<&'static str>,
+    /// Precomputed string hashes (Python `hash()` of the str), one per id.
+    hashes: Vec<u64>,
+}
+
+thread_local! {
+    static TABLE: UnsafeCell<Table> = UnsafeCell::new(Table::new());
+}
+
+fn with_table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
+    TABLE.with(|t| {
+        // SAFETY: the table is thread-local and no function below re-enters
+        // `with_table` while holding the reference, so this is the only live
+        // reference to it.
+        let table = unsafe { &mut *t.get() };
+        f(table)
+    })
+}
+
+/// The hash of a string's UTF-8 bytes: the value Python's `hash()` gives for a
+/// `str` in krait (stable across runs, like MicroPython's).
+#[inline]
+pub fn str_hash(bytes: &[u8]) -> u64 {
+    // FNV-1a: cheap, good enough spread for dict tables, and stable.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    // Keep it within the positive small-int range so `hash(s)` never needs a big int.
+    h & 0x0000_3fff_ffff_ffff
+}
+
+impl Table {
+    fn new() -> Table {
+        let mut t = Table {
+            map: HashMap::with_capacity_and_hasher(1024, FxBuildHasher::default()),
+            strs: Vec::with_capacity(1024),
+            hashes: Vec::with_capacity(1024),
+        };
+        for (i, s) in PREDEFINED.iter().enumerate() {
+            let q = t.insert(s);
+            debug_assert_eq!(q.0 as usize, i);
+        }
+        t
+    }
+
+    fn insert(&mut self, s: &str) -> Qstr {
+        if let Some(&q) = self.map.get(s) {
+            return q;
+        }
+        let stored: &'static str = Box::leak(s.to_owned().into_boxed_str());
+        let q = Qstr(self.strs.len() as u32);
+        self.strs.push(stored);
+        self.hashes.push(str_hash(stored.as_bytes()));
+        self.map.insert(stored, q);
+        q
+    }
+}
+
+impl Qstr {
+    /// Intern `s`, returning its id (the same id every time for the same text).
+    #[inline]
+    pub fn new(s: &str) -> Qstr {
+        with_table(|t| t.insert(s))
+    }
+
+    /// The id of `s` if it is already interned; never adds to the table.
+    #[inline]
+    pub fn lookup(s: &str) -> Option<Qstr> {
+        with_table(|t| t.map.get(s).copied())
+    }
+
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        with_table(|t| t.strs[self.0 as usize])
+    }
+
+    /// Python `hash()` of this string (precomputed at interning).
+    #[inline]
+    pub fn hash(self) -> u64 {
+        with_table(|t| t.hashes[self.0 as usize])
+    }
+
+    #[inline]
+    pub fn id(self) -> u32 {
+        self.0
+    }
+
+    /// How many strings are interned on this thread (for `micropython.qstr_info`).
+    pub fn count() -> usize {
+        with_table(|t| t.strs.len())
+    }
+
+    /// Total bytes of interned text on this thread.
+    pub fn total_bytes() -> usize {
+        with_table(|t| t.strs.iter().map(|s| s.len()).sum())
+    }
+}
+
+impl fmt::Debug for Qstr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Qstr({}:{:?})", self.0, self.as_str())
+    }
+}
+
+impl fmt::Display for Qstr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! predefined {
+    ($($name:ident = $text:expr,)*) => {
+        /// Strings interned at start-up with fixed ids, so Rust code can name them
+        /// as constants (`q::__init__` is `"__init__"`).
+        #[allow(non_upper_case_globals)]
+        pub mod q {
+            use super::Qstr;
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            #[repr(u32)]
+            enum Id { $($name,)* }
+            $(pub const $name: Qstr = Qstr(Id::$name as u32);)*
+        }
+        const PREDEFINED: &[&str] = &[$($text,)*];
+    };
+}
+
+predefined! {
+    EMPTY = "",
+    // module-level and frame names
+    __name__ = "__name__",
+    __main__ = "__main__",
+    __file__ = "__file__",
+    __module__ = "__module__",
+    __qualname__ = "__qualname__",
+    __doc__ = "__doc__",
+    __class__ = "__class__",
+    __dict__ = "__dict__",
+    __builtins__ = "__builtins__",
+    __path__ = "__path__",
+    __init__ = "__init__",
+    __new__ = "__new__",
+    __del__ = "__del__",
+    __call__ = "__call__",
+    __repr__ = "__repr__",
+    __str__ = "__str__",
+    __format__ = "__format__",
+    __hash__ = "__hash__",
+    __bool__ = "__bool__",
+    __len__ = "__len__",
+    __iter__ = "__iter__",
+    __next__ = "__next__",
+    __reversed__ = "__reversed__",
+    __contains__ = "__contains__",
+    __getitem__ = "__getitem__",
+    __setitem__ = "__setitem__",
+    __delitem__ = "__delitem__",
+    __missing__ = "__missing__",
+    __getattr__ = "__getattr__",
+    __getattribute__ = "__getattribute__",
+    __setattr__ = "__setattr__",
+    __delattr__ = "__delattr__",
+    __get__ = "__get__",
+    __set__ = "__set__",
+    __delete__ = "__delete__",
+    __set_name__ = "__set_name__",
+    __enter__ = "__enter__",
+    __exit__ = "__exit__",
+    __aenter__ = "__aenter__",
+    __aexit__ = "__aexit__",
+    __aiter__ = "__aiter__",
+    __anext__ = "__anext__",
+    __await__ = "__await__",
+    __eq__ = "__eq__",
+    __ne__ = "__ne__",
+    __lt__ = "__lt__",
+    __le__ = "__le__",
+    __gt__ = "__gt__",
+    __ge__ = "__ge__",
+    __add__ = "__add__",
+    __sub__ = "__sub__",
+    __mul__ = "__mul__",
+    __matmul__ = "__matmul__",
+    __truediv__ = "__truediv__",
+    __floordiv__ = "__floordiv__",
+    __mod__ = "__mod__",
+    __divmod__ = "__divmod__",
+    __pow__ = "__pow__",
+    __lshift__ = "__lshift__",
+    __rshift__ = "__rshift__",
+    __and__ = "__and__",
+    __or__ = "__or__",
+    __xor__ = "__xor__",
+    __radd__ = "__radd__",
+    __rsub__ = "__rsub__",
+    __rmul__ = "__rmul__",
+    __rmatmul__ = "__rmatmul__",
+    __rtruediv__ = "__rtruediv__",
+    __rfloordiv__ = "__rfloordiv__",
+    __rmod__ = "__rmod__",
+    __rdivmod__ = "__rdivmod__",
+    __rpow__ = "__rpow__",
+    __rlshift__ = "__rlshift__",
+    __rrshift__ = "__rrshift__",
+    __rand__ = "__rand__",
+    __ror__ = "__ror__",
+    __rxor__ = "__rxor__",
+    __iadd__ = "__iadd__",
+    __isub__ = "__isub__",
+    __imul__ = "__imul__",
+    __imatmul__ = "__imatmul__",
+    __itruediv__ = "__itruediv__",
+    __ifloordiv__ = "__ifloordiv__",
+    __imod__ = "__imod__",
+    __ipow__ = "__ipow__",
+    __ilshift__ = "__ilshift__",
+    __irshift__ = "__irshift__",
+    __iand__ = "__iand__",
+    __ior__ = "__ior__",
+    __ixor__ = "__ixor__",
+    __neg__ = "__neg__",
+    __pos__ = "__pos__",
+    __abs__ = "__abs__",
+    __invert__ = "__invert__",
+    __int__ = "__int__",
+    __float__ = "__float__",
+    __complex__ = "__complex__",
+    __index__ = "__index__",
+    __round__ = "__round__",
+    __sizeof__ = "__sizeof__",
+    __slots__ = "__slots__",
+    __bases__ = "__bases__",
+    __base__ = "__base__",
+    __mro__ = "__mro__",
+    __subclasses__ = "__subclasses__",
+    __init_subclass__ = "__init_subclass__",
+    __class_getitem__ = "__class_getitem__",
+    __prepare__ = "__prepare__",
+    __traceback__ = "__traceback__",
+    __cause__ = "__cause__",
+    __context__ = "__context__",
+    __self__ = "__self__",
+    __func__ = "__func__",
+    __code__ = "__code__",
+    __defaults__ = "__defaults__",
+    __closure__ = "__closure__",
+    __globals__ = "__globals__",
+    __all__ = "__all__",
+    __import__ = "__import__",
+    __build_class__ = "__build_class__",
+    __annotations__ = "__annotations__",
+    __version__ = "__version__",
+    __abstractmethods__ = "__abstractmethods__",
+    __reduce__ = "__reduce__",
+    __dir__ = "__dir__",
+    __length_hint__ = "__length_hint__",
+    __buffer__ = "__buffer__",
+    // common identifiers
+    self_ = "self",
+    cls = "cls",
+    args = "args",
+    kwargs = "kwargs",
+    super_ = "super",
+    object = "object",
+    type_ = "type",
+    value = "value",
+    key = "key",
+    reverse = "reverse",
+    default = "default",
+    sep = "sep",
+    end = "end",
+    file = "file",
+    flush = "flush",
+    start = "start",
+    stop = "stop",
+    step = "step",
+    send = "send",
+    throw = "throw",
+    close = "close",
+    append = "append",
+    extend = "extend",
+    keys = "keys",
+    values = "values",
+    items = "items",
+    get = "get",
+    pop = "pop",
+    join = "join",
+    format = "format",
+    errno = "errno",
+    strerror = "strerror",
+    code = "code",
+    real = "real",
+    imag = "imag",
+    const_ = "const",
+    micropython = "micropython",
+    native = "native",
+    viper = "viper",
+    asm_thumb = "asm_thumb",
+    lambda_ = "<lambda>",
+    module_ = "<module>",
+    listcomp = "<listcomp>",
+    dictcomp = "<dictcomp>",
+    setcomp = "<setcomp>",
+    genexpr = "<genexpr>",
+    stdin = "<stdin>",
+    string = "<string>",
+    int_ = "int",
+    uint = "uint",
+    bool_ = "bool",
+    ptr = "ptr",
+    ptr8 = "ptr8",
+    ptr16 = "ptr16",
+    ptr32 = "ptr32",
+    float_ = "float",
+    str_ = "str",
+    bytes_ = "bytes",
+    tuple_ = "tuple",
+    list_ = "list",
+    dict_ = "dict",
+    set_ = "set",
+    None_ = "None",
+    True_ = "True",
+    False_ = "False",
+    print = "print",
+    range = "range",
+    len = "len",
+    isinstance = "isinstance",
+    AssertionError = "AssertionError",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predefined_ids_are_stable() {
+        assert_eq!(q::__init__.as_str(), "__init__");
+        assert_eq!(Qstr::new("__init__"), q::__init__);
+        assert_eq!(q::EMPTY, Qstr(0));
+    }
+
+    #[test]
+    fn interning_is_idempotent() {
+        let a = Qstr::new("hello_world_xyz");
+        let b = Qstr::new("hello_world_xyz");
+        assert_eq!(a, b);
+        assert_eq!(a.as_str(), "hello_world_xyz");
+        assert_eq!(Qstr::lookup("never_interned_name_123"), None);
+        assert_eq!(a.hash(), str_hash(b"hello_world_xyz"));
+    }
+}
