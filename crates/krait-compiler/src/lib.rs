@@ -1,19 +1,23 @@
 //! krait's compiler: AST to bytecode.
 //!
 //! `symtable` resolves every name to local / cell / free / global (class bodies
-//! included), `fold` substitutes `const()` values and folds constant numeric
-//! expressions, `codegen` emits [`bytecode::Code`] with a line table and an
-//! exception table, and `dis` prints it (`krait -X dis`).
+//! included) and, in the same walk, applies `const()` and folds constant
+//! expressions with the rules in `fold`; `codegen` emits [`bytecode::Code`] with
+//! a line table and an exception table; `dis` prints it (`krait -X dis`);
+//! `verify` re-checks emitted code against the documented stack effects.
 
 pub mod bytecode;
 pub mod codegen;
 pub mod dis;
 pub mod fold;
+pub mod stack;
 pub mod symtable;
+pub mod verify;
 
 use std::rc::Rc;
 
 pub use bytecode::{Code, CodeFlags, Const, ExcEntry, Op};
+pub use codegen::CompileOptions;
 use krait_syntax::{ast, Mode, SyntaxError};
 
 /// Compile an already-parsed module. Errors found here (`'return' outside
@@ -22,8 +26,29 @@ pub fn compile_module(module: &ast::Module, filename: &str, mode: Mode) -> Resul
     codegen::compile(module, filename, mode)
 }
 
+/// As [`compile_module`], with options (`-O`).
+pub fn compile_module_with(
+    module: &ast::Module,
+    filename: &str,
+    mode: Mode,
+    options: &CompileOptions,
+) -> Result<Rc<Code>, SyntaxError> {
+    codegen::compile_with(module, filename, mode, options)
+}
+
 /// Parse and compile source text.
 pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, SyntaxError> {
     let module = krait_syntax::parse(source, mode)?;
     compile_module(&module, filename, mode)
+}
+
+/// As [`compile_source`], with options (`-O`).
+pub fn compile_source_with(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    options: &CompileOptions,
+) -> Result<Rc<Code>, SyntaxError> {
+    let module = krait_syntax::parse(source, mode)?;
+    compile_module_with(&module, filename, mode, options)
 }

@@ -11,6 +11,7 @@ pub mod fxhash;
 pub mod lexer;
 pub mod parser;
 pub mod qstr;
+pub mod token;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use qstr::{q, Qstr};

@@ -1,0 +1,703 @@
+//! Classes: `__build_class__`, instance creation (`cls(...)`), `type()` and
+//! `object`'s methods, descriptors' constructors, and the exception machinery the
+//! interpreter needs (`raise`, `except` matching, `with`).
+
+use krait_syntax::{q, Qstr};
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::gc::{Gc, ObjKind};
+use crate::obj::descriptor::{ClassMethodObj, PropertyObj, StaticMethodObj, SuperObj};
+use crate::obj::exception::ExceptionObj;
+use crate::obj::str::as_str;
+use crate::obj::type_::{c3_linearize, flags, SlotCache};
+use crate::obj::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Positional argument `i` or a TypeError.
+pub fn arg(vm: &mut Vm, args: &[Value], i: usize, fname: &str) -> PyResult<Value> {
+    match args.get(i) {
+        Some(&v) => Ok(v),
+        None => Err(vm.type_error(format!("{fname}() missing required argument #{}", i + 1))),
+    }
+}
+
+/// Look up keyword argument `name` in flat keyword pairs.
+pub fn kwarg(kw: &[Value], name: &str) -> Option<Value> {
+    kw.chunks_exact(2).find(|p| as_str(&p[0]) == Some(name)).map(|p| p[1])
+}
+
+impl Vm {
+    /// `__build_class__(body, name, *bases, **keywords)`
+    pub fn build_class(&mut self, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+        if args.len() < 2 {
+            return Err(self.type_error("__build_class__: not enough arguments"));
+        }
+        let Some(body) = args[0].downcast::<FunctionObj>() else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
+        let name = match as_str(&args[1]) {
+            Some(s) => Qstr::new(s),
+            None => return Err(self.type_error("__build_class__: name is not a string")),
+        };
+        let bases_v = &args[2..];
+        let mut meta = kwarg(kw, "metaclass");
+        let other_kw: Vec<Value> =
+            kw.chunks_exact(2).filter(|p| as_str(&p[0]) != Some("metaclass")).flatten().copied().collect();
+        if meta.is_none() {
+            for &b in bases_v {
+                if let Some(bt) = b.downcast::<TypeObj>() {
+                    if !bt.metaclass.is_null() {
+                        meta = Some(bt.metaclass);
+                        break;
+                    }
+                }
+            }
+        }
+        let ns = self.new_dict()?;
+        self.temp_roots.push(ns.value());
+        let cell = self.run_class_body(body, ns);
+        let r = (|| {
+            let cell = cell?;
+            let cls = match meta {
+                Some(m) if m != self.types.type_.value() => {
+                    let bases = self.new_tuple_from(bases_v)?;
+                    let mut call_kw = Vec::new();
+                    call_kw.extend_from_slice(&other_kw);
+                    self.call_value(m, &[Value::qstr(name), bases, ns.value()], &call_kw)?
+                }
+                _ => {
+                    let bases = self.class_bases(bases_v)?;
+                    self.create_class(Value::NULL, name, bases, ns, &other_kw)?.value()
+                }
+            };
+            if let Some(c) = cell.downcast::<CellObj>() {
+                c.get_mut().value = cls;
+            }
+            Ok(cls)
+        })();
+        self.temp_roots.pop();
+        r
+    }
+
+    fn class_bases(&mut self, bases_v: &[Value]) -> PyResult<Vec<Gc<TypeObj>>> {
+        let mut bases = Vec::with_capacity(bases_v.len());
+        for &b in bases_v {
+            match b.downcast::<TypeObj>() {
+                Some(t) => bases.push(t),
+                None => return Err(self.type_error("bases must be types")),
+            }
+        }
+        Ok(bases)
+    }
+
+    /// Make a new class (`type(name, bases, ns)` and class statements).
+    pub fn create_class(
+        &mut self,
+        meta: Value,
+        name: Qstr,
+        mut bases: Vec<Gc<TypeObj>>,
+        ns: Gc<DictObj>,
+        kw: &[Value],
+    ) -> PyResult<Gc<TypeObj>> {
+        if bases.is_empty() {
+            bases.push(self.types.object);
+        }
+        let mut native_base = None;
+        let mut type_flags = flags::BASETYPE;
+        for &b in &bases {
+            if !b.has_flag(flags::BASETYPE) {
+                return Err(self.type_error(format!("type '{}' is not an acceptable base type", b.name)));
+            }
+            if b.has_flag(flags::EXCEPTION) {
+                type_flags |= flags::EXCEPTION;
+            }
+            let nb = if b.has_flag(flags::BUILTIN) && b != self.types.object && !b.has_flag(flags::EXCEPTION) {
+                Some(b)
+            } else {
+                b.native_base
+            };
+            if let Some(nb) = nb {
+                match native_base {
+                    None => native_base = Some(nb),
+                    Some(prev) if prev == nb || prev.is_subtype(nb) => {}
+                    Some(prev) if nb.is_subtype(prev) => native_base = Some(nb),
+                    Some(_) => return Err(self.type_error("multiple bases have instance lay-out conflict")),
+                }
+            }
+        }
+        let Some(mro_tail) = c3_linearize(&bases) else {
+            let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
+            return Err(self.type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        let module = match ns.get_qstr(q::__module__) {
+            Some(m) => as_str(&m).map(Qstr::new).unwrap_or(q::EMPTY),
+            None => match self.frames.last().and_then(|f| f.globals.get_qstr(q::__name__)) {
+                Some(m) => as_str(&m).map(Qstr::new).unwrap_or(q::EMPTY),
+                None => q::EMPTY,
+            },
+        };
+        let qualname = match ns.get_mut().remove_qstr(q::__qualname__) {
+            Some(v) => as_str(&v).map(Qstr::new).unwrap_or(name),
+            None => name,
+        };
+        // `__new__` is implicitly a static method; `__init_subclass__` and
+        // `__class_getitem__` implicitly class methods.
+        if let Some(f) = ns.get_qstr(q::__new__) {
+            if f.is_kind(ObjKind::Function) {
+                let sm = self.alloc(StaticMethodObj { func: f })?;
+                ns.get_mut().set_qstr(q::__new__, sm.value());
+            }
+        }
+        for special in [q::__init_subclass__, q::__class_getitem__] {
+            if let Some(f) = ns.get_qstr(special) {
+                if f.is_kind(ObjKind::Function) {
+                    let cm = self.alloc(ClassMethodObj { func: f })?;
+                    ns.get_mut().set_qstr(special, cm.value());
+                }
+            }
+        }
+        let make_new = native_base.and_then(|nb| nb.make_new);
+        let t = self.alloc(crate::obj::TypeObj {
+            name,
+            qualname,
+            module,
+            bases: bases.clone(),
+            mro: Vec::new(),
+            dict: ns,
+            metaclass: meta,
+            make_new,
+            native_base,
+            flags: type_flags,
+            slots: std::cell::Cell::new(SlotCache::default()),
+        })?;
+        let mut mro = vec![t];
+        mro.extend(mro_tail);
+        t.get_mut().mro = mro;
+        self.class_epoch += 1;
+        // `__set_name__` on descriptors, then the parent's `__init_subclass__`.
+        for (k, v) in ns.iter().collect::<Vec<_>>() {
+            if v.is_kind(ObjKind::Instance) {
+                if let Some(sn) = self.type_of(v).lookup(q::__set_name__) {
+                    self.call_value(sn, &[v, t.value(), k], &[])?;
+                }
+            }
+        }
+        if let Some(init_sub) = t.lookup_after(t, q::__init_subclass__) {
+            if let Some(cm) = init_sub.downcast::<ClassMethodObj>() {
+                let f = cm.func;
+                self.call_value(f, &[t.value()], kw)?;
+            }
+        }
+        Ok(t)
+    }
+
+    /// `cls(*args, **kw)`
+    pub fn call_type(&mut self, t: Gc<TypeObj>, pos: &[Value], kw: &[Value]) -> PyResult<Value> {
+        if t == self.types.type_ {
+            if pos.len() == 1 && kw.is_empty() {
+                return Ok(self.type_of(pos[0]).value());
+            }
+            return self.type_new(t.value(), pos, kw);
+        }
+        if t.is_subtype(self.types.type_) {
+            // A metaclass being called: its `__new__` (usually inherited from
+            // `type`) makes the class, then its `__init__` runs.
+            let cls = match t.lookup(q::__new__) {
+                Some(n) if !n.is_kind(ObjKind::BuiltinFunction) => {
+                    let f = n.downcast::<StaticMethodObj>().map_or(n, |s| s.func);
+                    let mut args = vec![t.value()];
+                    args.extend_from_slice(pos);
+                    self.call_value(f, &args, kw)?
+                }
+                _ => self.type_new(t.value(), pos, kw)?,
+            };
+            if let Some(init) = t.lookup(q::__init__) {
+                if !init.is_kind(ObjKind::BuiltinFunction) && self.isinstance(cls, t) {
+                    let mut args = vec![cls];
+                    args.extend_from_slice(pos);
+                    self.call_value(init, &args, kw)?;
+                }
+            }
+            return Ok(cls);
+        }
+        // Built-in types construct themselves.
+        if t.has_flag(flags::BUILTIN) && !t.has_flag(flags::EXCEPTION) {
+            if let Some(mk) = t.make_new {
+                return mk(self, t, pos, kw);
+            }
+            if t == self.types.object {
+                if !pos.is_empty() || !kw.is_empty() {
+                    return Err(self.type_error("object() takes no arguments"));
+                }
+                return self.instantiate(t, &[], &[]);
+            }
+            return Err(self.type_error(format!("cannot create '{}' instances", t.name)));
+        }
+        let user_new = t.lookup(q::__new__).filter(|n| !n.is_kind(ObjKind::BuiltinFunction));
+        let user_init = t.lookup(q::__init__).filter(|n| !n.is_kind(ObjKind::BuiltinFunction));
+        let obj = match user_new {
+            Some(n) => {
+                let f = n.downcast::<StaticMethodObj>().map_or(n, |s| s.func);
+                let mut args = Vec::with_capacity(pos.len() + 1);
+                args.push(t.value());
+                args.extend_from_slice(pos);
+                self.call_value(f, &args, kw)?
+            }
+            None => {
+                if user_init.is_none() && (!pos.is_empty() || !kw.is_empty()) && t.native_base.is_none()
+                    && !t.has_flag(flags::EXCEPTION)
+                {
+                    return Err(self.type_error(format!("{}() takes no arguments", t.name)));
+                }
+                let mutable_base = t.native_base.is_some_and(|nb| {
+                    nb == self.types.list || nb == self.types.dict || nb == self.types.set || nb == self.types.bytearray
+                });
+                if user_init.is_some() && mutable_base {
+                    self.instantiate(t, &[], &[])?
+                } else {
+                    self.instantiate(t, pos, kw)?
+                }
+            }
+        };
+        if let Some(init) = user_init {
+            if self.isinstance(obj, t) {
+                self.temp_roots.push(obj);
+                let mut args = Vec::with_capacity(pos.len() + 1);
+                args.push(obj);
+                args.extend_from_slice(pos);
+                let r = self.call_value(init, &args, kw);
+                self.temp_roots.pop();
+                if !r?.is_none() {
+                    return Err(self.type_error("__init__() should return None"));
+                }
+            }
+        }
+        Ok(obj)
+    }
+
+    /// `object.__new__(cls)` extended to built-in bases: a bare instance of `t`.
+    pub fn instantiate(&mut self, t: Gc<TypeObj>, pos: &[Value], kw: &[Value]) -> PyResult<Value> {
+        if t.has_flag(flags::EXCEPTION) {
+            let args = self.new_tuple_from(pos)?;
+            let e = self.alloc(ExceptionObj {
+                class: t,
+                args,
+                traceback: Vec::new(),
+                cause: Value::NONE,
+                context: Value::NONE,
+                suppress_context: false,
+                dict: Value::NULL,
+            })?;
+            return Ok(e.value());
+        }
+        let base = match t.native_base {
+            Some(nb) => match nb.make_new {
+                Some(mk) => {
+                    let b = mk(self, nb, pos, kw)?;
+                    if t == nb {
+                        return Ok(b);
+                    }
+                    b
+                }
+                None => Value::NULL,
+            },
+            None => Value::NULL,
+        };
+        let dict = self.new_dict()?;
+        Ok(self.alloc(InstanceObj { class: t, dict, base })?.value())
+    }
+
+    /// `type(name, bases, dict)` (and `type.__new__(mcs, name, bases, dict)`).
+    pub fn type_new(&mut self, meta: Value, pos: &[Value], kw: &[Value]) -> PyResult<Value> {
+        if pos.len() != 3 {
+            return Err(self.type_error("type() takes 1 or 3 arguments"));
+        }
+        let name = match as_str(&pos[0]) {
+            Some(s) => Qstr::new(s),
+            None => return Err(self.type_error("type() argument 1 must be str")),
+        };
+        let bases_v = self.collect_iterable(pos[1])?;
+        let bases = self.class_bases(&bases_v)?;
+        let Some(src) = pos[2].downcast::<DictObj>() else {
+            return Err(self.type_error("type() argument 3 must be dict"));
+        };
+        let ns = self.alloc(src.clone_contents())?;
+        let meta = if meta == self.types.type_.value() { Value::NULL } else { meta };
+        Ok(self.create_class(meta, name, bases, ns, kw)?.value())
+    }
+
+    // ---- exceptions ----
+
+    /// The exception instance `raise v` raises (instantiating a class).
+    pub fn make_raisable(&mut self, v: Value) -> PyResult<PyErr> {
+        let exc = if let Some(t) = v.downcast::<TypeObj>() {
+            if !t.has_flag(flags::EXCEPTION) {
+                return Err(self.type_error("exceptions must derive from BaseException"));
+            }
+            self.call_type(t, &[], &[])?
+        } else if v.is_kind(ObjKind::Exception) {
+            v
+        } else {
+            return Err(self.type_error("exceptions must derive from BaseException"));
+        };
+        let Some(e) = exc.downcast::<ExceptionObj>() else {
+            return Err(self.type_error("exceptions must derive from BaseException"));
+        };
+        let handled = self.handled_exc;
+        if !handled.is_none() && !handled.is_null() && handled != exc && e.context.is_none() {
+            e.get_mut().context = handled;
+        }
+        Ok(PyErr(exc))
+    }
+
+    /// `raise e from cause`
+    pub fn set_cause(&mut self, e: PyErr, cause: Value) -> PyResult<()> {
+        let c = if cause.is_none() { Value::NONE } else { self.make_raisable(cause)?.0 };
+        if let Some(x) = e.0.downcast::<ExceptionObj>() {
+            let x = x.get_mut();
+            x.cause = c;
+            x.suppress_context = true;
+        }
+        Ok(())
+    }
+
+    /// `except t:` matching (`t` a class or a tuple of classes).
+    pub fn exception_matches(&mut self, exc: Value, t: Value) -> PyResult<bool> {
+        if let Some(tt) = t.downcast::<TupleObj>() {
+            for &x in tt.items.iter() {
+                if self.exception_matches(exc, x)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        match t.downcast::<TypeObj>() {
+            Some(cls) if cls.has_flag(flags::EXCEPTION) => Ok(self.isinstance(exc, cls)),
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// `with mgr:` entry: `(bound __exit__, mgr.__enter__())`.
+    pub fn before_with(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
+        let t = self.type_of(mgr);
+        let (Some(enter), Some(exit)) = (t.lookup(q::__enter__), t.lookup(q::__exit__)) else {
+            return Err(self.attribute_error(format!(
+                "'{}' object does not support the context manager protocol",
+                t.name
+            )));
+        };
+        let exit_bound = self.bind_class_attr(exit, mgr, t)?;
+        self.temp_roots.push(exit_bound);
+        let enter_bound = self.bind_class_attr(enter, mgr, t);
+        let r = enter_bound.and_then(|e| self.call_value(e, &[], &[]));
+        self.temp_roots.pop();
+        Ok((exit_bound, r?))
+    }
+}
+
+// ---- built-in methods of `object`, `type` and the descriptor types ----
+
+fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn object_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let Some(t) = args.first().and_then(|v| v.downcast::<TypeObj>()) else {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    };
+    // Arguments belong to `__init__`; a built-in base still takes them.
+    if t.native_base.is_some() || t.has_flag(flags::EXCEPTION) {
+        return vm.instantiate(t, &args[1..], kw);
+    }
+    vm.instantiate(t, &[], &[])
+}
+
+fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() != 3 {
+        return Err(vm.type_error("__setattr__ expected 2 arguments"));
+    }
+    let name = match as_str(&args[1]) {
+        Some(s) => Qstr::new(s),
+        None => return Err(vm.type_error("attribute name must be string")),
+    };
+    vm.generic_setattr(args[0], name, args[2])?;
+    Ok(Value::NONE)
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(vm.type_error("__delattr__ expected 1 argument"));
+    }
+    let name = match as_str(&args[1]) {
+        Some(s) => Qstr::new(s),
+        None => return Err(vm.type_error("attribute name must be string")),
+    };
+    vm.generic_delattr(args[0], name)?;
+    Ok(Value::NONE)
+}
+
+fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(vm.type_error("__getattribute__ expected 1 argument"));
+    }
+    let name = match as_str(&args[1]) {
+        Some(s) => Qstr::new(s),
+        None => return Err(vm.type_error("attribute name must be string")),
+    };
+    vm.get_attr(args[0], name)
+}
+
+fn object_eq(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(if args.len() == 2 && args[0] == args[1] { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+}
+
+fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(vm.type_error("__ne__ expected 1 argument"));
+    }
+    let r = vm.compare(krait_syntax::ast::CmpOp::Eq, args[0], args[1])?;
+    if r == Value::NOT_IMPLEMENTED {
+        return Ok(r);
+    }
+    Ok(Value::bool(!vm.truthy(r)?))
+}
+
+fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "__hash__")?;
+    vm.new_int(((v.bits() >> 4) & 0x0fff_ffff_ffff) as i64)
+}
+
+fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "__repr__")?;
+    let t = vm.type_of(v);
+    let s = if t.module == q::EMPTY || t.module.as_str() == "builtins" {
+        format!("<{} object at {:#x}>", t.qualname, v.bits() & 0xffff_ffff_ffff)
+    } else {
+        format!("<{}.{} object at {:#x}>", t.module, t.qualname, v.bits() & 0xffff_ffff_ffff)
+    };
+    vm.new_string(s)
+}
+
+fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "__str__")?;
+    vm.repr_value(v)
+}
+
+fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "__format__")?;
+    let spec = args.get(1).copied().unwrap_or(Value::qstr(q::EMPTY));
+    if as_str(&spec).is_some_and(|s| !s.is_empty()) {
+        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(v))));
+    }
+    vm.str_value(v)
+}
+
+fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "__dir__")?;
+    crate::builtins::dir_of(vm, v)
+}
+
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn type_new_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(vm.type_error("type.__new__(): not enough arguments"));
+    }
+    if args.len() == 2 {
+        return Ok(vm.type_of(args[1]).value());
+    }
+    vm.type_new(args[0], &args[1..], kw)
+}
+
+fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(t) = args.first().and_then(|v| v.downcast::<TypeObj>()) else {
+        return Err(vm.type_error("mro() needs a type"));
+    };
+    let items: Vec<Value> = t.mro.iter().map(|t| t.value()).collect();
+    vm.new_list(items)
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (Some(a), Some(b)) =
+        (args.first().and_then(|v| v.downcast::<TypeObj>()), args.get(1).and_then(|v| v.downcast::<TypeObj>()))
+    else {
+        return Err(vm.type_error("__subclasscheck__ needs types"));
+    };
+    Ok(Value::bool(b.is_subtype(a)))
+}
+
+fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(a) = args.first().and_then(|v| v.downcast::<TypeObj>()) else {
+        return Err(vm.type_error("__instancecheck__ needs a type"));
+    };
+    let v = arg(vm, args, 1, "__instancecheck__")?;
+    Ok(Value::bool(vm.isinstance(v, a)))
+}
+
+fn type_subclasses(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Err(vm.not_implemented("type.__subclasses__() is not supported: krait keeps no registry of subclasses"))
+}
+
+fn property_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let get = |i: usize, name: &str| args.get(i).copied().or_else(|| kwarg(kw, name)).unwrap_or(Value::NONE);
+    let p = PropertyObj { fget: get(0, "fget"), fset: get(1, "fset"), fdel: get(2, "fdel"), doc: get(3, "doc") };
+    Ok(vm.alloc(p)?.value())
+}
+
+fn property_copy_with(vm: &mut Vm, args: &[Value], which: u8) -> PyResult<Value> {
+    let Some(p) = args.first().and_then(|v| v.downcast::<PropertyObj>()) else {
+        return Err(vm.type_error("descriptor needs a property"));
+    };
+    let f = arg(vm, args, 1, "property")?;
+    let mut n = PropertyObj { fget: p.fget, fset: p.fset, fdel: p.fdel, doc: p.doc };
+    match which {
+        0 => n.fget = f,
+        1 => n.fset = f,
+        _ => n.fdel = f,
+    }
+    Ok(vm.alloc(n)?.value())
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    property_copy_with(vm, args, 0)
+}
+
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    property_copy_with(vm, args, 1)
+}
+
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    property_copy_with(vm, args, 2)
+}
+
+fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(p) = args.first().and_then(|v| v.downcast::<PropertyObj>()) else {
+        return Err(vm.type_error("descriptor needs a property"));
+    };
+    let obj = arg(vm, args, 1, "__get__")?;
+    if obj.is_none() {
+        return Ok(p.value());
+    }
+    let fget = p.fget;
+    vm.call_value(fget, &[obj], &[])
+}
+
+fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(p) = args.first().and_then(|v| v.downcast::<PropertyObj>()) else {
+        return Err(vm.type_error("descriptor needs a property"));
+    };
+    let obj = arg(vm, args, 1, "__set__")?;
+    let v = arg(vm, args, 2, "__set__")?;
+    let fset = p.fset;
+    if fset.is_none() || fset.is_null() {
+        return Err(vm.attribute_error("can't set attribute"));
+    }
+    vm.call_value(fset, &[obj, v], &[])
+}
+
+fn classmethod_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let f = arg(vm, args, 0, "classmethod")?;
+    Ok(vm.alloc(ClassMethodObj { func: f })?.value())
+}
+
+fn staticmethod_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let f = arg(vm, args, 0, "staticmethod")?;
+    Ok(vm.alloc(StaticMethodObj { func: f })?.value())
+}
+
+fn super_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(vm.type_error("super() needs 2 arguments here (zero-argument super() is only valid in a method)"));
+    }
+    let Some(t) = args[0].downcast::<TypeObj>() else {
+        return Err(vm.type_error("super() argument 1 must be a type"));
+    };
+    let obj = args[1];
+    let ok = vm.isinstance(obj, t) || obj.downcast::<TypeObj>().is_some_and(|o| o.is_subtype(t));
+    if !ok {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
+    Ok(vm.alloc(SuperObj { type_: t, obj })?.value())
+}
+
+fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(e) = args.first().and_then(|v| v.downcast::<ExceptionObj>()) else {
+        return Ok(Value::NONE);
+    };
+    let t = vm.new_tuple_from(&args[1..])?;
+    e.get_mut().args = t;
+    Ok(Value::NONE)
+}
+
+fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg(vm, args, 0, "with_traceback")
+}
+
+fn exception_add_note(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let _ = arg(vm, args, 1, "add_note")?;
+    Ok(Value::NONE)
+}
+
+/// Install `object`, `type`, descriptor and exception methods.
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    let t = vm.types.object;
+    vm.add_methods(
+        t,
+        &[
+            ("__init__", object_init),
+            ("__new__", object_new),
+            ("__setattr__", object_setattr),
+            ("__delattr__", object_delattr),
+            ("__getattribute__", object_getattribute),
+            ("__eq__", object_eq),
+            ("__ne__", object_ne),
+            ("__hash__", object_hash),
+            ("__repr__", object_repr),
+            ("__str__", object_str),
+            ("__format__", object_format),
+            ("__dir__", object_dir),
+            ("__init_subclass__", object_init_subclass),
+        ],
+    )?;
+    let t = vm.types.type_;
+    vm.add_methods(
+        t,
+        &[
+            ("__new__", type_new_method),
+            ("mro", type_mro),
+            ("__subclasscheck__", type_subclasscheck),
+            ("__instancecheck__", type_instancecheck),
+            ("__subclasses__", type_subclasses),
+        ],
+    )?;
+    let p = vm.types.property;
+    vm.set_make_new(p, property_new);
+    vm.add_methods(
+        p,
+        &[
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+            ("__get__", property_get),
+            ("__set__", property_set),
+        ],
+    )?;
+    let cm = vm.types.classmethod;
+    vm.set_make_new(cm, classmethod_new);
+    let sm = vm.types.staticmethod;
+    vm.set_make_new(sm, staticmethod_new);
+    let su = vm.types.super_;
+    vm.set_make_new(su, super_new);
+    let be = vm.types.exc(ExcKind::BaseException);
+    vm.add_methods(
+        be,
+        &[("__init__", exception_init), ("with_traceback", exception_with_traceback), ("add_note", exception_add_note)],
+    )?;
+    Ok(())
+}

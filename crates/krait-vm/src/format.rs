@@ -1,0 +1,507 @@
+//! String formatting at the VM level: `format()`, f-string fields, `str.format`
+//! templates and `%`-formatting. The number and text layout itself is the numeric
+//! library's (`num::format`); this file finds the values and dispatches.
+
+use krait_syntax::{q, Qstr};
+
+use crate::error::PyResult;
+use crate::gc::ObjKind;
+use crate::obj::str::as_str;
+use crate::obj::TupleObj;
+use crate::ops::{as_num, Num};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `format(v, spec)` as a Rust string.
+pub fn format_to_string(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
+    // A user-defined `__format__` wins.
+    if matches!(v.kind(), Some(ObjKind::Instance) | Some(ObjKind::Other)) {
+        let t = vm.type_of(v);
+        if let Some(m) = t.lookup(q::__format__) {
+            if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) {
+                let sv = vm.new_str(spec)?;
+                let r = vm.call_value(m, &[v, sv], &[])?;
+                return match as_str(&r) {
+                    Some(s) => Ok(s.to_owned()),
+                    None => Err(vm.type_error("__format__ must return a str")),
+                };
+            }
+        }
+        let base = vm.builtin_receiver(v);
+        if base != v && spec.is_empty() {
+            return vm.str_of(v);
+        }
+        if base != v {
+            return format_to_string(vm, base, spec);
+        }
+    }
+    let type_name = vm.type_name(v);
+    let parsed = match crate::num::format::FormatSpec::parse(spec) {
+        Ok(p) => p,
+        Err(e) => return Err(vm.num_error(e, type_name)),
+    };
+    let r = match as_num(&v) {
+        Some(Num::Int(i)) if !v.is_bool() || !spec.is_empty() => crate::num::format::format_i64(i, &parsed),
+        Some(Num::Big(b)) => crate::num::format::format_bigint(b, &parsed),
+        Some(Num::Float(f)) => crate::num::format::format_float(f, &parsed),
+        _ => {
+            if let Some(s) = as_str(&v) {
+                crate::num::format::format_str(s, &parsed)
+            } else if spec.is_empty() {
+                return vm.str_of(v);
+            } else {
+                return Err(vm.type_error(format!("unsupported format string passed to {type_name}.__format__")));
+            }
+        }
+    };
+    match r {
+        Ok(s) => Ok(s),
+        Err(e) => Err(vm.num_error(e, type_name)),
+    }
+}
+
+/// `format(v, spec)` builtin.
+pub fn format_builtin(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Value> {
+    let Some(spec) = as_str(&spec).map(str::to_owned) else {
+        return Err(vm.type_error("format() argument 2 must be str"));
+    };
+    let s = format_to_string(vm, v, &spec)?;
+    vm.new_string(s)
+}
+
+impl Vm {
+    /// `FormatValue`: an f-string field with conversion (0 none, 1 `!s`, 2 `!r`,
+    /// 3 `!a`) and an optional spec (NULL when absent).
+    pub fn format_value(&mut self, v: Value, conv: u8, spec: Value) -> PyResult<Value> {
+        let v = match conv {
+            1 => self.str_value(v)?,
+            2 => self.repr_value(v)?,
+            3 => {
+                let f = self.builtins.get_qstr(Qstr::new("ascii")).unwrap_or(Value::NONE);
+                self.call_value(f, &[v], &[])?
+            }
+            _ => v,
+        };
+        if spec.is_null() {
+            if crate::obj::str::is_str(v) {
+                return Ok(v);
+            }
+            let s = format_to_string(self, v, "")?;
+            return self.new_string(s);
+        }
+        format_builtin(self, v, spec)
+    }
+}
+
+/// `round(x[, ndigits])`.
+pub fn round_value(vm: &mut Vm, x: Value, nd: Option<Value>) -> PyResult<Value> {
+    let nd = match nd {
+        Some(n) => Some(vm.to_index(n)?),
+        None => None,
+    };
+    match as_num(&x) {
+        Some(Num::Float(f)) => match nd {
+            None => match crate::num::float::round_to_int(f) {
+                Ok(crate::num::IntValue::Small(i)) => vm.new_int(i),
+                Ok(crate::num::IntValue::Big(b)) => vm.new_bigint(b),
+                Err(e) => Err(vm.num_error(e, "")),
+            },
+            Some(n) => match crate::num::float::round_digits(f, n) {
+                Ok(r) => Ok(Value::float(r)),
+                Err(e) => Err(vm.num_error(e, "")),
+            },
+        },
+        Some(Num::Int(i)) => match nd {
+            None => vm.new_int(i),
+            Some(n) if n >= 0 => vm.new_int(i),
+            Some(n) => {
+                let b = num_bigint::BigInt::from(i);
+                let r = round_int_half_even(&b, n);
+                vm.new_bigint(r)
+            }
+        },
+        Some(Num::Big(b)) => match nd {
+            None => Ok(x),
+            Some(n) if n >= 0 => Ok(x),
+            Some(n) => {
+                let b = b.clone();
+                let r = round_int_half_even(&b, n);
+                vm.new_bigint(r)
+            }
+        },
+        None => {
+            let args: Vec<Value> = match nd {
+                Some(n) => vec![vm.new_int(n)?],
+                None => vec![],
+            };
+            match vm.call_special(x, q::__round__, &args)? {
+                Some(r) => Ok(r),
+                None => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(x)))),
+            }
+        }
+    }
+}
+
+/// `template.format(*args, **kw)`.
+pub fn str_format(vm: &mut Vm, template: &str, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut auto = 0usize;
+    let mut manual = false;
+    format_template(vm, template, args, kw, &mut out, &mut auto, &mut manual, 0)?;
+    vm.new_string(out)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn format_template(
+    vm: &mut Vm,
+    template: &str,
+    args: &[Value],
+    kw: &[Value],
+    out: &mut String,
+    auto: &mut usize,
+    manual: &mut bool,
+    depth: u32,
+) -> PyResult<()> {
+    if depth > 2 {
+        return Err(vm.value_error("Max string recursion exceeded"));
+    }
+    let b = template.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'{' {
+            if b.get(i + 1) == Some(&b'{') {
+                out.push('{');
+                i += 2;
+                continue;
+            }
+            // Find the matching close brace (the spec may nest one level of braces).
+            let mut level = 1;
+            let mut j = i + 1;
+            while j < b.len() {
+                match b[j] {
+                    b'{' => level += 1,
+                    b'}' => {
+                        level -= 1;
+                        if level == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            if j >= b.len() {
+                return Err(vm.value_error("Single '{' encountered in format string"));
+            }
+            let field = &template[i + 1..j];
+            format_field(vm, field, args, kw, out, auto, manual, depth)?;
+            i = j + 1;
+        } else if c == b'}' {
+            if b.get(i + 1) == Some(&b'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        } else {
+            let start = i;
+            while i < b.len() && b[i] != b'{' && b[i] != b'}' {
+                i += 1;
+            }
+            out.push_str(&template[start..i]);
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn format_field(
+    vm: &mut Vm,
+    field: &str,
+    args: &[Value],
+    kw: &[Value],
+    out: &mut String,
+    auto: &mut usize,
+    manual: &mut bool,
+    depth: u32,
+) -> PyResult<()> {
+    // field_name[!conv][:spec]
+    let (name_part, rest) = match field.find(['!', ':']) {
+        Some(p) => (&field[..p], &field[p..]),
+        None => (field, ""),
+    };
+    let (conv, spec) = if let Some(r) = rest.strip_prefix('!') {
+        let (c, s) = match r.find(':') {
+            Some(p) => (&r[..p], &r[p + 1..]),
+            None => (r, ""),
+        };
+        if c.len() != 1 {
+            return Err(vm.value_error("expected ':' after conversion specifier"));
+        }
+        (c.chars().next(), s)
+    } else if let Some(s) = rest.strip_prefix(':') {
+        (None, s)
+    } else {
+        (None, "")
+    };
+    // The first component: index, name, or empty (automatic numbering).
+    let first_end = name_part.find(['.', '[']).unwrap_or(name_part.len());
+    let first = &name_part[..first_end];
+    let mut v = if first.is_empty() {
+        if *manual {
+            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+        }
+        let idx = *auto;
+        *auto += 1;
+        match args.get(idx) {
+            Some(&v) => v,
+            None => return Err(vm.index_error(format!("Replacement index {idx} out of range for positional args tuple"))),
+        }
+    } else if let Ok(idx) = first.parse::<usize>() {
+        if *auto > 0 {
+            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+        }
+        *manual = true;
+        match args.get(idx) {
+            Some(&v) => v,
+            None => return Err(vm.index_error(format!("Replacement index {idx} out of range for positional args tuple"))),
+        }
+    } else {
+        match crate::class::kwarg(kw, first) {
+            Some(v) => v,
+            None => {
+                let k = vm.new_str(first)?;
+                return Err(vm.key_error(k));
+            }
+        }
+    };
+    // Attribute and index accessors.
+    let mut rest = &name_part[first_end..];
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            v = vm.get_attr(v, Qstr::new(&r[..end]))?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let Some(end) = r.find(']') else {
+                return Err(vm.value_error("Missing ']' in format string"));
+            };
+            let key_s = &r[..end];
+            let key = match key_s.parse::<i64>() {
+                Ok(n) => vm.new_int(n)?,
+                Err(_) => vm.new_str(key_s)?,
+            };
+            v = vm.getitem(v, key)?;
+            rest = &r[end + 1..];
+        } else {
+            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+        }
+    }
+    let v = match conv {
+        None => v,
+        Some('s') => vm.str_value(v)?,
+        Some('r') => vm.repr_value(v)?,
+        Some('a') => {
+            let f = vm.builtins.get_qstr(Qstr::new("ascii")).unwrap_or(Value::NONE);
+            vm.call_value(f, &[v], &[])?
+        }
+        Some(c) => return Err(vm.value_error(format!("Unknown conversion specifier {c}"))),
+    };
+    let spec = if spec.contains('{') {
+        let mut s = String::new();
+        format_template(vm, spec, args, kw, &mut s, auto, manual, depth + 1)?;
+        s
+    } else {
+        spec.to_owned()
+    };
+    let s = format_to_string(vm, v, &spec)?;
+    out.push_str(&s);
+    Ok(())
+}
+
+/// `str % args`
+pub fn percent_format_str(vm: &mut Vm, template: Value, args: Value) -> PyResult<Value> {
+    let t = as_str(&template).unwrap_or("").to_owned();
+    let s = percent_format(vm, &t, args, false)?;
+    vm.new_string(s)
+}
+
+/// `bytes % args`
+pub fn percent_format_bytes(vm: &mut Vm, template: Value, args: Value) -> PyResult<Value> {
+    let data = vm.bytes_data(template).unwrap_or_default();
+    let t = String::from_utf8_lossy(&data).into_owned();
+    let s = percent_format(vm, &t, args, true)?;
+    if template.is_kind(ObjKind::Bytes) {
+        vm.new_bytes(s.into_bytes())
+    } else {
+        vm.new_bytearray(s.into_bytes())
+    }
+}
+
+fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
+    use crate::num::format::{Count, Piece};
+    let pieces = match crate::num::format::parse_percent_template(template) {
+        Ok(p) => p,
+        Err(e) => return Err(vm.num_error(e, "")),
+    };
+    let (items, is_tuple): (Vec<Value>, bool) = match args.downcast::<TupleObj>() {
+        Some(t) => (t.items.to_vec(), true),
+        None => (vec![args], false),
+    };
+    let mapping = !is_tuple
+        && (args.is_kind(ObjKind::Dict)
+            || (args.is_kind(ObjKind::Instance) && vm.type_of(args).lookup(q::__getitem__).is_some()));
+    let mut next = 0usize;
+    let mut out = String::new();
+    let mut used_mapping = false;
+    for piece in pieces {
+        match piece {
+            Piece::Literal(s) => out.push_str(s),
+            Piece::Spec(mut spec) => {
+                let mut take = |vm: &mut Vm| -> PyResult<Value> {
+                    match items.get(next) {
+                        Some(&v) => {
+                            next += 1;
+                            Ok(v)
+                        }
+                        None => Err(vm.type_error("format string needs more arguments")),
+                    }
+                };
+                if spec.width == Some(Count::Star) {
+                    let w = take(vm)?;
+                    let w = vm.to_index(w)?;
+                    spec.set_star_width(w);
+                }
+                if spec.precision == Some(Count::Star) {
+                    let p = take(vm)?;
+                    let p = vm.to_index(p)?;
+                    spec.set_star_precision(p);
+                }
+                let v = match spec.key {
+                    Some(k) => {
+                        if !mapping {
+                            return Err(vm.type_error("format requires a mapping"));
+                        }
+                        used_mapping = true;
+                        let kv = vm.new_str(k)?;
+                        vm.getitem(args, kv)?
+                    }
+                    None => take(vm)?,
+                };
+                let s = percent_one(vm, &spec, v, bytes_mode)?;
+                out.push_str(&s);
+            }
+        }
+    }
+    if next < items.len() && !used_mapping && !(mapping && next == 0) {
+        return Err(vm.type_error("format string needs fewer arguments"));
+    }
+    Ok(out)
+}
+
+fn percent_one(vm: &mut Vm, spec: &crate::num::format::PercentSpec<'_>, v: Value, bytes_mode: bool) -> PyResult<String> {
+    use crate::num::format as nf;
+    let conv = spec.conv;
+    let r = match conv {
+        's' | 'r' | 'a' | 'b' => {
+            let text = if conv == 's' && !bytes_mode {
+                vm.str_of(v)?
+            } else if (conv == 'b' || conv == 's') && bytes_mode {
+                match vm.bytes_data(v) {
+                    Some(d) => String::from_utf8_lossy(&d).into_owned(),
+                    None => vm.str_of(v)?,
+                }
+            } else {
+                vm.repr(v)?
+            };
+            nf::percent_format_str(&text, spec)
+        }
+        'c' => {
+            let text = if let Some(s) = as_str(&v) {
+                if s.chars().count() != 1 {
+                    return Err(vm.type_error("%c requires int or char"));
+                }
+                s.to_owned()
+            } else {
+                let i = vm.to_index(v)?;
+                match u32::try_from(i).ok().and_then(char::from_u32) {
+                    Some(c) => c.to_string(),
+                    None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
+                }
+            };
+            nf::percent_format_str(&text, spec)
+        }
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => match as_num(&v) {
+            Some(Num::Int(i)) => nf::percent_format_i64(i, spec),
+            Some(Num::Big(b)) => nf::percent_format_bigint(b, spec),
+            Some(Num::Float(f)) if matches!(conv, 'd' | 'i' | 'u') => match crate::num::int::from_f64(f) {
+                Ok(iv) => nf::percent_format_int(&iv, spec),
+                Err(e) => Err(e),
+            },
+            _ => {
+                let i = match vm.to_index(v) {
+                    Ok(i) => i,
+                    Err(_) => {
+                        return Err(vm.type_error(format!(
+                            "%{conv} format: a number is required, not {}",
+                            vm.type_name(v)
+                        )))
+                    }
+                };
+                nf::percent_format_i64(i, spec)
+            }
+        },
+        _ => {
+            let f = match as_num(&v) {
+                Some(Num::Float(f)) => f,
+                Some(Num::Int(i)) => i as f64,
+                Some(Num::Big(b)) => match crate::num::int::bigint_to_f64(b) {
+                    Ok(f) => f,
+                    Err(e) => return Err(vm.num_error(e, "")),
+                },
+                None => match vm.call_special(v, q::__float__, &[])? {
+                    Some(r) if r.is_float() => r.as_float_unchecked(),
+                    _ => return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v)))),
+                },
+            };
+            nf::percent_format_float(f, spec)
+        }
+    };
+    match r {
+        Ok(s) => Ok(s),
+        Err(e) => Err(vm.num_error(e, vm.type_name(v))),
+    }
+}
+
+/// `round(int, ndigits)` for negative `ndigits`: round half to even at 10**-ndigits.
+fn round_int_half_even(v: &num_bigint::BigInt, ndigits: i64) -> num_bigint::BigInt {
+    use num_integer::Integer;
+    use num_traits::{Signed, Zero};
+    if ndigits >= 0 || ndigits < -10000 {
+        return if ndigits < -10000 { num_bigint::BigInt::zero() } else { v.clone() };
+    }
+    let p = num_traits::pow(num_bigint::BigInt::from(10), (-ndigits) as usize);
+    let (q, r) = v.div_mod_floor(&p);
+    let twice: num_bigint::BigInt = &r * 2;
+    let q = match twice.cmp(&p) {
+        std::cmp::Ordering::Less => q,
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal => {
+            if q.is_odd() {
+                q + 1
+            } else {
+                q
+            }
+        }
+    };
+    let _ = v.is_negative();
+    q * p
+}
+
+impl Vm {
+    /// Message for an exception, as `str(e)` (used by the traceback printer).
+    pub fn exception_message(&mut self, e: Value) -> String {
+        self.str_of(e).unwrap_or_default()
+    }
+}

@@ -1,0 +1,1154 @@
+//! The interpreter loop: runs bytecode frames on the VM stack.
+//!
+//! Python-to-Python calls don't recurse in Rust: `CallFunction` pushes a frame and
+//! the loop carries on in it; `ReturnValue` pops back to the caller. The loop
+//! returns when the frame it was entered for (`Frame::is_entry`) finishes, so Rust
+//! code re-enters it only when a builtin calls back into Python or a generator
+//! resumes.
+//!
+//! Safepoints (DESIGN.md decision 4) are `JumpBack`, calls and returns: that is
+//! where the heap may be collected.
+
+use krait_compiler::bytecode::{decode, small_int_arg, CodeFlags, Op};
+use krait_syntax::ast::{BinOp, CmpOp, UnaryOp};
+use krait_syntax::{q, Qstr};
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::gc::Gc;
+use crate::obj::exception::{ExceptionObj, TbEntry};
+use crate::obj::generator::GenState;
+use crate::obj::iter::{IterObj, IterState};
+use crate::obj::*;
+use crate::value::Value;
+use crate::vm::{Frame, Vm};
+
+/// How a run of the loop ended.
+pub enum Exit {
+    Return(Value),
+    /// A generator frame suspended, yielding this value.
+    Yield(Value),
+}
+
+const ALL_BINOPS: [BinOp; 13] = [
+    BinOp::Add,
+    BinOp::Sub,
+    BinOp::Mult,
+    BinOp::MatMult,
+    BinOp::Div,
+    BinOp::FloorDiv,
+    BinOp::Mod,
+    BinOp::Pow,
+    BinOp::LShift,
+    BinOp::RShift,
+    BinOp::BitAnd,
+    BinOp::BitOr,
+    BinOp::BitXor,
+];
+
+#[inline(always)]
+fn binop_of(op: u8, first: Op) -> BinOp {
+    ALL_BINOPS[(op - first as u8) as usize]
+}
+
+const ALL_CMPOPS: [CmpOp; 6] = [CmpOp::Lt, CmpOp::LtE, CmpOp::Eq, CmpOp::NotEq, CmpOp::Gt, CmpOp::GtE];
+
+impl Vm {
+    /// Run the frame on top of `self.frames` (pushed with `is_entry`) until it
+    /// returns or yields. With `pending`, that exception is raised in it first
+    /// (at the instruction before its saved `ip`, as `generator.throw` needs).
+    pub(crate) fn run_frames(&mut self, mut pending: Option<PyErr>) -> PyResult<Exit> {
+        let stack0 = self.stack_ptr(0);
+        'frames: loop {
+            // (Re)load the running frame's state into locals.
+            let fi = self.frames.len() - 1;
+            let (code_obj, globals, base_i, sp_i, mut ip, locals_dict) = {
+                let f = &self.frames[fi];
+                (f.code, f.globals, f.base, f.sp, f.ip, f.locals)
+            };
+            let code = &*code_obj.code;
+            let words: &[u32] = &code.code;
+            let consts: &[Value] = &code_obj.consts;
+            let names: &[Qstr] = &code.names;
+            let nlocals = code.varnames.len();
+            // SAFETY: frame indices are within the stack allocation (checked when
+            // the frame was pushed).
+            let base: *mut Value = unsafe { stack0.add(base_i) };
+            let mut sp: *mut Value = unsafe { stack0.add(sp_i) };
+
+            macro_rules! push {
+                ($v:expr) => {{
+                    let v = $v;
+                    // SAFETY: the compiler's max_stack bounds the depth, and the frame
+                    // reserved that many slots.
+                    unsafe {
+                        *sp = v;
+                        sp = sp.add(1);
+                    }
+                }};
+            }
+            macro_rules! pop {
+                () => {{
+                    // SAFETY: the bytecode never pops below the frame's stack base.
+                    #[allow(unused_unsafe)]
+                    unsafe {
+                        sp = sp.sub(1);
+                        *sp
+                    }
+                }};
+            }
+            macro_rules! top {
+                () => {
+                    // SAFETY: as for pop.
+                    unsafe { *sp.sub(1) }
+                };
+            }
+            macro_rules! peek {
+                ($n:expr) => {
+                    // SAFETY: as for pop.
+                    unsafe { *sp.sub($n) }
+                };
+            }
+            macro_rules! set_top {
+                ($v:expr) => {
+                    // SAFETY: as for pop.
+                    unsafe { *sp.sub(1) = $v }
+                };
+            }
+            macro_rules! local {
+                ($i:expr) => {
+                    // SAFETY: local indices come from the compiler and are < nlocals.
+                    unsafe { &mut *base.add($i) }
+                };
+            }
+            macro_rules! sp_index {
+                () => {
+                    // SAFETY: both pointers are into the same stack allocation.
+                    unsafe { sp.offset_from(stack0) as usize }
+                };
+            }
+
+            let mut reraise = false;
+            let err: PyErr = 'dispatch: {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'dispatch e,
+                        }
+                    };
+                }
+                if let Some(e) = pending.take() {
+                    break 'dispatch e;
+                }
+                loop {
+                    let (opb, arg) = decode(words[ip]);
+                    ip += 1;
+                    let arg = arg as usize;
+                    // SAFETY: the compiler only emits valid op bytes.
+                    let op: Op = unsafe { std::mem::transmute::<u8, Op>(opb) };
+                    match op {
+                        Op::Nop => {}
+                        Op::LoadConst => push!(consts[arg]),
+                        Op::LoadSmallInt => push!(Value::small_int(small_int_arg(arg as u32) as i64)),
+                        Op::LoadNone => push!(Value::NONE),
+                        Op::LoadTrue => push!(Value::TRUE),
+                        Op::LoadFalse => push!(Value::FALSE),
+                        Op::LoadNull => push!(Value::NULL),
+                        Op::PopTop => {
+                            let _ = pop!();
+                        }
+                        Op::DupTop => {
+                            let v = top!();
+                            push!(v);
+                        }
+                        Op::DupTopTwo => {
+                            let (a, b) = (peek!(2), peek!(1));
+                            push!(a);
+                            push!(b);
+                        }
+                        Op::RotTwo => {
+                            let b = pop!();
+                            let a = pop!();
+                            push!(b);
+                            push!(a);
+                        }
+                        Op::RotThree => {
+                            let c = pop!();
+                            let b = pop!();
+                            let a = pop!();
+                            push!(c);
+                            push!(a);
+                            push!(b);
+                        }
+                        Op::RotFour => {
+                            let d = pop!();
+                            let c = pop!();
+                            let b = pop!();
+                            let a = pop!();
+                            push!(d);
+                            push!(a);
+                            push!(b);
+                            push!(c);
+                        }
+
+                        // ---- variables ----
+                        Op::LoadFast => {
+                            let v = *local!(arg);
+                            if v.is_null() {
+                                break 'dispatch self.unbound_local(code.varnames[arg]);
+                            }
+                            push!(v);
+                        }
+                        Op::StoreFast => {
+                            let v = pop!();
+                            *local!(arg) = v;
+                        }
+                        Op::DeleteFast => {
+                            if local!(arg).is_null() {
+                                break 'dispatch self.unbound_local(code.varnames[arg]);
+                            }
+                            *local!(arg) = Value::NULL;
+                        }
+                        Op::LoadDeref => {
+                            let cell = Gc::<CellObj>::from_value_unchecked(*local!(nlocals + arg));
+                            let v = cell.value;
+                            if v.is_null() {
+                                break 'dispatch self.unbound_cell(code, arg);
+                            }
+                            push!(v);
+                        }
+                        Op::StoreDeref => {
+                            let v = pop!();
+                            Gc::<CellObj>::from_value_unchecked(*local!(nlocals + arg)).get_mut().value = v;
+                        }
+                        Op::DeleteDeref => {
+                            let cell = Gc::<CellObj>::from_value_unchecked(*local!(nlocals + arg));
+                            if cell.value.is_null() {
+                                break 'dispatch self.unbound_cell(code, arg);
+                            }
+                            cell.get_mut().value = Value::NULL;
+                        }
+                        Op::LoadClosure => push!(*local!(nlocals + arg)),
+                        Op::LoadGlobal => {
+                            let name = names[arg];
+                            let v = match globals.get_qstr(name) {
+                                Some(v) => v,
+                                None => match self.builtins.get_qstr(name) {
+                                    Some(v) => v,
+                                    None => break 'dispatch self.name_error(name),
+                                },
+                            };
+                            push!(v);
+                        }
+                        Op::StoreGlobal => {
+                            let v = pop!();
+                            globals.get_mut().set_qstr(names[arg], v);
+                        }
+                        Op::DeleteGlobal => {
+                            if globals.get_mut().remove_qstr(names[arg]).is_none() {
+                                break 'dispatch self.name_error(names[arg]);
+                            }
+                        }
+                        Op::LoadName => {
+                            let name = names[arg];
+                            let mut found = None;
+                            if let Some(d) = locals_dict.downcast::<DictObj>() {
+                                found = d.get_qstr(name);
+                            }
+                            let v = match found.or_else(|| globals.get_qstr(name)) {
+                                Some(v) => v,
+                                None => match self.builtins.get_qstr(name) {
+                                    Some(v) => v,
+                                    None => break 'dispatch self.name_error(name),
+                                },
+                            };
+                            push!(v);
+                        }
+                        Op::StoreName => {
+                            let v = pop!();
+                            match locals_dict.downcast::<DictObj>() {
+                                Some(d) => d.get_mut().set_qstr(names[arg], v),
+                                None => globals.get_mut().set_qstr(names[arg], v),
+                            }
+                        }
+                        Op::DeleteName => {
+                            let d = locals_dict.downcast::<DictObj>().unwrap_or(globals);
+                            if d.get_mut().remove_qstr(names[arg]).is_none() {
+                                break 'dispatch self.name_error(names[arg]);
+                            }
+                        }
+
+                        // ---- attributes and subscripts ----
+                        Op::LoadAttr => {
+                            let obj = top!();
+                            let v = tri!(self.get_attr(obj, names[arg]));
+                            set_top!(v);
+                        }
+                        Op::StoreAttr => {
+                            let obj = pop!();
+                            let v = pop!();
+                            tri!(self.set_attr(obj, names[arg], v));
+                        }
+                        Op::DeleteAttr => {
+                            let obj = pop!();
+                            tri!(self.del_attr(obj, names[arg]));
+                        }
+                        Op::LoadMethod => {
+                            let obj = top!();
+                            let (m, s) = tri!(self.load_method(obj, names[arg]));
+                            set_top!(m);
+                            push!(s);
+                        }
+                        Op::BinarySubscr => {
+                            let key = pop!();
+                            let obj = top!();
+                            let v = if let (Some(i), Some(l)) = (key.as_small_int(), obj.downcast::<ListObj>()) {
+                                let n = l.items.len() as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if j >= 0 && j < n {
+                                    l.items[j as usize]
+                                } else {
+                                    tri!(self.getitem(obj, key))
+                                }
+                            } else {
+                                tri!(self.getitem(obj, key))
+                            };
+                            set_top!(v);
+                        }
+                        Op::StoreSubscr => {
+                            let key = pop!();
+                            let obj = pop!();
+                            let v = pop!();
+                            if let (Some(i), Some(l)) = (key.as_small_int(), obj.downcast::<ListObj>()) {
+                                let n = l.items.len() as i64;
+                                let j = if i < 0 { i + n } else { i };
+                                if j >= 0 && j < n {
+                                    l.get_mut().items[j as usize] = v;
+                                    continue;
+                                }
+                            }
+                            tri!(self.setitem(obj, key, v));
+                        }
+                        Op::DeleteSubscr => {
+                            let key = pop!();
+                            let obj = pop!();
+                            tri!(self.delitem(obj, key));
+                        }
+                        Op::BuildSlice => {
+                            let step = if arg == 3 { pop!() } else { Value::NONE };
+                            let stop = pop!();
+                            let start = pop!();
+                            let s = tri!(self.alloc(SliceObj { start, stop, step }));
+                            push!(s.value());
+                        }
+
+                        // ---- operators ----
+                        Op::UnaryNeg => {
+                            let a = top!();
+                            let r = if let Some(i) = a.as_small_int() {
+                                Value::small_int_or_big(self, -i)
+                            } else if let Some(f) = a.as_float() {
+                                Ok(Value::float(-f))
+                            } else {
+                                self.unary_op(UnaryOp::USub, a)
+                            };
+                            set_top!(tri!(r));
+                        }
+                        Op::UnaryPos => {
+                            let a = top!();
+                            if !(a.is_small_int() || a.is_float()) {
+                                set_top!(tri!(self.unary_op(UnaryOp::UAdd, a)));
+                            }
+                        }
+                        Op::UnaryInvert => {
+                            let a = top!();
+                            let r = match a.as_small_int() {
+                                Some(i) => Value::small_int(!i),
+                                None => tri!(self.unary_op(UnaryOp::Invert, a)),
+                            };
+                            set_top!(r);
+                        }
+                        Op::UnaryNot => {
+                            let a = top!();
+                            let b = match a {
+                                Value::TRUE => false,
+                                Value::FALSE | Value::NONE => true,
+                                _ => !tri!(self.truthy(a)),
+                            };
+                            set_top!(Value::bool(b));
+                        }
+                        Op::BinaryAdd | Op::InplaceAdd => {
+                            let b = pop!();
+                            let a = top!();
+                            let r = if Value::both_small_ints(a, b) {
+                                // Two 48-bit values can't overflow an i64.
+                                let s = a.as_small_int_unchecked() + b.as_small_int_unchecked();
+                                match Value::try_small_int(s) {
+                                    Some(v) => v,
+                                    None => tri!(self.new_int(s)),
+                                }
+                            } else if a.is_float() && b.is_float() {
+                                Value::float(a.as_float_unchecked() + b.as_float_unchecked())
+                            } else if op == Op::InplaceAdd {
+                                tri!(self.inplace_op(BinOp::Add, a, b))
+                            } else {
+                                tri!(self.binary_op(BinOp::Add, a, b))
+                            };
+                            set_top!(r);
+                        }
+                        Op::BinarySub | Op::InplaceSub => {
+                            let b = pop!();
+                            let a = top!();
+                            let r = if Value::both_small_ints(a, b) {
+                                let s = a.as_small_int_unchecked() - b.as_small_int_unchecked();
+                                match Value::try_small_int(s) {
+                                    Some(v) => v,
+                                    None => tri!(self.new_int(s)),
+                                }
+                            } else if a.is_float() && b.is_float() {
+                                Value::float(a.as_float_unchecked() - b.as_float_unchecked())
+                            } else if op == Op::InplaceSub {
+                                tri!(self.inplace_op(BinOp::Sub, a, b))
+                            } else {
+                                tri!(self.binary_op(BinOp::Sub, a, b))
+                            };
+                            set_top!(r);
+                        }
+                        Op::BinaryMul | Op::InplaceMul => {
+                            let b = pop!();
+                            let a = top!();
+                            let r = if Value::both_small_ints(a, b) {
+                                let (x, y) = (a.as_small_int_unchecked(), b.as_small_int_unchecked());
+                                match x.checked_mul(y) {
+                                    Some(p) => tri!(self.new_int(p)),
+                                    None => tri!(self.binary_op(BinOp::Mult, a, b)),
+                                }
+                            } else if a.is_float() && b.is_float() {
+                                Value::float(a.as_float_unchecked() * b.as_float_unchecked())
+                            } else if op == Op::InplaceMul {
+                                tri!(self.inplace_op(BinOp::Mult, a, b))
+                            } else {
+                                tri!(self.binary_op(BinOp::Mult, a, b))
+                            };
+                            set_top!(r);
+                        }
+                        Op::BinaryMatMul
+                        | Op::BinaryTrueDiv
+                        | Op::BinaryFloorDiv
+                        | Op::BinaryMod
+                        | Op::BinaryPow
+                        | Op::BinaryLShift
+                        | Op::BinaryRShift
+                        | Op::BinaryAnd
+                        | Op::BinaryOr
+                        | Op::BinaryXor => {
+                            let b = pop!();
+                            let a = top!();
+                            let bop = binop_of(opb, Op::BinaryAdd);
+                            let r = match (bop, a.as_small_int(), b.as_small_int()) {
+                                (BinOp::BitAnd, Some(x), Some(y)) => Value::small_int(x & y),
+                                (BinOp::BitOr, Some(x), Some(y)) => Value::small_int(x | y),
+                                (BinOp::BitXor, Some(x), Some(y)) => Value::small_int(x ^ y),
+                                (BinOp::FloorDiv, Some(x), Some(y)) if y > 0 => Value::small_int(x.div_euclid(y)),
+                                (BinOp::Mod, Some(x), Some(y)) if y > 0 => Value::small_int(x.rem_euclid(y)),
+                                (BinOp::Div, _, _) if a.is_float() && b.is_float() && b.as_float_unchecked() != 0.0 => {
+                                    Value::float(a.as_float_unchecked() / b.as_float_unchecked())
+                                }
+                                _ => tri!(self.binary_op(bop, a, b)),
+                            };
+                            set_top!(r);
+                        }
+                        Op::InplaceMatMul
+                        | Op::InplaceTrueDiv
+                        | Op::InplaceFloorDiv
+                        | Op::InplaceMod
+                        | Op::InplacePow
+                        | Op::InplaceLShift
+                        | Op::InplaceRShift
+                        | Op::InplaceAnd
+                        | Op::InplaceOr
+                        | Op::InplaceXor => {
+                            let b = pop!();
+                            let a = top!();
+                            let bop = binop_of(opb, Op::InplaceAdd);
+                            let r = match (bop, a.as_small_int(), b.as_small_int()) {
+                                (BinOp::BitAnd, Some(x), Some(y)) => Value::small_int(x & y),
+                                (BinOp::BitOr, Some(x), Some(y)) => Value::small_int(x | y),
+                                (BinOp::BitXor, Some(x), Some(y)) => Value::small_int(x ^ y),
+                                (BinOp::FloorDiv, Some(x), Some(y)) if y > 0 => Value::small_int(x.div_euclid(y)),
+                                (BinOp::Mod, Some(x), Some(y)) if y > 0 => Value::small_int(x.rem_euclid(y)),
+                                _ => tri!(self.inplace_op(bop, a, b)),
+                            };
+                            set_top!(r);
+                        }
+                        Op::CompareLt | Op::CompareLe | Op::CompareEq | Op::CompareNe | Op::CompareGt | Op::CompareGe => {
+                            let b = pop!();
+                            let a = top!();
+                            let cop = ALL_CMPOPS[(opb - Op::CompareLt as u8) as usize];
+                            let r = if Value::both_small_ints(a, b) {
+                                let (x, y) = (a.as_small_int_unchecked(), b.as_small_int_unchecked());
+                                Value::bool(match cop {
+                                    CmpOp::Lt => x < y,
+                                    CmpOp::LtE => x <= y,
+                                    CmpOp::Eq => x == y,
+                                    CmpOp::NotEq => x != y,
+                                    CmpOp::Gt => x > y,
+                                    _ => x >= y,
+                                })
+                            } else if a.is_float() && b.is_float() {
+                                let (x, y) = (a.as_float_unchecked(), b.as_float_unchecked());
+                                Value::bool(match cop {
+                                    CmpOp::Lt => x < y,
+                                    CmpOp::LtE => x <= y,
+                                    CmpOp::Eq => x == y,
+                                    CmpOp::NotEq => x != y,
+                                    CmpOp::Gt => x > y,
+                                    _ => x >= y,
+                                })
+                            } else {
+                                tri!(self.compare(cop, a, b))
+                            };
+                            set_top!(r);
+                        }
+                        Op::CompareIs => {
+                            let b = pop!();
+                            let a = top!();
+                            set_top!(Value::bool(a == b));
+                        }
+                        Op::CompareIsNot => {
+                            let b = pop!();
+                            let a = top!();
+                            set_top!(Value::bool(a != b));
+                        }
+                        Op::CompareIn => {
+                            let b = pop!();
+                            let a = top!();
+                            set_top!(Value::bool(tri!(self.contains(b, a))));
+                        }
+                        Op::CompareNotIn => {
+                            let b = pop!();
+                            let a = top!();
+                            set_top!(Value::bool(!tri!(self.contains(b, a))));
+                        }
+
+                        // ---- control flow ----
+                        Op::Jump => ip = arg,
+                        Op::JumpBack => {
+                            ip = arg;
+                            if self.heap.wants_collect() {
+                                self.collect_garbage();
+                            }
+                        }
+                        Op::PopJumpIfFalse => {
+                            let v = pop!();
+                            let t = match v {
+                                Value::TRUE => true,
+                                Value::FALSE | Value::NONE => false,
+                                _ => tri!(self.truthy(v)),
+                            };
+                            if !t {
+                                ip = arg;
+                            }
+                        }
+                        Op::PopJumpIfTrue => {
+                            let v = pop!();
+                            let t = match v {
+                                Value::TRUE => true,
+                                Value::FALSE | Value::NONE => false,
+                                _ => tri!(self.truthy(v)),
+                            };
+                            if t {
+                                ip = arg;
+                            }
+                        }
+                        Op::JumpIfFalseOrPop => {
+                            let v = top!();
+                            if !tri!(self.truthy(v)) {
+                                ip = arg;
+                            } else {
+                                let _ = pop!();
+                            }
+                        }
+                        Op::JumpIfTrueOrPop => {
+                            let v = top!();
+                            if tri!(self.truthy(v)) {
+                                ip = arg;
+                            } else {
+                                let _ = pop!();
+                            }
+                        }
+                        Op::GetIter => {
+                            let v = top!();
+                            let it = tri!(self.get_iter(v));
+                            set_top!(it);
+                        }
+                        Op::ForIter => {
+                            let it = top!();
+                            if let Some(io) = it.downcast::<IterObj>() {
+                                match &mut io.get_mut().state {
+                                    IterState::Range { next, stop, step } => {
+                                        let n = *next;
+                                        if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                            *next = n.wrapping_add(*step);
+                                            push!(tri!(self.new_int(n)));
+                                        } else {
+                                            let _ = pop!();
+                                            ip = arg;
+                                        }
+                                        continue;
+                                    }
+                                    IterState::Seq { seq, index } => {
+                                        if let Some(l) = seq.downcast::<ListObj>() {
+                                            if *index < l.items.len() {
+                                                let v = l.items[*index];
+                                                *index += 1;
+                                                push!(v);
+                                            } else {
+                                                io.get_mut().state = IterState::Exhausted;
+                                                let _ = pop!();
+                                                ip = arg;
+                                            }
+                                            continue;
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                            match tri!(self.iter_next(it)) {
+                                Some(v) => push!(v),
+                                None => {
+                                    let _ = pop!();
+                                    ip = arg;
+                                }
+                            }
+                        }
+                        Op::ReturnValue => {
+                            let v = pop!();
+                            let frame = self.frames.pop().expect("frame");
+                            self.stack_top = self.frames.last().map_or(0, |f| f.top).max(0);
+                            if !frame.generator.is_null() {
+                                self.finish_generator_frame(frame.generator);
+                            }
+                            if frame.is_entry {
+                                return Ok(Exit::Return(v));
+                            }
+                            self.stack_set(frame.ret_slot, v);
+                            let caller = self.frames.last_mut().expect("caller frame");
+                            caller.sp = frame.ret_slot + 1;
+                            if self.heap.wants_collect() {
+                                self.collect_garbage();
+                            }
+                            continue 'frames;
+                        }
+
+                        // ---- building ----
+                        Op::BuildTuple => {
+                            // SAFETY: the `arg` items are on the stack.
+                            let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) };
+                            let t = tri!(self.new_tuple_from(items));
+                            sp = unsafe { sp.sub(arg) };
+                            push!(t);
+                        }
+                        Op::BuildList => {
+                            // SAFETY: the `arg` items are on the stack.
+                            let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) }.to_vec();
+                            let l = tri!(self.new_list(items));
+                            sp = unsafe { sp.sub(arg) };
+                            push!(l);
+                        }
+                        Op::BuildSet => {
+                            // SAFETY: the `arg` items are on the stack.
+                            let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) };
+                            let s = tri!(self.new_set(false));
+                            for &item in items {
+                                tri!(self.set_add(s, item));
+                            }
+                            sp = unsafe { sp.sub(arg) };
+                            push!(s.value());
+                        }
+                        Op::BuildMap => {
+                            // SAFETY: the `2 * arg` items are on the stack.
+                            let items = unsafe { std::slice::from_raw_parts(sp.sub(2 * arg), 2 * arg) };
+                            let d = tri!(self.alloc(DictObj::with_capacity(arg)));
+                            for kv in items.chunks_exact(2) {
+                                tri!(self.dict_set(d, kv[0], kv[1]));
+                            }
+                            sp = unsafe { sp.sub(2 * arg) };
+                            push!(d.value());
+                        }
+                        Op::BuildString => {
+                            // SAFETY: the `arg` items are on the stack.
+                            let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) };
+                            let mut s = String::new();
+                            for v in items {
+                                s.push_str(crate::obj::str::as_str(v).unwrap_or(""));
+                            }
+                            let r = tri!(self.new_string(s));
+                            sp = unsafe { sp.sub(arg) };
+                            push!(r);
+                        }
+                        Op::ListAppend => {
+                            let v = pop!();
+                            let l = peek!(arg);
+                            tri!(self.list_append(l, v));
+                        }
+                        Op::SetAdd => {
+                            let v = pop!();
+                            let s = Gc::<SetObj>::from_value_unchecked(peek!(arg));
+                            tri!(self.set_add(s, v));
+                        }
+                        Op::MapAdd => {
+                            let v = pop!();
+                            let k = pop!();
+                            let d = Gc::<DictObj>::from_value_unchecked(peek!(arg));
+                            tri!(self.dict_set(d, k, v));
+                        }
+                        Op::ListExtend => {
+                            let it = pop!();
+                            let l = peek!(arg);
+                            tri!(self.list_extend(l, it));
+                        }
+                        Op::SetUpdate => {
+                            let it = pop!();
+                            let s = Gc::<SetObj>::from_value_unchecked(peek!(arg));
+                            tri!(self.set_update(s, it));
+                        }
+                        Op::DictUpdate | Op::DictMerge => {
+                            let m = pop!();
+                            let d = Gc::<DictObj>::from_value_unchecked(peek!(arg));
+                            tri!(self.dict_update(d, m, op == Op::DictMerge));
+                        }
+                        Op::ListToTuple => {
+                            let l = Gc::<ListObj>::from_value_unchecked(top!());
+                            let t = tri!(self.new_tuple_from(&l.items));
+                            set_top!(t);
+                        }
+                        Op::UnpackSequence => {
+                            let seq = pop!();
+                            let n = arg;
+                            if let Some(t) = seq.downcast::<TupleObj>() {
+                                if t.items.len() == n {
+                                    for &v in t.items.iter().rev() {
+                                        push!(v);
+                                    }
+                                    continue;
+                                }
+                            }
+                            if let Some(l) = seq.downcast::<ListObj>() {
+                                if l.items.len() == n {
+                                    for &v in l.items.iter().rev() {
+                                        push!(v);
+                                    }
+                                    continue;
+                                }
+                            }
+                            let items = tri!(self.unpack_iterable(seq, n, None));
+                            for &v in items.iter().rev() {
+                                push!(v);
+                            }
+                        }
+                        Op::UnpackEx => {
+                            let seq = pop!();
+                            let before = arg & 0xff;
+                            let after = arg >> 8;
+                            let items = tri!(self.unpack_iterable(seq, before, Some(after)));
+                            for &v in items.iter().rev() {
+                                push!(v);
+                            }
+                        }
+                        Op::FormatValue => {
+                            let spec = if arg & 4 != 0 { pop!() } else { Value::NULL };
+                            let v = top!();
+                            let r = tri!(self.format_value(v, (arg & 3) as u8, spec));
+                            set_top!(r);
+                        }
+
+                        // ---- calls ----
+                        Op::CallFunction | Op::CallMethod => {
+                            let npos = arg & 0xfff;
+                            let nkw = arg >> 12;
+                            let (fslot, f, args_at, npos) = if op == Op::CallFunction {
+                                let fslot = unsafe { sp.sub(1 + npos + 2 * nkw) };
+                                (fslot, unsafe { *fslot }, unsafe { fslot.add(1) }, npos)
+                            } else {
+                                let fslot = unsafe { sp.sub(2 + npos + 2 * nkw) };
+                                let self_ = unsafe { *fslot.add(1) };
+                                if self_.is_null() {
+                                    (fslot, unsafe { *fslot }, unsafe { fslot.add(2) }, npos)
+                                } else {
+                                    (fslot, unsafe { *fslot }, unsafe { fslot.add(1) }, npos + 1)
+                                }
+                            };
+                            // SAFETY: pointers into the stack allocation.
+                            let fslot_i = unsafe { fslot.offset_from(stack0) } as usize;
+                            let args_i = unsafe { args_at.offset_from(stack0) } as usize;
+                            if let Some(func) = f.downcast::<FunctionObj>() {
+                                if func.code.code.flags.0
+                                    & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)
+                                    == 0
+                                {
+                                    self.frames[fi].ip = ip;
+                                    self.frames[fi].sp = fslot_i;
+                                    let kw = self.stack_slice(args_i + npos, 2 * nkw);
+                                    tri!(self.push_py_frame(func, args_i, npos, kw, fslot_i));
+                                    if self.heap.wants_collect() {
+                                        self.collect_garbage();
+                                    }
+                                    continue 'frames;
+                                }
+                            }
+                            let pos = self.stack_slice(args_i, npos);
+                            let kw = self.stack_slice(args_i + npos, 2 * nkw);
+                            self.frames[fi].ip = ip;
+                            let r = tri!(self.call_value(f, pos, kw));
+                            sp = fslot;
+                            push!(r);
+                        }
+                        Op::CallFunctionEx => {
+                            let kwargs = if arg & 1 != 0 { pop!() } else { Value::NULL };
+                            let args = pop!();
+                            let f = top!();
+                            self.frames[fi].ip = ip;
+                            let r = tri!(self.call_ex(f, args, kwargs));
+                            set_top!(r);
+                        }
+                        Op::MakeFunction => {
+                            let code_v = pop!();
+                            let closure = if arg & 8 != 0 { pop!() } else { Value::NULL };
+                            let kwdefaults = if arg & 2 != 0 { pop!() } else { Value::NULL };
+                            let defaults = if arg & 1 != 0 { pop!() } else { Value::NULL };
+                            let f = tri!(self.make_function(code_v, globals, defaults, kwdefaults, closure));
+                            push!(f);
+                        }
+                        Op::LoadBuildClass => match self.builtins.get_qstr(q::__build_class__) {
+                            Some(v) => push!(v),
+                            None => break 'dispatch self.name_error(q::__build_class__),
+                        },
+
+                        // ---- exceptions ----
+                        Op::RaiseVarargs => {
+                            let e = match arg {
+                                0 => {
+                                    let cur = self.handled_exc;
+                                    if cur.is_none() || cur.is_null() {
+                                        self.new_exception(ExcKind::RuntimeError, "no active exception to reraise")
+                                    } else {
+                                        reraise = true;
+                                        break 'dispatch PyErr(cur);
+                                    }
+                                }
+                                1 => {
+                                    let exc = pop!();
+                                    tri!(self.make_raisable(exc))
+                                }
+                                _ => {
+                                    let cause = pop!();
+                                    let exc = pop!();
+                                    let e = tri!(self.make_raisable(exc));
+                                    tri!(self.set_cause(e, cause));
+                                    e
+                                }
+                            };
+                            break 'dispatch e;
+                        }
+                        Op::Reraise => {
+                            // Re-raising keeps the traceback as it is.
+                            let exc = pop!();
+                            reraise = true;
+                            break 'dispatch PyErr(exc);
+                        }
+                        Op::PushExcInfo => {
+                            let exc = top!();
+                            let prev = self.handled_exc;
+                            set_top!(prev);
+                            push!(exc);
+                            self.handled_exc = exc;
+                        }
+                        Op::PopExcept => {
+                            let prev = pop!();
+                            self.handled_exc = if prev.is_null() { Value::NONE } else { prev };
+                        }
+                        Op::CheckExcMatch => {
+                            let t = pop!();
+                            let exc = top!();
+                            let m = tri!(self.exception_matches(exc, t));
+                            push!(Value::bool(m));
+                        }
+                        Op::LoadAssertionError => push!(self.types.exc(ExcKind::AssertionError).value()),
+                        Op::BeforeWith => {
+                            let mgr = top!();
+                            let (exit, entered) = tri!(self.before_with(mgr));
+                            set_top!(exit);
+                            push!(entered);
+                        }
+                        Op::WithExceptStart => {
+                            let exc = peek!(1);
+                            let exit = peek!(3);
+                            let exc_type = self.type_of(exc).value();
+                            let r = tri!(self.call_value(exit, &[exc_type, exc, Value::NONE], &[]));
+                            push!(r);
+                        }
+
+                        // ---- generators ----
+                        Op::YieldValue => {
+                            let v = pop!();
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].sp = sp_index!();
+                            return Ok(self.suspend_generator_frame(v));
+                        }
+                        Op::GetYieldFromIter => {
+                            let v = top!();
+                            if !v.is_kind(crate::gc::ObjKind::Generator) {
+                                let it = tri!(self.get_iter(v));
+                                set_top!(it);
+                            }
+                        }
+                        Op::GetAwaitable => {
+                            let v = top!();
+                            let it = tri!(self.get_awaitable(v));
+                            set_top!(it);
+                        }
+                        Op::YieldFrom => {
+                            let sent = pop!();
+                            let it = top!();
+                            self.frames[fi].ip = ip;
+                            match tri!(self.yield_from_step(it, sent)) {
+                                YieldFromStep::Yielded(y) => {
+                                    // Come back to this instruction when resumed.
+                                    self.frames[fi].ip = ip - 1;
+                                    self.frames[fi].sp = sp_index!();
+                                    return Ok(self.suspend_generator_frame_at(y, ip - 1));
+                                }
+                                YieldFromStep::Done(r) => set_top!(r),
+                            }
+                        }
+                        Op::GetAiter => {
+                            let v = top!();
+                            let r = tri!(self.call_method(v, q::__aiter__, &[]));
+                            set_top!(r);
+                        }
+                        Op::GetAnext => {
+                            let v = top!();
+                            let r = tri!(self.call_method(v, q::__anext__, &[]));
+                            let r = tri!(self.get_awaitable(r));
+                            push!(r);
+                        }
+                        Op::EndAsyncFor => {
+                            let exc = pop!();
+                            if self.exc_matches(PyErr(exc), ExcKind::StopAsyncIteration) {
+                                let _ = pop!();
+                            } else {
+                                reraise = true;
+                                break 'dispatch PyErr(exc);
+                            }
+                        }
+                        Op::BeforeAsyncWith => {
+                            let mgr = top!();
+                            let exit = tri!(self.get_attr(mgr, q::__aexit__));
+                            let enter = tri!(self.call_method(mgr, q::__aenter__, &[]));
+                            let aw = tri!(self.get_awaitable(enter));
+                            set_top!(exit);
+                            push!(aw);
+                        }
+
+                        // ---- modules ----
+                        Op::ImportName => {
+                            let fromlist = pop!();
+                            let level = pop!();
+                            self.frames[fi].ip = ip;
+                            let m = tri!(self.import_name(names[arg], fromlist, level, globals));
+                            push!(m);
+                        }
+                        Op::ImportFrom => {
+                            let m = top!();
+                            let v = tri!(self.import_from(m, names[arg]));
+                            push!(v);
+                        }
+                        Op::ImportStar => {
+                            let m = pop!();
+                            let target = locals_dict.downcast::<DictObj>().unwrap_or(globals);
+                            tri!(self.import_star(m, target));
+                        }
+
+                        // ---- misc ----
+                        Op::PrintExpr => {
+                            let v = pop!();
+                            if !v.is_none() {
+                                let s = tri!(self.repr(v));
+                                self.write_stdout(s.as_bytes());
+                                self.write_stdout(b"\n");
+                            }
+                        }
+                        Op::SetupAnnotations => {
+                            let _ = pop!();
+                            let _ = pop!();
+                        }
+                    }
+                }
+            };
+
+            // An exception was raised by the instruction before `ip` in frame `fi`.
+            self.frames[fi].ip = ip;
+            self.frames[fi].sp = sp_index!();
+            match self.unwind(err, !reraise) {
+                Ok(()) => continue 'frames,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Route an exception raised in the innermost frame: to a handler in it or a
+    /// caller (then `Ok`, and the loop resumes there), or out of the entry frame.
+    /// With `add_traceback`, each frame passed through gets a traceback line.
+    fn unwind(&mut self, err: PyErr, add_traceback: bool) -> Result<(), PyErr> {
+        let mut first = true;
+        loop {
+            let fi = self.frames.len() - 1;
+            let (code_obj, ip, base) = {
+                let f = &self.frames[fi];
+                (f.code, f.ip, f.base)
+            };
+            let code = &code_obj.code;
+            let pc = ip.saturating_sub(1) as u32;
+            if add_traceback || !first {
+                self.add_traceback(err, code, pc);
+            }
+            first = false;
+            if let Some(h) = code.exc_table.iter().find(|h| h.start <= pc && pc < h.end) {
+                let sb = base + code.varnames.len() + code.ncells() + h.depth as usize;
+                self.stack_set(sb, err.0);
+                let f = &mut self.frames[fi];
+                f.sp = sb + 1;
+                f.ip = h.target as usize;
+                return Ok(());
+            }
+            let frame = self.frames.pop().expect("frame");
+            self.stack_top = self.frames.last().map_or(0, |f| f.top);
+            if !frame.generator.is_null() {
+                self.finish_generator_frame(frame.generator);
+            }
+            if frame.is_entry {
+                return Err(err);
+            }
+        }
+    }
+
+    fn add_traceback(&mut self, err: PyErr, code: &krait_compiler::Code, pc: u32) {
+        if err.0 == self.memory_error {
+            return;
+        }
+        if let Some(e) = err.0.downcast::<ExceptionObj>() {
+            let entry = TbEntry { file: code.filename, line: code.line_for_pc(pc), func: code.name };
+            let tb = &mut e.get_mut().traceback;
+            if tb.len() < 1000 {
+                tb.push(entry);
+            }
+        }
+    }
+
+    fn unbound_local(&mut self, name: Qstr) -> PyErr {
+        self.new_exception(ExcKind::UnboundLocalError, format!("local variable '{name}' referenced before assignment"))
+    }
+
+    fn unbound_cell(&mut self, code: &krait_compiler::Code, i: usize) -> PyErr {
+        let name = if i < code.cellvars.len() { code.cellvars[i] } else { code.freevars[i - code.cellvars.len()] };
+        self.new_exception(
+            ExcKind::NameError,
+            format!("free variable '{name}' referenced before assignment in enclosing scope"),
+        )
+    }
+
+    pub fn name_error(&mut self, name: Qstr) -> PyErr {
+        self.new_exception(ExcKind::NameError, format!("name '{name}' isn't defined"))
+    }
+
+    // ---- generator frames ----
+
+    /// Save the running generator frame (top of `self.frames`) and pop it.
+    fn suspend_generator_frame(&mut self, v: Value) -> Exit {
+        let ip = self.frames.last().expect("frame").ip;
+        self.suspend_generator_frame_at(v, ip)
+    }
+
+    fn suspend_generator_frame_at(&mut self, v: Value, ip: usize) -> Exit {
+        let frame = self.frames.pop().expect("frame");
+        self.stack_top = self.frames.last().map_or(0, |f| f.top);
+        let gen = Gc::<GeneratorObj>::from_value_unchecked(frame.generator);
+        let n = frame.sp - frame.base;
+        let slots = self.stack_slice(frame.base, n);
+        let g = gen.get_mut();
+        g.slots.clear();
+        g.slots.extend_from_slice(slots);
+        let fixed = g.code.code.varnames.len() + g.code.code.ncells();
+        g.stack_depth = (n - fixed) as u32;
+        g.ip = ip as u32;
+        g.state = GenState::Suspended;
+        g.handled_exc = self.handled_exc;
+        Exit::Yield(v)
+    }
+
+    fn finish_generator_frame(&mut self, gen: Value) {
+        let gen = Gc::<GeneratorObj>::from_value_unchecked(gen);
+        let g = gen.get_mut();
+        g.state = GenState::Finished;
+        g.slots = Vec::new();
+    }
+
+    /// Push a suspended (or new) generator's frame onto the stack and run it.
+    pub(crate) fn resume_generator_frame(
+        &mut self,
+        gen: Gc<GeneratorObj>,
+        sent: Option<Value>,
+        throw: Option<PyErr>,
+    ) -> PyResult<Exit> {
+        let base = self.stack_top;
+        let (code, globals, func, nslots, ip) = {
+            let g = &*gen;
+            (g.code, g.globals, g.func, g.slots.len(), g.ip as usize)
+        };
+        let size = code.code.varnames.len() + code.code.ncells() + code.code.max_stack as usize;
+        self.check_stack_room(base, size + 1)?;
+        for (i, &v) in gen.slots.iter().enumerate() {
+            self.stack_set(base + i, v);
+        }
+        let mut sp = base + nslots;
+        if let Some(v) = sent {
+            self.stack_set(sp, v);
+            sp += 1;
+        }
+        for i in sp..base + size {
+            self.stack_set(i, Value::NULL);
+        }
+        let top = (base + size).max(self.stack_top);
+        gen.get_mut().state = GenState::Running;
+        self.frames.push(Frame {
+            code,
+            func,
+            globals,
+            locals: Value::NULL,
+            base,
+            sp,
+            ip,
+            top,
+            generator: gen.value(),
+            ret_slot: 0,
+            is_entry: true,
+        });
+        self.stack_top = top;
+        self.run_frames(throw)
+    }
+}
+
+/// One step of `yield from` delegation.
+pub(crate) enum YieldFromStep {
+    Yielded(Value),
+    Done(Value),
+}
+
+impl Value {
+    /// An int from an i64 that may not fit the small range (negation of the smallest small int).
+    #[inline]
+    pub(crate) fn small_int_or_big(vm: &mut Vm, i: i64) -> PyResult<Value> {
+        vm.new_int(i)
+    }
+}

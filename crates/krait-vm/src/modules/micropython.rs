@@ -1,0 +1,95 @@
+//! `micropython`: MicroPython's own module (`const`, `opt_level`, heap locking,
+//! and the emitter decorators, which the compiler handles at compile time).
+
+use krait_syntax::Qstr;
+
+use crate::class::arg;
+use crate::error::PyResult;
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn const_(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg(vm, args, 0, "const")
+}
+
+fn opt_level(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    match args.first() {
+        None => Ok(Value::small_int(vm.options.optimize as i64)),
+        Some(&v) => {
+            let n = vm.to_index(v)?;
+            vm.options.optimize = n.clamp(0, 3) as u8;
+            Ok(Value::NONE)
+        }
+    }
+}
+
+fn heap_lock(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    vm.heap.lock_depth += 1;
+    Ok(Value::NONE)
+}
+
+fn heap_unlock(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    vm.heap.lock_depth = vm.heap.lock_depth.saturating_sub(1);
+    Ok(Value::small_int(vm.heap.lock_depth as i64))
+}
+
+fn heap_locked(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::small_int(vm.heap.lock_depth as i64))
+}
+
+fn qstr_info(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let n = Qstr::count();
+    let bytes = Qstr::total_bytes();
+    let s = format!("qstr pool: n_pool=1, n_qstr={n}, n_str_data_bytes={bytes}, n_total_bytes={}\n", bytes + n * 8);
+    vm.write_stdout(s.as_bytes());
+    let _ = args;
+    Ok(Value::NONE)
+}
+
+fn stack_use(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let n = vm.stack_top * 8;
+    vm.new_int(n as i64)
+}
+
+fn identity_decorator(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg(vm, args, 0, "decorator")
+}
+
+fn kbd_intr(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn schedule(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // Without interrupts, a scheduled callback runs at once: the next safepoint is here.
+    let f = arg(vm, args, 0, "schedule")?;
+    let a = arg(vm, args, 1, "schedule")?;
+    vm.call_value(f, &[a], &[])?;
+    Ok(Value::NONE)
+}
+
+fn alloc_emergency_exception_buf(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // krait's MemoryError and exception path need no reserved buffer.
+    Ok(Value::NONE)
+}
+
+pub fn make(vm: &mut Vm) -> PyResult<Value> {
+    super::new_native_module(
+        vm,
+        "micropython",
+        &[
+            ("const", const_),
+            ("opt_level", opt_level),
+            ("heap_lock", heap_lock),
+            ("heap_unlock", heap_unlock),
+            ("heap_locked", heap_locked),
+            ("qstr_info", qstr_info),
+            ("stack_use", stack_use),
+            ("native", identity_decorator),
+            ("viper", identity_decorator),
+            ("bytecode", identity_decorator),
+            ("kbd_intr", kbd_intr),
+            ("schedule", schedule),
+            ("alloc_emergency_exception_buf", alloc_emergency_exception_buf),
+        ],
+    )
+}

@@ -1,0 +1,347 @@
+//! `sys`: the interpreter's own state (argv, path, modules, standard streams,
+//! exit, and MicroPython's `print_exception`).
+
+use std::io::Read;
+
+use krait_syntax::{q, Qstr};
+
+use crate::class::{arg, kwarg};
+use crate::error::{ExcKind, PyResult};
+use crate::gc::{Gc, ObjKind, PyObj, Tracer};
+use crate::obj::exception::ExceptionObj;
+use crate::obj::str::as_str;
+use crate::obj::{InstanceObj, TypeObj};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A standard stream: `sys.stdin` (0), `sys.stdout` (1), `sys.stderr` (2), in text
+/// mode or as its binary `.buffer`.
+pub struct StdStreamObj {
+    pub fd: u8,
+    pub binary: bool,
+    pub class: Gc<TypeObj>,
+}
+
+impl PyObj for StdStreamObj {
+    const KIND: ObjKind = ObjKind::Other;
+    fn trace(&self, t: &mut Tracer) {
+        t.mark_gc(self.class);
+    }
+    fn class(&self, _vm: &Vm) -> Gc<TypeObj> {
+        self.class
+    }
+}
+
+fn stream(vm: &mut Vm, args: &[Value]) -> PyResult<Gc<StdStreamObj>> {
+    match args.first().and_then(|v| v.downcast::<StdStreamObj>()) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error("stream method needs a stream")),
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = stream(vm, args)?;
+    let v = arg(vm, args, 1, "write")?;
+    let data: Vec<u8> = if s.binary {
+        vm.buffer_bytes(v)?
+    } else {
+        match as_str(&v) {
+            Some(t) => t.as_bytes().to_vec(),
+            None => return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(v)))),
+        }
+    };
+    let n = if s.binary { data.len() } else { as_str(&v).map_or(0, |t| t.chars().count()) };
+    match s.fd {
+        1 => vm.write_stdout(&data),
+        2 => vm.write_stderr(&data),
+        _ => return Err(vm.new_exception(ExcKind::OSError, "stream not writable")),
+    }
+    vm.new_int(n as i64)
+}
+
+fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    vm.flush_stdout();
+    Ok(Value::NONE)
+}
+
+fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = stream(vm, args)?;
+    if s.fd != 0 {
+        return Err(vm.new_exception(ExcKind::OSError, "stream not readable"));
+    }
+    vm.flush_stdout();
+    let n = match args.get(1) {
+        Some(&v) if !v.is_none() => vm.to_index(v)?,
+        _ => -1,
+    };
+    let mut buf = Vec::new();
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let r = if n < 0 { lock.read_to_end(&mut buf).map(|_| ()) } else {
+        buf.resize(n as usize, 0);
+        let mut got = 0;
+        loop {
+            match lock.read(&mut buf[got..]) {
+                Ok(0) => break Ok(()),
+                Ok(k) => {
+                    got += k;
+                    if got == buf.len() {
+                        break Ok(());
+                    }
+                }
+                Err(e) => break Err(e),
+            }
+        }
+        .map(|_| buf.truncate(got))
+    };
+    if let Err(e) = r {
+        return Err(vm.new_exception(ExcKind::OSError, e.to_string()));
+    }
+    if s.binary {
+        vm.new_bytes(buf)
+    } else {
+        crate::obj::str::decode_utf8(vm, &buf, None)
+    }
+}
+
+fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = stream(vm, args)?;
+    if s.fd != 0 {
+        return Err(vm.new_exception(ExcKind::OSError, "stream not readable"));
+    }
+    vm.flush_stdout();
+    let mut line = Vec::new();
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let mut byte = [0u8; 1];
+    loop {
+        match lock.read(&mut byte) {
+            Ok(0) => break,
+            Ok(_) => {
+                line.push(byte[0]);
+                if byte[0] == b'\n' {
+                    break;
+                }
+            }
+            Err(e) => return Err(vm.new_exception(ExcKind::OSError, e.to_string())),
+        }
+    }
+    if s.binary {
+        vm.new_bytes(line)
+    } else {
+        crate::obj::str::decode_utf8(vm, &line, None)
+    }
+}
+
+fn stream_fileno(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = stream(vm, args)?;
+    Ok(Value::small_int(s.fd as i64))
+}
+
+fn exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let class = vm.types.exc(ExcKind::SystemExit);
+    let a = vm.new_tuple_from(args)?;
+    Err(vm.new_exception_args(class, a))
+}
+
+fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let e = vm.handled_exc;
+    if e.is_none() || e.is_null() {
+        return vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]);
+    }
+    let t = vm.type_of(e).value();
+    vm.new_tuple(vec![t, e, Value::NONE])
+}
+
+fn print_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let e = arg(vm, args, 0, "print_exception")?;
+    let file = args.get(1).copied().or_else(|| kwarg(kw, "file"));
+    let text = vm.format_exception(e);
+    match file {
+        None => vm.write_stdout(text.as_bytes()),
+        Some(f) => {
+            if let Some(s) = f.downcast::<StdStreamObj>() {
+                if s.fd == 2 {
+                    vm.write_stderr(text.as_bytes());
+                } else {
+                    vm.write_stdout(text.as_bytes());
+                }
+            } else {
+                let s = vm.new_string(text)?;
+                vm.call_method(f, Qstr::new("write"), &[s])?;
+            }
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    vm.new_int(vm.options.recursion_limit as i64)
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "setrecursionlimit")?;
+    let n = vm.to_index(v)?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.options.recursion_limit = (n as usize).min(200_000);
+    Ok(Value::NONE)
+}
+
+fn getsizeof(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "getsizeof")?;
+    let n = crate::gc::object_size(v);
+    vm.new_int(n as i64)
+}
+
+fn intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "intern")?;
+    match as_str(&v) {
+        Some(s) => Ok(Value::qstr(Qstr::new(s))),
+        None => Err(vm.type_error("intern() argument must be str")),
+    }
+}
+
+impl Vm {
+    /// The traceback and message of an exception, in MicroPython's layout.
+    pub fn format_exception(&mut self, e: Value) -> String {
+        let mut out = String::new();
+        if let Some(x) = e.downcast::<ExceptionObj>() {
+            if !x.traceback.is_empty() {
+                out.push_str("Traceback (most recent call last):\n");
+                for entry in x.traceback.iter().rev() {
+                    if entry.func == q::EMPTY {
+                        out.push_str(&format!("  File \"{}\", line {}\n", entry.file, entry.line));
+                    } else {
+                        out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.file, entry.line, entry.func));
+                    }
+                }
+            }
+            out.push_str(x.class.name.as_str());
+        } else {
+            out.push_str(self.type_name(e));
+        }
+        let msg = self.exception_message(e);
+        if !msg.is_empty() {
+            out.push_str(": ");
+            out.push_str(&msg);
+        }
+        out.push('\n');
+        out
+    }
+}
+
+fn new_stream(vm: &mut Vm, class: Gc<TypeObj>, fd: u8, binary: bool) -> PyResult<Value> {
+    Ok(vm.alloc(StdStreamObj { fd, binary, class })?.value())
+}
+
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    let d = vm.sys_dict;
+    let m = vm.new_module("sys")?;
+    m.get_mut().dict = d;
+    d.get_mut().set_qstr(q::__name__, Value::qstr(Qstr::new("sys")));
+    let funcs: &[(&str, crate::obj::NativeFn)] = &[
+        ("exit", exit),
+        ("exc_info", exc_info),
+        ("print_exception", print_exception),
+        ("getrecursionlimit", getrecursionlimit),
+        ("setrecursionlimit", setrecursionlimit),
+        ("getsizeof", getsizeof),
+        ("intern", intern),
+    ];
+    let mq = Qstr::new("sys");
+    for &(name, f) in funcs {
+        let fv = vm.alloc(crate::obj::BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module: mq })?;
+        d.get_mut().set_qstr(Qstr::new(name), fv.value());
+    }
+    // Streams.
+    let text_t = vm.new_builtin_type("TextIOWrapper", "io", &[])?;
+    let bin_t = vm.new_builtin_type("FileIO", "io", &[])?;
+    for t in [text_t, bin_t] {
+        vm.add_methods(
+            t,
+            &[
+                ("write", stream_write),
+                ("flush", stream_flush),
+                ("read", stream_read),
+                ("readline", stream_readline),
+                ("fileno", stream_fileno),
+            ],
+        )?;
+    }
+    for (name, fd) in [("stdin", 0u8), ("stdout", 1), ("stderr", 2)] {
+        let s = new_stream(vm, text_t, fd, false)?;
+        let b = new_stream(vm, bin_t, fd, true)?;
+        // `sys.stdout.buffer`: the binary stream, reached as an attribute of the text one.
+        let _ = b;
+        d.get_mut().set_qstr(Qstr::new(name), s);
+        d.get_mut().set_qstr(Qstr::new(&format!("__{name}_buffer")), b);
+    }
+    vm.add_class_attr(text_t, "buffer", Value::NONE);
+    let buffer_prop = vm.new_builtin_fn("buffer", stream_buffer)?;
+    let prop = vm.alloc(crate::obj::descriptor::PropertyObj {
+        fget: buffer_prop,
+        fset: Value::NONE,
+        fdel: Value::NONE,
+        doc: Value::NONE,
+    })?;
+    vm.add_class_attr(text_t, "buffer", prop.value());
+
+    // argv and path.
+    let argv: Vec<String> = vm.options.argv.clone();
+    let mut items = Vec::new();
+    for a in argv {
+        items.push(vm.new_string(a)?);
+    }
+    let argv = vm.new_list(items)?;
+    d.get_mut().set_qstr(Qstr::new("argv"), argv);
+    let path_strs = vm.options.path.clone();
+    let mut items = Vec::new();
+    for p in path_strs {
+        items.push(vm.new_string(p)?);
+    }
+    let path = vm.new_list(items)?;
+    d.get_mut().set_qstr(Qstr::new("path"), path);
+    d.get_mut().set_qstr(Qstr::new("modules"), vm.modules.value());
+    let maxsize = vm.new_int(i64::MAX)?;
+    d.get_mut().set_qstr(Qstr::new("maxsize"), maxsize);
+    d.get_mut().set_qstr(Qstr::new("byteorder"), Value::qstr(Qstr::new("little")));
+    d.get_mut().set_qstr(Qstr::new("platform"), Value::qstr(Qstr::new("linux")));
+    let version = vm.new_str(concat!("3.4.0; krait ", env!("CARGO_PKG_VERSION")))?;
+    d.get_mut().set_qstr(Qstr::new("version"), version);
+    let vi = vm.new_tuple(vec![Value::small_int(3), Value::small_int(4), Value::small_int(0)])?;
+    d.get_mut().set_qstr(Qstr::new("version_info"), vi);
+    // sys.implementation: MicroPython's dialect name, krait's own version.
+    let impl_t = vm.new_builtin_type("implementation", "sys", &[])?;
+    let idict = vm.new_dict()?;
+    idict.get_mut().set_qstr(Qstr::new("name"), Value::qstr(Qstr::new("micropython")));
+    let (maj, min, pat) = krait_version();
+    let iv = vm.new_tuple(vec![Value::small_int(maj), Value::small_int(min), Value::small_int(pat)])?;
+    idict.get_mut().set_qstr(Qstr::new("version"), iv);
+    idict.get_mut().set_qstr(Qstr::new("_machine"), Value::qstr(Qstr::new("krait on linux")));
+    // Architecture x64 (2) in bits 10-13, as MicroPython encodes it, and .mpy version 6.
+    idict.get_mut().set_qstr(Qstr::new("_mpy"), Value::small_int((2 << 10) | 6));
+    idict.get_mut().set_qstr(Qstr::new("_build"), Value::qstr(Qstr::new("standard")));
+    idict.get_mut().set_qstr(Qstr::new("krait_version"), Value::qstr(Qstr::new(env!("CARGO_PKG_VERSION"))));
+    let imp = vm.alloc(InstanceObj { class: impl_t, dict: idict, base: Value::NULL })?;
+    d.get_mut().set_qstr(Qstr::new("implementation"), imp.value());
+    let key = Value::qstr(Qstr::new("sys"));
+    vm.dict_set(vm.modules, key, m.value())?;
+    Ok(())
+}
+
+fn stream_buffer(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = stream(vm, args)?;
+    let name = match s.fd {
+        0 => "__stdin_buffer",
+        1 => "__stdout_buffer",
+        _ => "__stderr_buffer",
+    };
+    Ok(vm.sys_dict.get_qstr(Qstr::new(name)).unwrap_or(Value::NONE))
+}
+
+fn krait_version() -> (i64, i64, i64) {
+    let mut parts = env!("CARGO_PKG_VERSION").split('.').map(|p| p.parse::<i64>().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}

@@ -1,0 +1,128 @@
+//! Generators and coroutines: a suspended frame.
+//!
+//! While suspended, the frame's slots (locals, cells, value stack) live here; on
+//! resume they are copied onto the VM stack and run like any other frame (one frame
+//! layout, DESIGN.md decision 5), then copied back at the next `yield`.
+
+use crate::gc::{Gc, ObjKind, PyObj, Tracer};
+use crate::obj::{CodeObj, DictObj};
+use crate::value::Value;
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Created, not yet started.
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+pub struct GeneratorObj {
+    pub code: Gc<CodeObj>,
+    pub globals: Gc<DictObj>,
+    /// The function object (for its name and closure), kept alive.
+    pub func: Value,
+    /// Saved slots: locals, cells, then `stack_depth` value-stack entries.
+    pub slots: Vec<Value>,
+    pub stack_depth: u32,
+    pub ip: u32,
+    pub state: GenState,
+    /// The exception being handled inside the generator when it yielded.
+    pub handled_exc: Value,
+}
+
+impl PyObj for GeneratorObj {
+    const KIND: ObjKind = ObjKind::Generator;
+    fn trace(&self, t: &mut Tracer) {
+        t.mark_gc(self.code);
+        t.mark_gc(self.globals);
+        t.mark(self.func);
+        t.mark_all(&self.slots);
+        t.mark(self.handled_exc);
+    }
+    fn extra_size(&self) -> usize {
+        self.slots.capacity() * 8
+    }
+}
+
+mod methods {
+    use super::GeneratorObj;
+    use crate::class::arg;
+    use crate::error::{ExcKind, PyResult};
+    use crate::gc::Gc;
+    use crate::interp::Exit;
+    use crate::value::Value;
+    use crate::vm::Vm;
+
+    fn this(vm: &mut Vm, args: &[Value]) -> PyResult<Gc<GeneratorObj>> {
+        match args.first().and_then(|v| v.downcast::<GeneratorObj>()) {
+            Some(g) => Ok(g),
+            None => Err(vm.type_error("generator method needs a generator")),
+        }
+    }
+
+    fn finish(vm: &mut Vm, r: Exit) -> PyResult<Value> {
+        match r {
+            Exit::Yield(v) => Ok(v),
+            Exit::Return(v) => Err(vm.stop_iteration(v)),
+        }
+    }
+
+    fn next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+        let g = this(vm, args)?;
+        let r = vm.generator_resume(g, Value::NONE, None)?;
+        finish(vm, r)
+    }
+
+    fn send(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+        let g = this(vm, args)?;
+        let v = arg(vm, args, 1, "send")?;
+        let r = vm.generator_resume(g, v, None)?;
+        finish(vm, r)
+    }
+
+    fn throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+        let g = this(vm, args)?;
+        let t = arg(vm, args, 1, "throw")?;
+        let e = match args.get(2) {
+            Some(&v) if !v.is_none() && t.is_kind(crate::gc::ObjKind::Type) => {
+                let inst = vm.call_value(t, &[v], &[])?;
+                vm.make_raisable(inst)?
+            }
+            _ => vm.make_raisable(t)?,
+        };
+        let r = vm.generator_resume(g, Value::NONE, Some(e))?;
+        finish(vm, r)
+    }
+
+    fn close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+        let g = this(vm, args)?;
+        vm.generator_close(g)?;
+        Ok(Value::NONE)
+    }
+
+    fn iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+        arg(vm, args, 0, "__iter__")
+    }
+
+    fn pend_throw(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+        Err(vm.new_exception(ExcKind::NotImplementedError, "generator.pend_throw() is not supported yet"))
+    }
+
+    pub fn install(vm: &mut Vm) -> PyResult<()> {
+        let t = vm.types.generator;
+        vm.add_methods(
+            t,
+            &[
+                ("__next__", next),
+                ("send", send),
+                ("throw", throw),
+                ("close", close),
+                ("__iter__", iter),
+                ("pend_throw", pend_throw),
+            ],
+        )
+    }
+}
+
+pub use methods::install;

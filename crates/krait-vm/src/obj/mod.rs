@@ -1,0 +1,59 @@
+//! Every object type, one file each. A file holds the payload struct, its
+//! `PyObj` impl (how the collector traces it) and the type's Python-visible
+//! methods and operations.
+
+pub mod bytes;
+pub mod cell;
+pub mod code;
+pub mod complex;
+pub mod descriptor;
+pub mod dict;
+pub mod dictview;
+pub mod exception;
+pub mod function;
+pub mod generator;
+pub mod instance;
+pub mod int;
+pub mod iter;
+pub mod list;
+pub mod module;
+pub mod range;
+pub mod set;
+pub mod slice;
+pub mod str;
+pub mod tuple;
+pub mod type_;
+
+pub use bytes::BytesObj;
+pub use cell::CellObj;
+pub use code::CodeObj;
+pub use dict::DictObj;
+pub use exception::ExceptionObj;
+pub use function::{BoundMethodObj, BuiltinFunctionObj, FunctionObj, NativeFn};
+pub use generator::GeneratorObj;
+pub use instance::InstanceObj;
+pub use int::IntObj;
+pub use list::ListObj;
+pub use module::ModuleObj;
+pub use range::RangeObj;
+pub use set::SetObj;
+pub use slice::SliceObj;
+pub use str::StrObj;
+pub use tuple::TupleObj;
+pub use type_::TypeObj;
+
+/// Install the methods of every built-in type.
+pub fn install_methods(vm: &mut crate::vm::Vm) -> crate::error::PyResult<()> {
+    list::install(vm)?;
+    tuple::install(vm)?;
+    dict::install(vm)?;
+    dictview::install(vm)?;
+    set::install(vm)?;
+    generator::install(vm)?;
+    iter::install(vm)?;
+    str::install(vm)?;
+    bytes::install(vm)?;
+    int::install(vm)?;
+    complex::install(vm)?;
+    Ok(())
+}

@@ -1,0 +1,2293 @@
+//! The object protocols: truth, hashing, equality and ordering, arithmetic,
+//! containment, subscripting and iteration, for every built-in type and for user
+//! classes through their special methods.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use krait_syntax::ast::{BinOp, CmpOp, UnaryOp};
+use krait_syntax::{q, Qstr};
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::gc::{Gc, ObjKind};
+use crate::interp::Exit;
+use crate::obj::bytes::ByteArrayObj;
+use crate::obj::generator::GenState;
+use crate::obj::iter::{IterObj, IterState};
+use crate::obj::slice::adjust_indices;
+use crate::obj::str::{as_str, is_str, str_value_hash};
+use crate::obj::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A number, borrowed from a value, for arithmetic dispatch.
+pub enum Num<'a> {
+    Int(i64),
+    Big(&'a BigInt),
+    Float(f64),
+}
+
+/// View `v` as a number (`bool` counts as an int).
+#[inline]
+pub fn as_num(v: &Value) -> Option<Num<'_>> {
+    if let Some(i) = v.as_small_int() {
+        return Some(Num::Int(i));
+    }
+    if let Some(f) = v.as_float() {
+        return Some(Num::Float(f));
+    }
+    match *v {
+        Value::TRUE => return Some(Num::Int(1)),
+        Value::FALSE => return Some(Num::Int(0)),
+        _ => {}
+    }
+    v.downcast::<IntObj>().map(|g| {
+        let b: &BigInt = &g.v;
+        // SAFETY-free lifetime shortening: the IntObj is immutable and lives while `v`
+        // is rooted; the borrow is bounded by the borrow of `v`.
+        Num::Big(unsafe { &*(b as *const BigInt) })
+    })
+}
+
+/// An int (small, big, or bool) as a BigInt.
+pub fn int_as_bigint(v: Value) -> Option<BigInt> {
+    match as_num(&v)? {
+        Num::Int(i) => Some(BigInt::from(i)),
+        Num::Big(b) => Some(b.clone()),
+        Num::Float(_) => None,
+    }
+}
+
+pub fn binop_dunder(op: BinOp) -> (Qstr, Qstr, Qstr) {
+    match op {
+        BinOp::Add => (q::__add__, q::__radd__, q::__iadd__),
+        BinOp::Sub => (q::__sub__, q::__rsub__, q::__isub__),
+        BinOp::Mult => (q::__mul__, q::__rmul__, q::__imul__),
+        BinOp::MatMult => (q::__matmul__, q::__rmatmul__, q::__imatmul__),
+        BinOp::Div => (q::__truediv__, q::__rtruediv__, q::__itruediv__),
+        BinOp::FloorDiv => (q::__floordiv__, q::__rfloordiv__, q::__ifloordiv__),
+        BinOp::Mod => (q::__mod__, q::__rmod__, q::__imod__),
+        BinOp::Pow => (q::__pow__, q::__rpow__, q::__ipow__),
+        BinOp::LShift => (q::__lshift__, q::__rlshift__, q::__ilshift__),
+        BinOp::RShift => (q::__rshift__, q::__rrshift__, q::__irshift__),
+        BinOp::BitAnd => (q::__and__, q::__rand__, q::__iand__),
+        BinOp::BitOr => (q::__or__, q::__ror__, q::__ior__),
+        BinOp::BitXor => (q::__xor__, q::__rxor__, q::__ixor__),
+    }
+}
+
+fn cmp_dunder(op: CmpOp) -> (Qstr, Qstr) {
+    match op {
+        CmpOp::Lt => (q::__lt__, q::__gt__),
+        CmpOp::LtE => (q::__le__, q::__ge__),
+        CmpOp::Gt => (q::__gt__, q::__lt__),
+        CmpOp::GtE => (q::__ge__, q::__le__),
+        CmpOp::Eq => (q::__eq__, q::__eq__),
+        _ => (q::__ne__, q::__ne__),
+    }
+}
+
+impl Vm {
+    // ---- truth ----
+
+    /// `bool(v)`
+    pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(i != 0);
+        }
+        if let Some(f) = v.as_float() {
+            return Ok(f != 0.0);
+        }
+        match v {
+            Value::TRUE => return Ok(true),
+            Value::FALSE | Value::NONE => return Ok(false),
+            _ => {}
+        }
+        if let Some(qs) = v.as_qstr() {
+            return Ok(!qs.as_str().is_empty());
+        }
+        match v.kind() {
+            Some(ObjKind::Str) => Ok(!Gc::<StrObj>::from_value_unchecked(v).s.is_empty()),
+            Some(ObjKind::List) => Ok(!Gc::<ListObj>::from_value_unchecked(v).items.is_empty()),
+            Some(ObjKind::Tuple) => Ok(!Gc::<TupleObj>::from_value_unchecked(v).items.is_empty()),
+            Some(ObjKind::Dict) => Ok(!Gc::<DictObj>::from_value_unchecked(v).is_empty()),
+            Some(ObjKind::Set) => Ok(!Gc::<SetObj>::from_value_unchecked(v).map.is_empty()),
+            Some(ObjKind::Int) => Ok(!Gc::<IntObj>::from_value_unchecked(v).v.is_zero()),
+            Some(ObjKind::Bytes) => Ok(!Gc::<BytesObj>::from_value_unchecked(v).data.is_empty()),
+            Some(ObjKind::ByteArray) => Ok(!Gc::<ByteArrayObj>::from_value_unchecked(v).data.is_empty()),
+            Some(ObjKind::Range) => Ok(!Gc::<RangeObj>::from_value_unchecked(v).is_empty()),
+            Some(ObjKind::Instance) => {
+                if let Some(r) = self.call_special(v, q::__bool__, &[])? {
+                    return match r {
+                        Value::TRUE => Ok(true),
+                        Value::FALSE => Ok(false),
+                        _ => Err(self.type_error("__bool__ should return bool")),
+                    };
+                }
+                if let Some(r) = self.call_special(v, q::__len__, &[])? {
+                    return Ok(self.to_index(r)? != 0);
+                }
+                let base = Gc::<InstanceObj>::from_value_unchecked(v).base;
+                if !base.is_null() {
+                    return self.truthy(base);
+                }
+                Ok(true)
+            }
+            _ => {
+                if v.is_ptr() && v.kind() == Some(ObjKind::Other) {
+                    if let Some(r) = self.call_special(v, q::__bool__, &[])? {
+                        return Ok(r == Value::TRUE);
+                    }
+                    if let Some(r) = self.call_special(v, q::__len__, &[])? {
+                        return Ok(self.to_index(r)? != 0);
+                    }
+                }
+                Ok(true)
+            }
+        }
+    }
+
+    // ---- hashing and equality ----
+
+    /// `hash(v)`, as the bits of the Python int it would return.
+    pub fn hash(&mut self, v: Value) -> PyResult<u64> {
+        if let Some(h) = str_value_hash(v) {
+            return Ok(h);
+        }
+        if let Some(i) = v.as_small_int() {
+            return Ok(crate::num::hash::hash_i64(i) as u64);
+        }
+        if let Some(f) = v.as_float() {
+            return Ok(crate::num::hash::hash_f64(f) as u64);
+        }
+        match v {
+            Value::TRUE => return Ok(1),
+            Value::FALSE => return Ok(0),
+            Value::NONE => return Ok(0x5ca1ab1e),
+            Value::ELLIPSIS => return Ok(0xe11195e),
+            Value::NOT_IMPLEMENTED => return Ok(0x0dd5),
+            _ => {}
+        }
+        match v.kind() {
+            Some(ObjKind::Int) => Ok(crate::num::hash::hash_bigint(&Gc::<IntObj>::from_value_unchecked(v).v) as u64),
+            Some(ObjKind::Tuple) => {
+                let t = Gc::<TupleObj>::from_value_unchecked(v);
+                let mut hs = Vec::with_capacity(t.items.len());
+                for &item in t.items.iter() {
+                    hs.push(self.hash(item)? as i64);
+                }
+                Ok(crate::num::hash::hash_tuple(hs) as u64)
+            }
+            Some(ObjKind::Bytes) => Ok(krait_syntax::qstr::str_hash(&Gc::<BytesObj>::from_value_unchecked(v).data)),
+            Some(ObjKind::Set) => {
+                let s = Gc::<SetObj>::from_value_unchecked(v);
+                if !SetObj::is_frozen(s) {
+                    return Err(self.type_error("unhashable type: 'set'"));
+                }
+                // Order-independent combination of the element hashes.
+                let mut h: u64 = 1927868237;
+                for e in s.map.raw_entries().iter().filter(|e| !e.key.is_null()) {
+                    let x = e.hash ^ (e.hash << 16) ^ 89869747;
+                    h ^= x.wrapping_mul(3644798167);
+                }
+                Ok(h & 0x3fff_ffff_ffff_ffff)
+            }
+            Some(ObjKind::List) | Some(ObjKind::Dict) | Some(ObjKind::ByteArray) => {
+                Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+            }
+            Some(ObjKind::Instance) | Some(ObjKind::Exception) | Some(ObjKind::Other) => {
+                let t = self.type_of(v);
+                match t.lookup(q::__hash__) {
+                    Some(h) if h.is_none() => Err(self.type_error(format!("unhashable type: '{}'", t.name))),
+                    Some(h) if !h.is_kind(ObjKind::BuiltinFunction) => {
+                        let r = self.call_value(h, &[v], &[])?;
+                        match as_num(&r) {
+                            Some(Num::Int(i)) => Ok(crate::num::hash::hash_i64(i) as u64),
+                            Some(Num::Big(b)) => Ok(crate::num::hash::hash_bigint(b) as u64),
+                            _ => Err(self.type_error("__hash__ method should return an integer")),
+                        }
+                    }
+                    _ => {
+                        // A class defining __eq__ without __hash__ is unhashable.
+                        if t.lookup(q::__eq__).is_some_and(|e| !e.is_kind(ObjKind::BuiltinFunction)) {
+                            return Err(self.type_error(format!("unhashable type: '{}'", t.name)));
+                        }
+                        if let Some(inst) = v.downcast::<InstanceObj>() {
+                            if !inst.base.is_null() {
+                                return self.hash(inst.base);
+                            }
+                        }
+                        Ok(Self::identity_hash(v))
+                    }
+                }
+            }
+            _ => Ok(Self::identity_hash(v)),
+        }
+    }
+
+    #[inline]
+    fn identity_hash(v: Value) -> u64 {
+        (v.bits() >> 4) & 0x0fff_ffff_ffff
+    }
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a == b {
+            // Identity implies equality except for NaN.
+            return Ok(!a.as_float().is_some_and(|f| f.is_nan()));
+        }
+        if let Some(r) = crate::obj::dict::fast_key_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.compare(CmpOp::Eq, a, b)?;
+        self.truthy(r)
+    }
+
+    /// A rich comparison, as the value the operator produces.
+    pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        // Numbers.
+        if let (Some(x), Some(y)) = (as_num(&a), as_num(&b)) {
+            let ord = num_cmp(&x, &y);
+            return Ok(Value::bool(match ord {
+                None => op == CmpOp::NotEq,
+                Some(o) => match op {
+                    CmpOp::Lt => o.is_lt(),
+                    CmpOp::LtE => o.is_le(),
+                    CmpOp::Eq => o.is_eq(),
+                    CmpOp::NotEq => o.is_ne(),
+                    CmpOp::Gt => o.is_gt(),
+                    _ => o.is_ge(),
+                },
+            }));
+        }
+        // Strings.
+        if let (Some(x), Some(y)) = (as_str(&a), as_str(&b)) {
+            return Ok(Value::bool(apply_ord(op, x.cmp(y))));
+        }
+        let (ka, kb) = (a.kind(), b.kind());
+        let user = ka == Some(ObjKind::Instance)
+            || kb == Some(ObjKind::Instance)
+            || ka == Some(ObjKind::Other)
+            || kb == Some(ObjKind::Other)
+            || ka == Some(ObjKind::Exception);
+        if user {
+            if let Some(r) = self.user_compare(op, a, b)? {
+                return Ok(r);
+            }
+        } else if let Some(r) = self.builtin_compare(op, a, b)? {
+            return Ok(r);
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::bool(a == b)),
+            CmpOp::NotEq => Ok(Value::bool(a != b)),
+            _ => {
+                let (name, _) = cmp_dunder(op);
+                Err(self.type_error(format!(
+                    "unsupported types for {}: '{}', '{}'",
+                    name,
+                    self.type_name(a),
+                    self.type_name(b)
+                )))
+            }
+        }
+    }
+
+    fn user_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (name, reflected) = cmp_dunder(op);
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        // A subclass's reflected method gets the first chance.
+        let b_first = tb != ta && tb.is_subtype(ta);
+        if b_first {
+            if let Some(r) = self.try_user_cmp(b, reflected, a)? {
+                return Ok(Some(r));
+            }
+        }
+        if let Some(r) = self.try_user_cmp(a, name, b)? {
+            return Ok(Some(r));
+        }
+        if !b_first {
+            if let Some(r) = self.try_user_cmp(b, reflected, a)? {
+                return Ok(Some(r));
+            }
+        }
+        if op == CmpOp::NotEq {
+            // Default __ne__ inverts __eq__.
+            if let Some(r) = self.try_user_cmp(a, q::__eq__, b)? {
+                let t = self.truthy(r)?;
+                return Ok(Some(Value::bool(!t)));
+            }
+            if let Some(r) = self.try_user_cmp(b, q::__eq__, a)? {
+                let t = self.truthy(r)?;
+                return Ok(Some(Value::bool(!t)));
+            }
+        }
+        // Built-in bases of user subclasses.
+        let ua = self.builtin_receiver(a);
+        let ub = self.builtin_receiver(b);
+        if ua != a || ub != b {
+            return self.compare(op, ua, ub).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn try_user_cmp(&mut self, obj: Value, name: Qstr, other: Value) -> PyResult<Option<Value>> {
+        let t = self.type_of(obj);
+        match t.lookup(name) {
+            Some(m) if !m.is_kind(ObjKind::BuiltinFunction) || obj.kind() == Some(ObjKind::Other) => {
+                let r = self.call_value(m, &[obj, other], &[])?;
+                Ok(if r == Value::NOT_IMPLEMENTED { None } else { Some(r) })
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn builtin_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (ka, kb) = (a.kind(), b.kind());
+        match (ka, kb) {
+            (Some(ObjKind::List), Some(ObjKind::List)) | (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
+                let xs = self.seq_items(a);
+                let ys = self.seq_items(b);
+                self.temp_roots.push(a);
+                self.temp_roots.push(b);
+                let r = self.seq_compare(op, &xs, &ys);
+                self.temp_roots.truncate(self.temp_roots.len() - 2);
+                r.map(Some)
+            }
+            (Some(ObjKind::Bytes | ObjKind::ByteArray), Some(ObjKind::Bytes | ObjKind::ByteArray)) => {
+                let x = self.bytes_data(a).unwrap_or_default();
+                let y = self.bytes_data(b).unwrap_or_default();
+                Ok(Some(Value::bool(apply_ord(op, x.cmp(&y)))))
+            }
+            (Some(ObjKind::Dict), Some(ObjKind::Dict)) => match op {
+                CmpOp::Eq | CmpOp::NotEq => {
+                    let e = self.dict_eq(Gc::from_value_unchecked(a), Gc::from_value_unchecked(b))?;
+                    Ok(Some(Value::bool(e == (op == CmpOp::Eq))))
+                }
+                _ => Ok(None),
+            },
+            (Some(ObjKind::Set), Some(ObjKind::Set)) => {
+                let x = Gc::<SetObj>::from_value_unchecked(a);
+                let y = Gc::<SetObj>::from_value_unchecked(b);
+                let (lx, ly) = (x.map.len(), y.map.len());
+                let r = match op {
+                    CmpOp::Eq => lx == ly && self.set_is_subset(x, y)?,
+                    CmpOp::NotEq => !(lx == ly && self.set_is_subset(x, y)?),
+                    CmpOp::LtE => self.set_is_subset(x, y)?,
+                    CmpOp::Lt => lx < ly && self.set_is_subset(x, y)?,
+                    CmpOp::GtE => self.set_is_subset(y, x)?,
+                    CmpOp::Gt => lx > ly && self.set_is_subset(y, x)?,
+                    _ => return Ok(None),
+                };
+                Ok(Some(Value::bool(r)))
+            }
+            (Some(ObjKind::Range), Some(ObjKind::Range)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+                let x = Gc::<RangeObj>::from_value_unchecked(a);
+                let y = Gc::<RangeObj>::from_value_unchecked(b);
+                let (lx, ly) = (x.len(), y.len());
+                let same = lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)));
+                Ok(Some(Value::bool(same == (op == CmpOp::Eq))))
+            }
+            (Some(ObjKind::Slice), Some(ObjKind::Slice)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+                let x = Gc::<SliceObj>::from_value_unchecked(a);
+                let y = Gc::<SliceObj>::from_value_unchecked(b);
+                let (xs, ys) = ([x.start, x.stop, x.step], [y.start, y.stop, y.step]);
+                let r = self.seq_compare(CmpOp::Eq, &xs, &ys)?;
+                Ok(Some(Value::bool((r == Value::TRUE) == (op == CmpOp::Eq))))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Items of a list or tuple (a snapshot).
+    fn seq_items(&self, v: Value) -> Vec<Value> {
+        if let Some(l) = v.downcast::<ListObj>() {
+            l.items.clone()
+        } else if let Some(t) = v.downcast::<TupleObj>() {
+            t.items.to_vec()
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn seq_compare(&mut self, op: CmpOp, xs: &[Value], ys: &[Value]) -> PyResult<Value> {
+        for (&x, &y) in xs.iter().zip(ys.iter()) {
+            if !self.eq(x, y)? {
+                return match op {
+                    CmpOp::Eq => Ok(Value::FALSE),
+                    CmpOp::NotEq => Ok(Value::TRUE),
+                    _ => self.compare(op, x, y),
+                };
+            }
+        }
+        Ok(Value::bool(apply_ord(op, xs.len().cmp(&ys.len()))))
+    }
+
+    fn dict_eq(&mut self, a: Gc<DictObj>, b: Gc<DictObj>) -> PyResult<bool> {
+        if a.len() != b.len() {
+            return Ok(false);
+        }
+        for (k, v) in a.iter().collect::<Vec<_>>() {
+            match self.dict_get(b, k)? {
+                Some(w) => {
+                    if !self.eq(v, w)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    fn set_is_subset(&mut self, a: Gc<SetObj>, b: Gc<SetObj>) -> PyResult<bool> {
+        for k in a.map.keys() {
+            if !self.set_contains(b, k)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// The bytes of a `bytes` or `bytearray` (copied).
+    pub fn bytes_data(&self, v: Value) -> Option<Vec<u8>> {
+        if let Some(b) = v.downcast::<BytesObj>() {
+            return Some(b.data.clone());
+        }
+        v.downcast::<ByteArrayObj>().map(|b| b.data.clone())
+    }
+
+    // ---- arithmetic ----
+
+    /// `a op b`
+    pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if let (Some(x), Some(y)) = (as_num(&a), as_num(&b)) {
+            return self.num_binop(op, x, y);
+        }
+        if let Some(r) = self.builtin_binop(op, a, b)? {
+            return Ok(r);
+        }
+        let (name, rname, _) = binop_dunder(op);
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let b_first = tb != ta && tb.is_subtype(ta) && tb.lookup(rname).is_some();
+        if b_first {
+            if let Some(r) = self.try_user_binop(b, rname, a)? {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = self.try_user_binop(a, name, b)? {
+            return Ok(r);
+        }
+        if !b_first && ta != tb {
+            if let Some(r) = self.try_user_binop(b, rname, a)? {
+                return Ok(r);
+            }
+        }
+        // User subclasses of built-in types without their own method.
+        let ua = self.builtin_receiver(a);
+        let ub = self.builtin_receiver(b);
+        if ua != a || ub != b {
+            return self.binary_op(op, ua, ub);
+        }
+        Err(self.unsupported_binop(name, a, b))
+    }
+
+    pub fn unsupported_binop(&mut self, name: Qstr, a: Value, b: Value) -> PyErr {
+        let msg = format!("unsupported types for {}: '{}', '{}'", name, self.type_name(a), self.type_name(b));
+        self.type_error(msg)
+    }
+
+    fn try_user_binop(&mut self, obj: Value, name: Qstr, other: Value) -> PyResult<Option<Value>> {
+        if !matches!(obj.kind(), Some(ObjKind::Instance) | Some(ObjKind::Other) | Some(ObjKind::Type)) {
+            return Ok(None);
+        }
+        let t = self.type_of(obj);
+        match t.lookup(name) {
+            Some(m) if !m.is_kind(ObjKind::BuiltinFunction) || obj.kind() == Some(ObjKind::Other) => {
+                let r = self.call_value(m, &[obj, other], &[])?;
+                Ok(if r == Value::NOT_IMPLEMENTED { None } else { Some(r) })
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// `a op= b`: tries `__iop__` first, and mutates lists in place.
+    pub fn inplace_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        match (op, a.kind()) {
+            (BinOp::Add, Some(ObjKind::List)) => {
+                self.list_extend(a, b)?;
+                return Ok(a);
+            }
+            (BinOp::Mult, Some(ObjKind::List)) => {
+                let n = self.to_index(b)?;
+                let l = Gc::<ListObj>::from_value_unchecked(a);
+                let items = l.items.clone();
+                let total = items.len().saturating_mul(n.max(0) as usize);
+                self.charge(total.saturating_sub(items.len()) * 8)?;
+                let l = l.get_mut();
+                l.items.clear();
+                for _ in 0..n.max(0) {
+                    l.items.extend_from_slice(&items);
+                }
+                return Ok(a);
+            }
+            (BinOp::Add, Some(ObjKind::ByteArray)) => {
+                let data = self.buffer_bytes(b)?;
+                Gc::<ByteArrayObj>::from_value_unchecked(a).get_mut().data.extend_from_slice(&data);
+                return Ok(a);
+            }
+            (_, Some(ObjKind::Set)) if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+                if b.is_kind(ObjKind::Set) && !SetObj::is_frozen(Gc::from_value_unchecked(a)) {
+                    let r = self.binary_op(op, a, b)?;
+                    let rs = Gc::<SetObj>::from_value_unchecked(r);
+                    let contents = rs.map.clone_contents();
+                    Gc::<SetObj>::from_value_unchecked(a).get_mut().map = contents;
+                    return Ok(a);
+                }
+            }
+            (BinOp::BitOr, Some(ObjKind::Dict)) if b.is_kind(ObjKind::Dict) => {
+                self.dict_update(Gc::from_value_unchecked(a), b, false)?;
+                return Ok(a);
+            }
+            (_, Some(ObjKind::Instance) | Some(ObjKind::Other)) => {
+                let (_, _, iname) = binop_dunder(op);
+                let t = self.type_of(a);
+                if let Some(m) = t.lookup(iname) {
+                    if !m.is_kind(ObjKind::BuiltinFunction) || a.kind() == Some(ObjKind::Other) {
+                        let r = self.call_value(m, &[a, b], &[])?;
+                        if r != Value::NOT_IMPLEMENTED {
+                            return Ok(r);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.binary_op(op, a, b)
+    }
+
+    /// `op a`
+    pub fn unary_op(&mut self, op: UnaryOp, a: Value) -> PyResult<Value> {
+        if op == UnaryOp::Not {
+            return Ok(Value::bool(!self.truthy(a)?));
+        }
+        if let Some(n) = as_num(&a) {
+            return match (op, n) {
+                (UnaryOp::USub, Num::Int(i)) => self.new_int_i128(-(i as i128)),
+                (UnaryOp::USub, Num::Big(b)) => {
+                    let r = -b;
+                    self.new_bigint(r)
+                }
+                (UnaryOp::USub, Num::Float(f)) => Ok(Value::float(-f)),
+                (UnaryOp::UAdd, Num::Int(i)) => self.new_int(i),
+                (UnaryOp::UAdd, Num::Big(_)) | (UnaryOp::UAdd, Num::Float(_)) => Ok(a),
+                (UnaryOp::Invert, Num::Int(i)) => self.new_int(!i),
+                (UnaryOp::Invert, Num::Big(b)) => {
+                    let r: BigInt = -(b + BigInt::from(1));
+                    self.new_bigint(r)
+                }
+                (UnaryOp::Invert, Num::Float(_)) => Err(self.type_error("bad operand type for unary ~: 'float'")),
+                (UnaryOp::Not, _) => unreachable!(),
+            };
+        }
+        let name = match op {
+            UnaryOp::USub => q::__neg__,
+            UnaryOp::UAdd => q::__pos__,
+            _ => q::__invert__,
+        };
+        if let Some(r) = self.call_special(a, name, &[])? {
+            return Ok(r);
+        }
+        let ua = self.builtin_receiver(a);
+        if ua != a {
+            return self.unary_op(op, ua);
+        }
+        let sym = match op {
+            UnaryOp::USub => "-",
+            UnaryOp::UAdd => "+",
+            _ => "~",
+        };
+        Err(self.type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(a))))
+    }
+
+    fn num_binop(&mut self, op: BinOp, x: Num, y: Num) -> PyResult<Value> {
+        match (x, y) {
+            (Num::Float(a), b) => {
+                let b = self.num_to_f64(b)?;
+                self.float_binop(op, a, b)
+            }
+            (a, Num::Float(b)) => {
+                if op == BinOp::LShift || op == BinOp::RShift || matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+                {
+                    return Err(self.type_error(format!(
+                        "unsupported types for {}: 'int', 'float'",
+                        binop_dunder(op).0
+                    )));
+                }
+                let a = self.num_to_f64(a)?;
+                self.float_binop(op, a, b)
+            }
+            (Num::Int(a), Num::Int(b)) => self.int_binop_small(op, a, b),
+            (a, b) => {
+                let a = num_to_bigint(&a);
+                let b = num_to_bigint(&b);
+                self.int_binop_big(op, &a, &b)
+            }
+        }
+    }
+
+    fn num_to_f64(&mut self, n: Num) -> PyResult<f64> {
+        match n {
+            Num::Int(i) => Ok(i as f64),
+            Num::Float(f) => Ok(f),
+            Num::Big(b) => match crate::num::int::bigint_to_f64(b) {
+                Ok(f) => Ok(f),
+                Err(e) => Err(self.num_error(e, "")),
+            },
+        }
+    }
+
+    fn int_binop_small(&mut self, op: BinOp, a: i64, b: i64) -> PyResult<Value> {
+        let (a128, b128) = (a as i128, b as i128);
+        match op {
+            BinOp::Add => self.new_int_i128(a128 + b128),
+            BinOp::Sub => self.new_int_i128(a128 - b128),
+            BinOp::Mult => self.new_int_i128(a128 * b128),
+            BinOp::FloorDiv => {
+                if b == 0 {
+                    return Err(self.zero_division("divide by zero"));
+                }
+                self.new_int_i128(Integer::div_floor(&a128, &b128))
+            }
+            BinOp::Mod => {
+                if b == 0 {
+                    return Err(self.zero_division("divide by zero"));
+                }
+                self.new_int_i128(a128.mod_floor(&b128))
+            }
+            BinOp::Div => {
+                if b == 0 {
+                    return Err(self.zero_division("divide by zero"));
+                }
+                match crate::num::int::i64_true_div(a, b) {
+                    Ok(f) => Ok(Value::float(f)),
+                    Err(e) => Err(self.num_error(e, "")),
+                }
+            }
+            BinOp::BitAnd => self.new_int(a & b),
+            BinOp::BitOr => self.new_int(a | b),
+            BinOp::BitXor => self.new_int(a ^ b),
+            BinOp::LShift => {
+                if b < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if b < 64 {
+                    let r = (a as i128) << b;
+                    if r >> b == a as i128 {
+                        return self.new_int_i128(r);
+                    }
+                }
+                self.int_binop_big(op, &BigInt::from(a), &BigInt::from(b))
+            }
+            BinOp::RShift => {
+                if b < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                self.new_int(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+            }
+            BinOp::Pow => {
+                if b < 0 {
+                    if a == 0 {
+                        return Err(self.zero_division("0.0 to a negative or complex power"));
+                    }
+                    return self.float_binop(BinOp::Pow, a as f64, b as f64);
+                }
+                if let Ok(e) = u32::try_from(b) {
+                    if let Some(r) = a.checked_pow(e) {
+                        return self.new_int(r);
+                    }
+                }
+                self.int_binop_big(op, &BigInt::from(a), &BigInt::from(b))
+            }
+            BinOp::MatMult => Err(self.type_error("unsupported types for __matmul__: 'int', 'int'")),
+        }
+    }
+
+    fn int_binop_big(&mut self, op: BinOp, a: &BigInt, b: &BigInt) -> PyResult<Value> {
+        let r = match op {
+            BinOp::Add => a + b,
+            BinOp::Sub => a - b,
+            BinOp::Mult => a * b,
+            BinOp::FloorDiv => {
+                if b.is_zero() {
+                    return Err(self.zero_division("divide by zero"));
+                }
+                a.div_floor(b)
+            }
+            BinOp::Mod => {
+                if b.is_zero() {
+                    return Err(self.zero_division("divide by zero"));
+                }
+                a.mod_floor(b)
+            }
+            BinOp::Div => {
+                if b.is_zero() {
+                    return Err(self.zero_division("divide by zero"));
+                }
+                return match crate::num::int::true_div(a, b) {
+                    Ok(f) => Ok(Value::float(f)),
+                    Err(e) => Err(self.num_error(e, "")),
+                };
+            }
+            BinOp::BitAnd => a & b,
+            BinOp::BitOr => a | b,
+            BinOp::BitXor => a ^ b,
+            BinOp::LShift => {
+                if b.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                let Some(n) = b.to_u64().filter(|&n| n < (1 << 32)) else {
+                    return Err(self.overflow_error("too many digits in integer"));
+                };
+                if a.is_zero() {
+                    BigInt::zero()
+                } else {
+                    self.charge((n / 8) as usize)?;
+                    a << n
+                }
+            }
+            BinOp::RShift => {
+                if b.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                match b.to_u64() {
+                    Some(n) if n < (1 << 40) => {
+                        // Arithmetic shift floors, like Python's.
+                        if a.is_negative() {
+                            let q = a.div_floor(&(BigInt::from(1) << n));
+                            q
+                        } else {
+                            a >> n
+                        }
+                    }
+                    _ => {
+                        if a.is_negative() {
+                            BigInt::from(-1)
+                        } else {
+                            BigInt::zero()
+                        }
+                    }
+                }
+            }
+            BinOp::Pow => {
+                if b.is_negative() {
+                    let x = crate::num::int::bigint_to_f64(a).unwrap_or(f64::INFINITY);
+                    let y = crate::num::int::bigint_to_f64(b).unwrap_or(f64::NEG_INFINITY);
+                    if a.is_zero() {
+                        return Err(self.zero_division("0.0 to a negative or complex power"));
+                    }
+                    return self.float_binop(BinOp::Pow, x, y);
+                }
+                let Some(e) = b.to_u32() else {
+                    if a.is_zero() || a.abs() == BigInt::from(1) {
+                        let odd = b.is_odd();
+                        return self.new_bigint(if a.is_negative() && !odd { BigInt::from(1) } else { a.clone() });
+                    }
+                    return Err(self.overflow_error("exponent too large"));
+                };
+                let bits = a.bits().saturating_mul(e as u64);
+                if bits > (1 << 34) {
+                    return Err(self.overflow_error("exponent too large"));
+                }
+                self.charge((bits / 8) as usize)?;
+                num_traits::Pow::pow(a, e)
+            }
+            BinOp::MatMult => return Err(self.type_error("unsupported types for __matmul__: 'int', 'int'")),
+        };
+        self.new_bigint(r)
+    }
+
+    pub(crate) fn float_binop(&mut self, op: BinOp, a: f64, b: f64) -> PyResult<Value> {
+        use crate::num::float as nf;
+        let r = match op {
+            BinOp::Add => Ok(a + b),
+            BinOp::Sub => Ok(a - b),
+            BinOp::Mult => Ok(a * b),
+            BinOp::Div => {
+                if b == 0.0 {
+                    return Err(self.zero_division("divide by zero"));
+                }
+                Ok(a / b)
+            }
+            BinOp::FloorDiv => nf::float_floordiv(a, b),
+            BinOp::Mod => nf::float_mod(a, b),
+            BinOp::Pow => match nf::float_pow(a, b) {
+                Err(crate::num::NumError::ComplexResult) => {
+                    return crate::obj::complex::complex_pow_value(self, a, 0.0, b, 0.0);
+                }
+                r => r,
+            },
+            _ => {
+                let name = binop_dunder(op).0;
+                return Err(self.type_error(format!("unsupported types for {name}: 'float', 'float'")));
+            }
+        };
+        match r {
+            Ok(f) => Ok(Value::float(f)),
+            Err(e) => Err(self.num_error(e, "")),
+        }
+    }
+
+    /// Turn a numeric-library error into the Python exception (with MicroPython's
+    /// wording for division by zero).
+    pub fn num_error(&mut self, e: crate::num::NumError, context: &str) -> PyErr {
+        use crate::num::ExcKind as K;
+        let msg = e.message(context);
+        match e.kind() {
+            K::ZeroDivisionError => {
+                let m = if msg.contains("division") || msg.contains("modulo") { "divide by zero" } else { &msg };
+                let m = m.to_owned();
+                self.zero_division(&m)
+            }
+            K::OverflowError => self.overflow_error(msg),
+            K::TypeError => self.type_error(msg),
+            K::ValueError => self.value_error(msg),
+            K::MemoryError => self.alloc_failed_bytes(usize::MAX),
+        }
+    }
+
+    /// Operators of built-in non-numeric types (sequence concatenation and
+    /// repetition, set algebra, `%` formatting, dict union).
+    fn builtin_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (ka, kb) = (a.kind(), b.kind());
+        match op {
+            BinOp::Add => {
+                if let (Some(x), Some(y)) = (as_str(&a), as_str(&b)) {
+                    let mut s = String::with_capacity(x.len() + y.len());
+                    s.push_str(x);
+                    s.push_str(y);
+                    self.charge(0)?;
+                    return self.new_string(s).map(Some);
+                }
+                match (ka, kb) {
+                    (Some(ObjKind::List), Some(ObjKind::List)) => {
+                        let mut items = Gc::<ListObj>::from_value_unchecked(a).items.clone();
+                        items.extend_from_slice(&Gc::<ListObj>::from_value_unchecked(b).items);
+                        return self.new_list(items).map(Some);
+                    }
+                    (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
+                        let mut items = Gc::<TupleObj>::from_value_unchecked(a).items.to_vec();
+                        items.extend_from_slice(&Gc::<TupleObj>::from_value_unchecked(b).items);
+                        return self.new_tuple(items).map(Some);
+                    }
+                    (Some(ObjKind::Bytes | ObjKind::ByteArray), _) => {
+                        if let Ok(y) = self.buffer_bytes(b) {
+                            let mut x = self.bytes_data(a).unwrap_or_default();
+                            x.extend_from_slice(&y);
+                            return if ka == Some(ObjKind::Bytes) {
+                                self.new_bytes(x).map(Some)
+                            } else {
+                                self.new_bytearray(x).map(Some)
+                            };
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            BinOp::Mult => {
+                let (seq, n) = if as_num(&b).is_some() && !b.is_float() {
+                    (a, b)
+                } else if as_num(&a).is_some() && !a.is_float() {
+                    (b, a)
+                } else {
+                    return Ok(None);
+                };
+                let Some(Num::Int(n)) = as_num(&n) else {
+                    if is_str(seq) || matches!(seq.kind(), Some(ObjKind::List | ObjKind::Tuple | ObjKind::Bytes)) {
+                        return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
+                    }
+                    return Ok(None);
+                };
+                let n = n.max(0) as usize;
+                if let Some(s) = as_str(&seq) {
+                    let total = s.len().checked_mul(n).filter(|&t| t < isize::MAX as usize / 2);
+                    let Some(total) = total else { return Err(self.alloc_failed_bytes(usize::MAX)) };
+                    self.charge(total)?;
+                    return self.new_string(s.repeat(n)).map(Some);
+                }
+                match seq.kind() {
+                    Some(ObjKind::List) | Some(ObjKind::Tuple) => {
+                        let items = self.seq_items(seq);
+                        let total = items.len().checked_mul(n).filter(|&t| t < isize::MAX as usize / 16);
+                        let Some(total) = total else { return Err(self.alloc_failed_bytes(usize::MAX)) };
+                        self.charge(total * 8)?;
+                        let mut out = Vec::with_capacity(total);
+                        for _ in 0..n {
+                            out.extend_from_slice(&items);
+                        }
+                        return if seq.kind() == Some(ObjKind::List) {
+                            self.new_list(out).map(Some)
+                        } else {
+                            self.new_tuple(out).map(Some)
+                        };
+                    }
+                    Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+                        let data = self.bytes_data(seq).unwrap_or_default();
+                        let total = data.len().checked_mul(n).filter(|&t| t < isize::MAX as usize / 2);
+                        let Some(total) = total else { return Err(self.alloc_failed_bytes(usize::MAX)) };
+                        self.charge(total)?;
+                        let out = data.repeat(n);
+                        return if seq.kind() == Some(ObjKind::Bytes) {
+                            self.new_bytes(out).map(Some)
+                        } else {
+                            self.new_bytearray(out).map(Some)
+                        };
+                    }
+                    _ => {}
+                }
+            }
+            BinOp::Mod => {
+                if is_str(a) {
+                    return crate::format::percent_format_str(self, a, b).map(Some);
+                }
+                if matches!(ka, Some(ObjKind::Bytes | ObjKind::ByteArray)) {
+                    return crate::format::percent_format_bytes(self, a, b).map(Some);
+                }
+            }
+            BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+                if ka == Some(ObjKind::Set) && kb == Some(ObjKind::Set) =>
+            {
+                return self.set_binop(op, Gc::from_value_unchecked(a), Gc::from_value_unchecked(b)).map(Some);
+            }
+            BinOp::BitOr if ka == Some(ObjKind::Dict) && kb == Some(ObjKind::Dict) => {
+                let d = Gc::<DictObj>::from_value_unchecked(a).clone_contents();
+                let d = self.alloc(d)?;
+                self.dict_update(d, b, false)?;
+                return Ok(Some(d.value()));
+            }
+            _ => {}
+        }
+        Ok(None)
+    }
+
+    pub(crate) fn alloc_failed_bytes(&mut self, n: usize) -> PyErr {
+        self.alloc_failed(crate::gc::AllocError::Full { requested: n })
+    }
+
+    fn set_binop(&mut self, op: BinOp, a: Gc<SetObj>, b: Gc<SetObj>) -> PyResult<Value> {
+        let frozen = SetObj::is_frozen(a);
+        let r = self.new_set(frozen)?;
+        match op {
+            BinOp::BitOr => {
+                for k in a.map.keys().into_iter().chain(b.map.keys()) {
+                    self.set_add(r, k)?;
+                }
+            }
+            BinOp::BitAnd => {
+                for k in a.map.keys() {
+                    if self.set_contains(b, k)? {
+                        self.set_add(r, k)?;
+                    }
+                }
+            }
+            BinOp::Sub => {
+                for k in a.map.keys() {
+                    if !self.set_contains(b, k)? {
+                        self.set_add(r, k)?;
+                    }
+                }
+            }
+            _ => {
+                for k in a.map.keys() {
+                    if !self.set_contains(b, k)? {
+                        self.set_add(r, k)?;
+                    }
+                }
+                for k in b.map.keys() {
+                    if !self.set_contains(a, k)? {
+                        self.set_add(r, k)?;
+                    }
+                }
+            }
+        }
+        Ok(r.value())
+    }
+
+    // ---- conversions ----
+
+    /// An index-sized integer from an int, bool, or object with `__index__`.
+    pub fn to_index(&mut self, v: Value) -> PyResult<i64> {
+        match as_num(&v) {
+            Some(Num::Int(i)) => Ok(i),
+            Some(Num::Big(b)) => match b.to_i64() {
+                Some(i) => Ok(i),
+                None => Err(self.overflow_error("overflow converting long int to machine word")),
+            },
+            Some(Num::Float(_)) => Err(self.type_error("can't convert float to int")),
+            None => {
+                if let Some(r) = self.call_special(v, q::__index__, &[])? {
+                    if as_num(&r).is_some() && !r.is_float() {
+                        return self.to_index(r);
+                    }
+                }
+                let base = self.builtin_receiver(v);
+                if base != v {
+                    return self.to_index(base);
+                }
+                Err(self.type_error(format!("can't convert {} to int", self.type_name(v))))
+            }
+        }
+    }
+
+    /// A sequence index: negative counts from the end; out of range is IndexError.
+    fn seq_index(&mut self, key: Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match as_num(&key) {
+            Some(Num::Int(i)) => i,
+            Some(Num::Big(_)) => return Err(self.index_error(format!("{what} index out of range"))),
+            _ => {
+                if key.is_kind(ObjKind::Instance) {
+                    self.to_index(key)?
+                } else {
+                    return Err(self.type_error(format!(
+                        "{what} indices must be integers, not {}",
+                        self.type_name(key)
+                    )));
+                }
+            }
+        };
+        let n = len as i64;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            return Err(self.index_error(format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    /// `slice.indices(len)` for a slice object.
+    pub fn slice_indices(&mut self, s: Gc<SliceObj>, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let step = if s.step.is_none() { 1 } else { self.to_index(s.step)? };
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let start = if s.start.is_none() { None } else { Some(self.to_index(s.start)?) };
+        let stop = if s.stop.is_none() { None } else { Some(self.to_index(s.stop)?) };
+        Ok(adjust_indices(start, stop, step, len as i64))
+    }
+
+    /// Select `items[start:stop:step]`.
+    fn slice_select<T: Copy>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
+        let mut out = Vec::with_capacity(count);
+        let mut i = start;
+        for _ in 0..count {
+            out.push(items[i as usize]);
+            i += step;
+        }
+        out
+    }
+
+    // ---- subscripting ----
+
+    /// `obj[key]`
+    pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        if let Some(s) = as_str(&obj) {
+            return self.str_getitem(s, key);
+        }
+        match obj.kind() {
+            Some(ObjKind::List) => {
+                let l = Gc::<ListObj>::from_value_unchecked(obj);
+                if let Some(sl) = key.downcast::<SliceObj>() {
+                    let (start, _, step, n) = self.slice_indices(sl, l.items.len())?;
+                    let items = Self::slice_select(&l.items, start, step, n);
+                    return self.new_list(items);
+                }
+                let i = self.seq_index(key, l.items.len(), "list")?;
+                Ok(l.items[i])
+            }
+            Some(ObjKind::Tuple) => {
+                let t = Gc::<TupleObj>::from_value_unchecked(obj);
+                if let Some(sl) = key.downcast::<SliceObj>() {
+                    let (start, _, step, n) = self.slice_indices(sl, t.items.len())?;
+                    let items = Self::slice_select(&t.items, start, step, n);
+                    return self.new_tuple(items);
+                }
+                let i = self.seq_index(key, t.items.len(), "tuple")?;
+                Ok(t.items[i])
+            }
+            Some(ObjKind::Dict) => {
+                let d = Gc::<DictObj>::from_value_unchecked(obj);
+                match self.dict_get(d, key)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.key_error(key)),
+                }
+            }
+            Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+                let data = self.bytes_data(obj).unwrap_or_default();
+                if let Some(sl) = key.downcast::<SliceObj>() {
+                    let (start, _, step, n) = self.slice_indices(sl, data.len())?;
+                    let out = Self::slice_select(&data, start, step, n);
+                    return if obj.kind() == Some(ObjKind::Bytes) { self.new_bytes(out) } else { self.new_bytearray(out) };
+                }
+                let what = if obj.kind() == Some(ObjKind::Bytes) { "bytes" } else { "bytearray" };
+                let i = self.seq_index(key, data.len(), what)?;
+                Ok(Value::small_int(data[i] as i64))
+            }
+            Some(ObjKind::Range) => {
+                let r = Gc::<RangeObj>::from_value_unchecked(obj);
+                let len = r.len().max(0) as usize;
+                if let Some(sl) = key.downcast::<SliceObj>() {
+                    let (start, stop, step, n) = self.slice_indices(sl, len)?;
+                    let new_start = r.item(start);
+                    let new_step = r.step * step;
+                    let new_stop = if n == 0 { new_start } else { r.item(start) + new_step * n as i64 };
+                    let _ = stop;
+                    return Ok(self.alloc(RangeObj { start: new_start, stop: new_stop, step: new_step })?.value());
+                }
+                let i = self.seq_index(key, len, "range")?;
+                self.new_int(r.item(i as i64))
+            }
+            Some(ObjKind::Instance) => {
+                let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
+                if let Some(m) = inst.class.lookup(q::__getitem__) {
+                    if !m.is_kind(ObjKind::BuiltinFunction) {
+                        return self.call_value(m, &[obj, key], &[]);
+                    }
+                }
+                if !inst.base.is_null() {
+                    let base = inst.base;
+                    return match self.getitem(base, key) {
+                        Err(e) if base.is_kind(ObjKind::Dict) && self.exc_matches(e, ExcKind::KeyError) => {
+                            match inst.class.lookup(q::__missing__) {
+                                Some(m) => self.call_value(m, &[obj, key], &[]),
+                                None => Err(e),
+                            }
+                        }
+                        r => r,
+                    };
+                }
+                Err(self.type_error(format!("'{}' object isn't subscriptable", inst.class.name)))
+            }
+            Some(ObjKind::Type) => {
+                let t = Gc::<TypeObj>::from_value_unchecked(obj);
+                if let Some(m) = t.lookup(q::__class_getitem__) {
+                    let m = self.bind_class_attr(m, obj, t)?;
+                    return self.call_value(m, &[key], &[]);
+                }
+                // `list[int]` and friends: typing-style aliases evaluate to the class.
+                if t.has_flag(crate::obj::type_::flags::BUILTIN) {
+                    return Ok(obj);
+                }
+                Err(self.type_error(format!("'{}' object isn't subscriptable", self.type_name(obj))))
+            }
+            _ => {
+                if let Some(r) = self.call_special(obj, q::__getitem__, &[key])? {
+                    return Ok(r);
+                }
+                Err(self.type_error(format!("'{}' object isn't subscriptable", self.type_name(obj))))
+            }
+        }
+    }
+
+    fn str_getitem(&mut self, s: &str, key: Value) -> PyResult<Value> {
+        let ascii = s.is_ascii();
+        if let Some(sl) = key.downcast::<SliceObj>() {
+            if ascii {
+                let (start, _, step, n) = self.slice_indices(sl, s.len())?;
+                if step == 1 {
+                    let sub = &s[start as usize..start as usize + n];
+                    let sub = sub.to_owned();
+                    return self.new_string(sub);
+                }
+                let bytes = Self::slice_select(s.as_bytes(), start, step, n);
+                // Selected bytes of ASCII text are ASCII.
+                return self.new_string(String::from_utf8(bytes).unwrap_or_default());
+            }
+            let chars: Vec<char> = s.chars().collect();
+            let (start, _, step, n) = self.slice_indices(sl, chars.len())?;
+            let sel = Self::slice_select(&chars, start, step, n);
+            return self.new_string(sel.into_iter().collect());
+        }
+        if ascii {
+            let i = self.seq_index(key, s.len(), "string")?;
+            let c = &s[i..i + 1];
+            return Ok(Value::qstr(Qstr::new(c)));
+        }
+        let n = s.chars().count();
+        let i = self.seq_index(key, n, "string")?;
+        let c = s.chars().nth(i).unwrap_or('\0');
+        let mut buf = [0u8; 4];
+        let cs: &str = c.encode_utf8(&mut buf);
+        let owned = cs.to_owned();
+        self.new_string(owned)
+    }
+
+    /// `obj[key] = v`
+    pub fn setitem(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
+        match obj.kind() {
+            Some(ObjKind::List) => {
+                let l = Gc::<ListObj>::from_value_unchecked(obj);
+                if let Some(sl) = key.downcast::<SliceObj>() {
+                    let new_items = if v == obj { l.items.clone() } else { self.collect_iterable(v)? };
+                    return self.list_set_slice(l, sl, new_items);
+                }
+                let i = self.seq_index(key, l.items.len(), "list")?;
+                l.get_mut().items[i] = v;
+                Ok(())
+            }
+            Some(ObjKind::Dict) => self.dict_set(Gc::from_value_unchecked(obj), key, v),
+            Some(ObjKind::ByteArray) => {
+                let b = Gc::<ByteArrayObj>::from_value_unchecked(obj);
+                if let Some(sl) = key.downcast::<SliceObj>() {
+                    let data = if as_num(&v).is_some() {
+                        return Err(self.type_error("can only assign an iterable"));
+                    } else {
+                        self.buffer_bytes(v)?
+                    };
+                    let (start, stop, step, n) = self.slice_indices(sl, b.data.len())?;
+                    if step == 1 {
+                        let stop = stop.max(start) as usize;
+                        b.get_mut().data.splice(start as usize..stop, data);
+                    } else {
+                        if n != data.len() {
+                            return Err(self.value_error(format!(
+                                "attempt to assign bytes of size {} to extended slice of size {}",
+                                data.len(),
+                                n
+                            )));
+                        }
+                        let mut i = start;
+                        for byte in data {
+                            b.get_mut().data[i as usize] = byte;
+                            i += step;
+                        }
+                    }
+                    return Ok(());
+                }
+                let i = self.seq_index(key, b.data.len(), "bytearray")?;
+                let x = self.to_index(v)?;
+                if !(0..=255).contains(&x) {
+                    return Err(self.value_error("byte must be in range(0, 256)"));
+                }
+                b.get_mut().data[i] = x as u8;
+                Ok(())
+            }
+            Some(ObjKind::Instance) => {
+                let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
+                if let Some(m) = inst.class.lookup(q::__setitem__) {
+                    if !m.is_kind(ObjKind::BuiltinFunction) {
+                        self.call_value(m, &[obj, key, v], &[])?;
+                        return Ok(());
+                    }
+                }
+                if !inst.base.is_null() {
+                    return self.setitem(inst.base, key, v);
+                }
+                Err(self.type_error(format!("'{}' object doesn't support item assignment", inst.class.name)))
+            }
+            _ => {
+                if let Some(_r) = self.call_special(obj, q::__setitem__, &[key, v])? {
+                    return Ok(());
+                }
+                Err(self.type_error(format!("'{}' object doesn't support item assignment", self.type_name(obj))))
+            }
+        }
+    }
+
+    fn list_set_slice(&mut self, l: Gc<ListObj>, sl: Gc<SliceObj>, new_items: Vec<Value>) -> PyResult<()> {
+        let (start, stop, step, n) = self.slice_indices(sl, l.items.len())?;
+        if step == 1 {
+            let stop = stop.max(start) as usize;
+            self.charge(new_items.len() * 8)?;
+            l.get_mut().items.splice(start as usize..stop, new_items);
+            return Ok(());
+        }
+        if n != new_items.len() {
+            return Err(self.value_error(format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                new_items.len(),
+                n
+            )));
+        }
+        let mut i = start;
+        for v in new_items {
+            l.get_mut().items[i as usize] = v;
+            i += step;
+        }
+        Ok(())
+    }
+
+    /// `del obj[key]`
+    pub fn delitem(&mut self, obj: Value, key: Value) -> PyResult<()> {
+        match obj.kind() {
+            Some(ObjKind::List) | Some(ObjKind::ByteArray) => {
+                let len = match obj.downcast::<ListObj>() {
+                    Some(l) => l.items.len(),
+                    None => Gc::<ByteArrayObj>::from_value_unchecked(obj).data.len(),
+                };
+                let mut remove: Vec<usize> = if let Some(sl) = key.downcast::<SliceObj>() {
+                    let (start, _, step, n) = self.slice_indices(sl, len)?;
+                    (0..n).map(|k| (start + k as i64 * step) as usize).collect()
+                } else {
+                    let what = if obj.is_kind(ObjKind::List) { "list" } else { "bytearray" };
+                    vec![self.seq_index(key, len, what)?]
+                };
+                remove.sort_unstable();
+                if let Some(l) = obj.downcast::<ListObj>() {
+                    let items = &mut l.get_mut().items;
+                    for &i in remove.iter().rev() {
+                        items.remove(i);
+                    }
+                } else {
+                    let ba = Gc::<ByteArrayObj>::from_value_unchecked(obj);
+                    let data = &mut ba.get_mut().data;
+                    for &i in remove.iter().rev() {
+                        data.remove(i);
+                    }
+                }
+                Ok(())
+            }
+            Some(ObjKind::Dict) => {
+                let d = Gc::<DictObj>::from_value_unchecked(obj);
+                match self.dict_remove(d, key)? {
+                    Some(_) => Ok(()),
+                    None => Err(self.key_error(key)),
+                }
+            }
+            Some(ObjKind::Instance) => {
+                let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
+                if let Some(m) = inst.class.lookup(q::__delitem__) {
+                    if !m.is_kind(ObjKind::BuiltinFunction) {
+                        self.call_value(m, &[obj, key], &[])?;
+                        return Ok(());
+                    }
+                }
+                if !inst.base.is_null() {
+                    return self.delitem(inst.base, key);
+                }
+                Err(self.type_error(format!("'{}' object doesn't support item deletion", inst.class.name)))
+            }
+            _ => {
+                if let Some(_r) = self.call_special(obj, q::__delitem__, &[key])? {
+                    return Ok(());
+                }
+                Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj))))
+            }
+        }
+    }
+
+    // ---- containers used by the interpreter ----
+
+    pub fn dict_get(&mut self, d: Gc<DictObj>, key: Value) -> PyResult<Option<Value>> {
+        if let Some(qs) = key.as_qstr() {
+            return Ok(d.get_qstr(qs));
+        }
+        let h = self.hash(key)?;
+        let i = DictObj::find(d, h, key, &mut |a, b| self.eq(a, b))?;
+        Ok(i.map(|i| d.value_at(i)))
+    }
+
+    pub fn dict_set(&mut self, d: Gc<DictObj>, key: Value, v: Value) -> PyResult<()> {
+        if let Some(qs) = key.as_qstr() {
+            d.get_mut().set_qstr(qs, v);
+            return Ok(());
+        }
+        let h = self.hash(key)?;
+        match DictObj::find(d, h, key, &mut |a, b| self.eq(a, b))? {
+            Some(i) => d.get_mut().set_value_at(i, v),
+            None => {
+                self.charge(24)?;
+                d.get_mut().insert_new(h, key, v)
+            }
+        }
+        Ok(())
+    }
+
+    pub fn dict_remove(&mut self, d: Gc<DictObj>, key: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        match DictObj::find(d, h, key, &mut |a, b| self.eq(a, b))? {
+            Some(i) => Ok(Some(d.get_mut().remove_at(i))),
+            None => Ok(None),
+        }
+    }
+
+    /// `d.update(m)`; with `strict`, a repeated key is an error (for `f(**m)`).
+    pub fn dict_update(&mut self, d: Gc<DictObj>, m: Value, strict: bool) -> PyResult<()> {
+        let pairs: Vec<(Value, Value)> = if let Some(src) = m.downcast::<DictObj>() {
+            src.iter().collect()
+        } else if m.is_kind(ObjKind::Instance) && self.has_attr(m, q::keys)? {
+            let keys = self.call_method(m, q::keys, &[])?;
+            let mut out = Vec::new();
+            for k in self.collect_iterable(keys)? {
+                let v = self.getitem(m, k)?;
+                out.push((k, v));
+            }
+            out
+        } else {
+            let mut out = Vec::new();
+            for item in self.collect_iterable(m)? {
+                let kv = self.collect_iterable(item)?;
+                if kv.len() != 2 {
+                    return Err(self.value_error("dict update sequence element has wrong length"));
+                }
+                out.push((kv[0], kv[1]));
+            }
+            out
+        };
+        for (k, v) in pairs {
+            if strict && self.dict_get(d, k)?.is_some() {
+                let ks = self.str_of(k)?;
+                return Err(self.type_error(format!("function got multiple values for keyword argument '{ks}'")));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    pub fn set_add(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<()> {
+        let h = self.hash(key)?;
+        let found = {
+            let map: *const DictObj = &s.map;
+            // SAFETY: `find` only reads through the Gc it is given; we pass a Gc to
+            // the embedded map by re-deriving it from the set's payload.
+            let _ = map;
+            self.set_find(s, h, key)?
+        };
+        if found.is_none() {
+            s.get_mut().map.insert_new(h, key, Value::NONE);
+        }
+        Ok(())
+    }
+
+    fn set_find(&mut self, s: Gc<SetObj>, h: u64, key: Value) -> PyResult<Option<usize>> {
+        // Sets store their elements in a DictObj; probe it with Python equality.
+        let n = s.map.raw_entries().len();
+        // Small sets and the fast-equality path need no Python code.
+        let mut undecided = false;
+        for i in 0..n {
+            let e = s.map.raw_entries()[i];
+            if e.key.is_null() || e.hash != h {
+                continue;
+            }
+            match crate::obj::dict::fast_key_eq(e.key, key) {
+                Some(true) => return Ok(Some(i)),
+                Some(false) => {}
+                None => undecided = true,
+            }
+        }
+        if !undecided {
+            return Ok(None);
+        }
+        for i in 0..s.map.raw_entries().len() {
+            let e = s.map.raw_entries()[i];
+            if e.key.is_null() || e.hash != h {
+                continue;
+            }
+            if self.eq(e.key, key)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn set_contains(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<bool> {
+        let h = match self.hash(key) {
+            Ok(h) => h,
+            Err(e) => {
+                // `[1] in {1, 2}`: an unhashable probe of a set is a TypeError in
+                // Python too, but a set probing for a set looks for the frozenset.
+                return Err(e);
+            }
+        };
+        Ok(self.set_find(s, h, key)?.is_some())
+    }
+
+    pub fn set_remove(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<bool> {
+        let h = self.hash(key)?;
+        match self.set_find(s, h, key)? {
+            Some(i) => {
+                s.get_mut().map.remove_at(i);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    pub fn set_update(&mut self, s: Gc<SetObj>, it: Value) -> PyResult<()> {
+        if let Some(src) = it.downcast::<SetObj>() {
+            for k in src.map.keys() {
+                self.set_add(s, k)?;
+            }
+            return Ok(());
+        }
+        for v in self.collect_iterable(it)? {
+            self.set_add(s, v)?;
+        }
+        Ok(())
+    }
+
+    pub fn list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
+        let l = Gc::<ListObj>::from_value_unchecked(l);
+        let items = &l.items;
+        if items.len() == items.capacity() {
+            self.charge(items.capacity().max(4) * 8)?;
+        }
+        l.get_mut().items.push(v);
+        Ok(())
+    }
+
+    pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
+        let items = self.collect_iterable(it)?;
+        let l = Gc::<ListObj>::from_value_unchecked(self.builtin_receiver(l));
+        self.charge(items.len() * 8)?;
+        l.get_mut().items.extend_from_slice(&items);
+        Ok(())
+    }
+
+    /// A value as a tuple (the value itself if it is one).
+    pub fn to_tuple(&mut self, v: Value) -> PyResult<Value> {
+        if v.is_kind(ObjKind::Tuple) {
+            return Ok(v);
+        }
+        let items = self.collect_iterable(v)?;
+        self.new_tuple(items)
+    }
+
+    // ---- containment ----
+
+    /// `item in container`
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if let Some(s) = as_str(&container) {
+            return match as_str(&item) {
+                Some(needle) => Ok(s.contains(needle)),
+                None => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            };
+        }
+        match container.kind() {
+            Some(ObjKind::Dict) => Ok(self.dict_get(Gc::from_value_unchecked(container), item)?.is_some()),
+            Some(ObjKind::Set) => {
+                let s = Gc::<SetObj>::from_value_unchecked(container);
+                match self.set_contains(s, item) {
+                    Ok(b) => Ok(b),
+                    Err(e) if item.is_kind(ObjKind::Set) && self.exc_matches(e, ExcKind::TypeError) => {
+                        let fs = self.new_set(true)?;
+                        self.set_update(fs, item)?;
+                        self.set_contains(s, fs.value())
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Some(ObjKind::List) | Some(ObjKind::Tuple) => {
+                let n = self.seq_items(container).len();
+                for i in 0..n {
+                    let x = match container.downcast::<ListObj>() {
+                        Some(l) => match l.items.get(i) {
+                            Some(&x) => x,
+                            None => break,
+                        },
+                        None => Gc::<TupleObj>::from_value_unchecked(container).items[i],
+                    };
+                    if x == item || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+                let data = self.bytes_data(container).unwrap_or_default();
+                if let Some(Num::Int(b)) = as_num(&item) {
+                    if !(0..=255).contains(&b) {
+                        return Err(self.value_error("byte must be in range(0, 256)"));
+                    }
+                    return Ok(data.contains(&(b as u8)));
+                }
+                let needle = self.buffer_bytes(item)?;
+                Ok(needle.is_empty() || data.windows(needle.len()).any(|w| w == needle.as_slice()))
+            }
+            Some(ObjKind::Range) => {
+                let r = Gc::<RangeObj>::from_value_unchecked(container);
+                if let Some(Num::Int(x)) = as_num(&item) {
+                    if item.is_float() {
+                        return Ok(false);
+                    }
+                    let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
+                    return Ok(inside && (x - r.start) % r.step == 0);
+                }
+                if let Some(f) = item.as_float() {
+                    if f.fract() == 0.0 && f.abs() < 9e15 {
+                        return self.contains(container, Value::small_int(f as i64));
+                    }
+                    return Ok(false);
+                }
+                Ok(false)
+            }
+            _ => {
+                if let Some(r) = self.call_special(container, q::__contains__, &[item])? {
+                    return self.truthy(r);
+                }
+                let it = self.get_iter(container)?;
+                self.temp_roots.push(it);
+                let r = (|| {
+                    while let Some(x) = self.iter_next(it)? {
+                        if x == item || self.eq(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                })();
+                self.temp_roots.pop();
+                r
+            }
+        }
+    }
+
+    // ---- iteration ----
+
+    /// `iter(v)`
+    pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+        let state = if is_str(v) {
+            IterState::Str { s: v, pos: 0 }
+        } else {
+            match v.kind() {
+                Some(ObjKind::List) | Some(ObjKind::Tuple) | Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+                    IterState::Seq { seq: v, index: 0 }
+                }
+                Some(ObjKind::Range) => {
+                    let r = Gc::<RangeObj>::from_value_unchecked(v);
+                    IterState::Range { next: r.start, stop: r.stop, step: r.step }
+                }
+                Some(ObjKind::Dict) => {
+                    let len = Gc::<DictObj>::from_value_unchecked(v).len();
+                    IterState::Dict { dict: v, index: 0, what: 0, len }
+                }
+                Some(ObjKind::Set) => {
+                    let len = Gc::<SetObj>::from_value_unchecked(v).map.len();
+                    IterState::Dict { dict: v, index: 0, what: 0, len }
+                }
+                Some(ObjKind::Iterator) | Some(ObjKind::Generator) => return Ok(v),
+                _ => {
+                    let t = self.type_of(v);
+                    if let Some(m) = t.lookup(q::__iter__) {
+                        if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) {
+                            let it = self.call_value(m, &[v], &[])?;
+                            return Ok(it);
+                        }
+                    }
+                    if let Some(inst) = v.downcast::<InstanceObj>() {
+                        if !inst.base.is_null() && t.lookup(q::__getitem__).is_none_or(|m| m.is_kind(ObjKind::BuiltinFunction)) {
+                            return self.get_iter(inst.base);
+                        }
+                    }
+                    if t.lookup(q::__getitem__).is_some() {
+                        IterState::Seq { seq: v, index: 0 }
+                    } else {
+                        return Err(self.type_error(format!("'{}' object isn't iterable", t.name)));
+                    }
+                }
+            }
+        };
+        Ok(self.alloc(IterObj { state })?.value())
+    }
+
+    /// `next(it)`, with exhaustion as `None` rather than StopIteration.
+    pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        match it.kind() {
+            Some(ObjKind::Iterator) => self.builtin_iter_next(Gc::from_value_unchecked(it)),
+            Some(ObjKind::Generator) => match self.generator_resume(Gc::from_value_unchecked(it), Value::NONE, None)? {
+                Exit::Yield(v) => Ok(Some(v)),
+                Exit::Return(_) => Ok(None),
+            },
+            _ => {
+                let t = self.type_of(it);
+                let Some(m) = t.lookup(q::__next__) else {
+                    return Err(self.type_error(format!("'{}' object isn't an iterator", t.name)));
+                };
+                match self.call_value(m, &[it], &[]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.exc_matches(e, ExcKind::StopIteration) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    fn builtin_iter_next(&mut self, io: Gc<IterObj>) -> PyResult<Option<Value>> {
+        let st = &mut io.get_mut().state;
+        match st {
+            IterState::Seq { seq, index } => {
+                let (seq, i) = (*seq, *index);
+                let item = match seq.kind() {
+                    Some(ObjKind::List) => Gc::<ListObj>::from_value_unchecked(seq).items.get(i).copied(),
+                    Some(ObjKind::Tuple) => Gc::<TupleObj>::from_value_unchecked(seq).items.get(i).copied(),
+                    Some(ObjKind::Bytes) => {
+                        Gc::<BytesObj>::from_value_unchecked(seq).data.get(i).map(|&b| Value::small_int(b as i64))
+                    }
+                    Some(ObjKind::ByteArray) => {
+                        Gc::<ByteArrayObj>::from_value_unchecked(seq).data.get(i).map(|&b| Value::small_int(b as i64))
+                    }
+                    _ => match self.getitem(seq, Value::small_int(i as i64)) {
+                        Ok(v) => Some(v),
+                        Err(e)
+                            if self.exc_matches(e, ExcKind::IndexError) || self.exc_matches(e, ExcKind::StopIteration) =>
+                        {
+                            None
+                        }
+                        Err(e) => return Err(e),
+                    },
+                };
+                match item {
+                    Some(v) => {
+                        if let IterState::Seq { index, .. } = &mut io.get_mut().state {
+                            *index = i + 1;
+                        }
+                        Ok(Some(v))
+                    }
+                    None => {
+                        io.get_mut().state = IterState::Exhausted;
+                        Ok(None)
+                    }
+                }
+            }
+            IterState::Str { s, pos } => {
+                let sv = *s;
+                let text = as_str(&sv).unwrap_or("");
+                match text[*pos..].chars().next() {
+                    Some(c) => {
+                        *pos += c.len_utf8();
+                        let mut buf = [0u8; 4];
+                        let cs = c.encode_utf8(&mut buf);
+                        if cs.len() == 1 {
+                            Ok(Some(Value::qstr(Qstr::new(cs))))
+                        } else {
+                            let owned = cs.to_owned();
+                            self.new_string(owned).map(Some)
+                        }
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterState::Range { next, stop, step } => {
+                let n = *next;
+                if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                    *next = n.wrapping_add(*step);
+                    self.new_int(n).map(Some)
+                } else {
+                    Ok(None)
+                }
+            }
+            IterState::Dict { dict, index, what, len } => {
+                let (dv, what, len0) = (*dict, *what, *len);
+                let (map_len, entry) = if let Some(d) = dv.downcast::<DictObj>() {
+                    let mut i = *index;
+                    let mut found = None;
+                    while i < d.raw_entries().len() {
+                        if let Some(kv) = d.entry_at(i) {
+                            found = Some(kv);
+                            i += 1;
+                            break;
+                        }
+                        i += 1;
+                    }
+                    *index = i;
+                    (d.len(), found)
+                } else {
+                    let s = Gc::<SetObj>::from_value_unchecked(dv);
+                    let mut i = *index;
+                    let mut found = None;
+                    while i < s.map.raw_entries().len() {
+                        if let Some(kv) = s.map.entry_at(i) {
+                            found = Some(kv);
+                            i += 1;
+                            break;
+                        }
+                        i += 1;
+                    }
+                    *index = i;
+                    (s.map.len(), found)
+                };
+                if map_len != len0 {
+                    let what = if dv.is_kind(ObjKind::Dict) { "dictionary" } else { "set" };
+                    return Err(self.new_exception(ExcKind::RuntimeError, format!("{what} changed size during iteration")));
+                }
+                match entry {
+                    None => Ok(None),
+                    Some((k, v)) => match what {
+                        0 => Ok(Some(k)),
+                        1 => Ok(Some(v)),
+                        _ => self.new_tuple(vec![k, v]).map(Some),
+                    },
+                }
+            }
+            IterState::Enumerate { it, count } => {
+                let (it, count) = (*it, *count);
+                match self.iter_next(it)? {
+                    Some(v) => {
+                        let next = self.binary_op(BinOp::Add, count, Value::small_int(1))?;
+                        if let IterState::Enumerate { count: c, .. } = &mut io.get_mut().state {
+                            *c = next;
+                        }
+                        self.new_tuple(vec![count, v]).map(Some)
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterState::Zip { its, strict } => {
+                let (its, strict) = (its.clone(), *strict);
+                let mut out = Vec::with_capacity(its.len());
+                if its.is_empty() {
+                    return Ok(None);
+                }
+                for (i, &it) in its.iter().enumerate() {
+                    match self.iter_next(it)? {
+                        Some(v) => out.push(v),
+                        None => {
+                            if strict && i > 0 {
+                                return Err(self.value_error(format!("zip() argument {} is shorter than argument 1", i + 1)));
+                            }
+                            if strict && i == 0 {
+                                for (j, &other) in its.iter().enumerate().skip(1) {
+                                    if self.iter_next(other)?.is_some() {
+                                        return Err(self.value_error(format!(
+                                            "zip() argument {} is longer than argument 1",
+                                            j + 1
+                                        )));
+                                    }
+                                }
+                            }
+                            io.get_mut().state = IterState::Exhausted;
+                            return Ok(None);
+                        }
+                    }
+                }
+                self.new_tuple(out).map(Some)
+            }
+            IterState::Map { func, its } => {
+                let (func, its) = (*func, its.clone());
+                let mut args = Vec::with_capacity(its.len());
+                for &it in &its {
+                    match self.iter_next(it)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                self.call_value(func, &args, &[]).map(Some)
+            }
+            IterState::Filter { func, it } => {
+                let (func, it) = (*func, *it);
+                while let Some(v) = self.iter_next(it)? {
+                    let keep = if func.is_none() {
+                        self.truthy(v)?
+                    } else {
+                        let r = self.call_value(func, &[v], &[])?;
+                        self.truthy(r)?
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+                Ok(None)
+            }
+            IterState::Reversed { seq, index } => {
+                if *index == 0 {
+                    return Ok(None);
+                }
+                *index -= 1;
+                let (seq, i) = (*seq, *index);
+                self.getitem(seq, Value::small_int(i as i64)).map(Some)
+            }
+            IterState::Callable { func, sentinel } => {
+                let (func, sentinel) = (*func, *sentinel);
+                let v = self.call_value(func, &[], &[])?;
+                if self.eq(v, sentinel)? {
+                    io.get_mut().state = IterState::Exhausted;
+                    Ok(None)
+                } else {
+                    Ok(Some(v))
+                }
+            }
+            IterState::Exhausted => Ok(None),
+        }
+    }
+
+    /// All items of an iterable.
+    pub fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Some(l) = v.downcast::<ListObj>() {
+            return Ok(l.items.clone());
+        }
+        if let Some(t) = v.downcast::<TupleObj>() {
+            return Ok(t.items.to_vec());
+        }
+        let it = self.get_iter(v)?;
+        self.temp_roots.push(it);
+        let mark = self.temp_roots.len();
+        let r = (|| {
+            let mut out = Vec::new();
+            while let Some(x) = self.iter_next(it)? {
+                // Keep what we have collected alive across calls into Python.
+                self.temp_roots.push(x);
+                out.push(x);
+            }
+            Ok(out)
+        })();
+        self.temp_roots.truncate(mark - 1);
+        r
+    }
+
+    /// Unpack exactly `before` items, or with a starred target `before`, a list
+    /// of the middle, and `after` items.
+    pub fn unpack_iterable(&mut self, seq: Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = match self.collect_iterable(seq) {
+            Ok(items) => items,
+            Err(e) if self.exc_matches(e, ExcKind::TypeError) && !self.is_iterable(seq) => {
+                return Err(self.type_error(format!("'{}' object isn't iterable", self.type_name(seq))));
+            }
+            Err(e) => return Err(e),
+        };
+        match after {
+            None => {
+                if items.len() != before {
+                    return Err(if items.len() > before {
+                        self.value_error(format!("too many values to unpack (expected {before})"))
+                    } else {
+                        self.value_error(format!("need more than {} values to unpack", items.len()))
+                    });
+                }
+                Ok(items)
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(self.value_error(format!("need more than {} values to unpack", items.len())));
+                }
+                let mut out = items[..before].to_vec();
+                let mid = items[before..items.len() - after].to_vec();
+                out.push(self.new_list(mid)?);
+                out.extend_from_slice(&items[items.len() - after..]);
+                Ok(out)
+            }
+        }
+    }
+
+    fn is_iterable(&self, v: Value) -> bool {
+        is_str(v)
+            || matches!(
+                v.kind(),
+                Some(
+                    ObjKind::List
+                        | ObjKind::Tuple
+                        | ObjKind::Dict
+                        | ObjKind::Set
+                        | ObjKind::Bytes
+                        | ObjKind::ByteArray
+                        | ObjKind::Range
+                        | ObjKind::Iterator
+                        | ObjKind::Generator
+                )
+            )
+            || self.type_of(v).lookup(q::__iter__).is_some()
+            || self.type_of(v).lookup(q::__getitem__).is_some()
+    }
+
+    /// The bytes of any object with the buffer protocol (bytes, bytearray, memoryview, array).
+    pub fn buffer_bytes(&mut self, v: Value) -> PyResult<Vec<u8>> {
+        if let Some(d) = self.bytes_data(v) {
+            return Ok(d);
+        }
+        if let Some(d) = crate::buffer::buffer_bytes(self, v) {
+            return Ok(d);
+        }
+        Err(self.type_error(format!("object with buffer protocol required, not '{}'", self.type_name(v))))
+    }
+
+    /// `len(v)`
+    pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        if let Some(n) = crate::obj::str::str_char_len(v) {
+            return Ok(n);
+        }
+        match v.kind() {
+            Some(ObjKind::List) => Ok(Gc::<ListObj>::from_value_unchecked(v).items.len()),
+            Some(ObjKind::Tuple) => Ok(Gc::<TupleObj>::from_value_unchecked(v).items.len()),
+            Some(ObjKind::Dict) => Ok(Gc::<DictObj>::from_value_unchecked(v).len()),
+            Some(ObjKind::Set) => Ok(Gc::<SetObj>::from_value_unchecked(v).map.len()),
+            Some(ObjKind::Bytes) => Ok(Gc::<BytesObj>::from_value_unchecked(v).data.len()),
+            Some(ObjKind::ByteArray) => Ok(Gc::<ByteArrayObj>::from_value_unchecked(v).data.len()),
+            Some(ObjKind::Range) => Ok(Gc::<RangeObj>::from_value_unchecked(v).len().max(0) as usize),
+            _ => {
+                if let Some(r) = self.call_special(v, q::__len__, &[])? {
+                    let n = self.to_index(r)?;
+                    if n < 0 {
+                        return Err(self.value_error("__len__() should return >= 0"));
+                    }
+                    return Ok(n as usize);
+                }
+                let base = self.builtin_receiver(v);
+                if base != v {
+                    return self.len(base);
+                }
+                Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+            }
+        }
+    }
+
+    // ---- generators ----
+
+    /// Resume a generator with `send(value)` or `throw(exc)`.
+    pub fn generator_resume(&mut self, g: Gc<GeneratorObj>, sent: Value, throw: Option<PyErr>) -> PyResult<Exit> {
+        match g.state {
+            GenState::Running => return Err(self.value_error("generator already executing")),
+            GenState::Finished => {
+                return match throw {
+                    Some(e) => Err(e),
+                    None => Ok(Exit::Return(Value::NONE)),
+                }
+            }
+            GenState::Created => {
+                if throw.is_none() && !sent.is_none() {
+                    return Err(self.type_error("can't send non-None value to a just-started generator"));
+                }
+                if let Some(e) = throw {
+                    g.get_mut().state = GenState::Finished;
+                    return Err(e);
+                }
+            }
+            GenState::Suspended => {}
+        }
+        // A generator suspended in `yield from` delegates a throw to its sub-iterator.
+        if let Some(e) = throw {
+            if let Some(r) = self.throw_into_delegate(g, e)? {
+                return Ok(r);
+            }
+        }
+        let saved_exc = self.handled_exc;
+        let first = g.state == GenState::Created;
+        self.handled_exc = if first { self.handled_exc } else { g.handled_exc };
+        let sent = if first || throw.is_some() { None } else { Some(sent) };
+        let r = self.resume_generator_frame(g, sent, throw);
+        self.handled_exc = saved_exc;
+        match r {
+            Err(e) if self.exc_matches(e, ExcKind::StopIteration) => {
+                Err(self.new_exception(ExcKind::RuntimeError, "generator raised StopIteration"))
+            }
+            r => r,
+        }
+    }
+
+    /// If `g` is suspended in `yield from`, pass a thrown exception to the
+    /// sub-iterator. `Some(exit)` when that settled the step; `None` to raise the
+    /// exception in `g`'s own frame instead.
+    fn throw_into_delegate(&mut self, g: Gc<GeneratorObj>, e: PyErr) -> PyResult<Option<Exit>> {
+        let ip = g.ip as usize;
+        let code = g.code;
+        let word = match code.code.code.get(ip) {
+            Some(&w) => w,
+            None => return Ok(None),
+        };
+        if krait_compiler::bytecode::decode(word).0 != krait_compiler::Op::YieldFrom as u8 || g.stack_depth == 0 {
+            return Ok(None);
+        }
+        let sub = *g.slots.last().unwrap_or(&Value::NONE);
+        let is_exit = self.exc_matches(e, ExcKind::GeneratorExit);
+        let step = if let Some(sg) = sub.downcast::<GeneratorObj>() {
+            if is_exit {
+                self.generator_close(sg)?;
+                return Ok(None);
+            }
+            self.generator_resume(sg, Value::NONE, Some(e))
+        } else {
+            if is_exit {
+                if let Some(close) = self.get_attr_opt(sub, q::close)? {
+                    self.call_value(close, &[], &[])?;
+                }
+                return Ok(None);
+            }
+            match self.get_attr_opt(sub, q::throw)? {
+                Some(throw) => match self.call_value(throw, &[e.0], &[]) {
+                    Ok(v) => Ok(Exit::Yield(v)),
+                    Err(err) if self.exc_matches(err, ExcKind::StopIteration) => {
+                        let v = self.stop_iteration_value(err);
+                        Ok(Exit::Return(v))
+                    }
+                    Err(err) => Err(err),
+                },
+                None => return Ok(None),
+            }
+        };
+        match step {
+            Ok(Exit::Yield(v)) => Ok(Some(Exit::Yield(v))),
+            Ok(Exit::Return(v)) => {
+                // The delegation finished: continue our frame after `YieldFrom` with `v`.
+                let gm = g.get_mut();
+                if let Some(last) = gm.slots.last_mut() {
+                    *last = v;
+                }
+                gm.ip += 1;
+                let saved_exc = self.handled_exc;
+                self.handled_exc = g.handled_exc;
+                let r = self.resume_generator_frame(g, None, None);
+                self.handled_exc = saved_exc;
+                r.map(Some)
+            }
+            Err(err) => {
+                // Raise the sub-iterator's exception at the `YieldFrom` in our frame.
+                g.get_mut().ip += 1;
+                let saved_exc = self.handled_exc;
+                let r = self.resume_generator_frame(g, None, Some(err));
+                self.handled_exc = saved_exc;
+                r.map(Some)
+            }
+        }
+    }
+
+    /// `generator.close()`
+    pub fn generator_close(&mut self, g: Gc<GeneratorObj>) -> PyResult<()> {
+        if g.state != GenState::Suspended {
+            g.get_mut().state = GenState::Finished;
+            return Ok(());
+        }
+        let exit = self.new_exception_empty(ExcKind::GeneratorExit);
+        match self.generator_resume(g, Value::NONE, Some(exit)) {
+            Ok(Exit::Yield(_)) => Err(self.new_exception(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
+            Ok(Exit::Return(_)) => Ok(()),
+            Err(e) if self.exc_matches(e, ExcKind::GeneratorExit) || self.exc_matches(e, ExcKind::StopIteration) => {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn stop_iteration_value(&self, e: PyErr) -> Value {
+        e.0.downcast::<crate::obj::ExceptionObj>()
+            .and_then(|x| x.args.downcast::<TupleObj>())
+            .and_then(|t| t.items.first().copied())
+            .unwrap_or(Value::NONE)
+    }
+
+    /// One step of `yield from it` sending `sent`.
+    pub(crate) fn yield_from_step(&mut self, it: Value, sent: Value) -> PyResult<crate::interp::YieldFromStep> {
+        use crate::interp::YieldFromStep;
+        if let Some(g) = it.downcast::<GeneratorObj>() {
+            return match self.generator_resume(g, sent, None)? {
+                Exit::Yield(v) => Ok(YieldFromStep::Yielded(v)),
+                Exit::Return(v) => Ok(YieldFromStep::Done(v)),
+            };
+        }
+        let r = if sent.is_none() {
+            match self.iter_next_raw(it) {
+                Ok(v) => Ok(v),
+                Err(e) => Err(e),
+            }
+        } else {
+            self.call_method(it, q::send, &[sent])
+        };
+        match r {
+            Ok(v) => Ok(YieldFromStep::Yielded(v)),
+            Err(e) if self.exc_matches(e, ExcKind::StopIteration) => Ok(YieldFromStep::Done(self.stop_iteration_value(e))),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `next(it)` that reports exhaustion as StopIteration (keeping its value).
+    pub fn iter_next_raw(&mut self, it: Value) -> PyResult<Value> {
+        match it.kind() {
+            Some(ObjKind::Iterator) | Some(ObjKind::Generator) => match it.downcast::<GeneratorObj>() {
+                Some(g) => match self.generator_resume(g, Value::NONE, None)? {
+                    Exit::Yield(v) => Ok(v),
+                    Exit::Return(v) => Err(self.stop_iteration(v)),
+                },
+                None => match self.iter_next(it)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.stop_iteration(Value::NONE)),
+                },
+            },
+            _ => {
+                let t = self.type_of(it);
+                match t.lookup(q::__next__) {
+                    Some(m) => self.call_value(m, &[it], &[]),
+                    None => Err(self.type_error(format!("'{}' object isn't an iterator", t.name))),
+                }
+            }
+        }
+    }
+
+    /// `await obj`: the iterator to delegate to.
+    pub(crate) fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+        if v.is_kind(ObjKind::Generator) {
+            return Ok(v);
+        }
+        if let Some(r) = self.call_special(v, q::__await__, &[])? {
+            return Ok(r);
+        }
+        // MicroPython lets any iterable be awaited (its asyncio relies on it).
+        match self.call_special(v, q::__iter__, &[])? {
+            Some(r) => Ok(r),
+            None => Err(self.type_error(format!("'{}' object can't be awaited", self.type_name(v)))),
+        }
+    }
+}
+
+fn num_to_bigint(n: &Num) -> BigInt {
+    match n {
+        Num::Int(i) => BigInt::from(*i),
+        Num::Big(b) => (*b).clone(),
+        Num::Float(f) => BigInt::from(*f as i64),
+    }
+}
+
+/// Compare two numbers exactly (ints and floats mixed, as Python does); `None`
+/// when unordered (NaN).
+pub fn num_cmp(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Num::Int(x), Num::Int(y)) => Some(x.cmp(y)),
+        (Num::Float(x), Num::Float(y)) => x.partial_cmp(y),
+        (Num::Big(x), Num::Big(y)) => Some((*x).cmp(*y)),
+        (Num::Int(x), Num::Big(y)) => Some(BigInt::from(*x).cmp(y)),
+        (Num::Big(x), Num::Int(y)) => Some((*x).cmp(&BigInt::from(*y))),
+        (Num::Float(f), other) => num_cmp(other, &Num::Float(*f)).map(Ordering::reverse),
+        (int, Num::Float(f)) => {
+            if f.is_nan() {
+                return None;
+            }
+            if f.is_infinite() {
+                return Some(if *f > 0.0 { Ordering::Less } else { Ordering::Greater });
+            }
+            // Compare the int with the float's floor exactly, then the fraction.
+            let fl = f.floor();
+            let fb = BigInt::from_f64_exact(fl);
+            let ib = num_to_bigint(int);
+            match ib.cmp(&fb) {
+                Ordering::Equal => {
+                    if *f > fl {
+                        Some(Ordering::Less)
+                    } else {
+                        Some(Ordering::Equal)
+                    }
+                }
+                o => Some(o),
+            }
+        }
+    }
+}
+
+trait FromF64Exact {
+    fn from_f64_exact(f: f64) -> BigInt;
+}
+
+impl FromF64Exact for BigInt {
+    fn from_f64_exact(f: f64) -> BigInt {
+        num_traits::FromPrimitive::from_f64(f).unwrap_or_default()
+    }
+}
+
+fn apply_ord(op: CmpOp, o: std::cmp::Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o.is_lt(),
+        CmpOp::LtE => o.is_le(),
+        CmpOp::Eq => o.is_eq(),
+        CmpOp::NotEq => o.is_ne(),
+        CmpOp::Gt => o.is_gt(),
+        _ => o.is_ge(),
+    }
+}

@@ -1,0 +1,438 @@
+//! `repr()` and `str()` for every type.
+
+use std::fmt::Write;
+
+use krait_syntax::q;
+
+use crate::error::{ExcKind, PyResult};
+use crate::gc::{Gc, ObjKind};
+use crate::obj::bytes::ByteArrayObj;
+use crate::obj::descriptor::PropertyObj;
+use crate::obj::exception::ExceptionObj;
+use crate::obj::str::as_str;
+use crate::obj::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Append the Python `repr` of a str to `out` (quotes chosen as CPython does).
+pub fn repr_str_into(s: &str, out: &mut String) {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if !is_printable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    let _ = write!(out, "\\x{n:02x}");
+                } else if n < 0x10000 {
+                    let _ = write!(out, "\\u{n:04x}");
+                } else {
+                    let _ = write!(out, "\\U{n:08x}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+}
+
+/// Python's notion of a printable character, for the ranges that matter in practice.
+fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x7f {
+        return n >= 0x20;
+    }
+    !((0x7f..=0xa0).contains(&n)
+        || n == 0xad
+        || (0x2028..=0x2029).contains(&n)
+        || (0x200b..=0x200f).contains(&n)
+        || (0x2060..=0x2064).contains(&n)
+        || n == 0xfeff
+        || (0xe000..=0xf8ff).contains(&n)
+        || (0xfff9..=0xfffb).contains(&n)
+        || n >= 0xf0000
+        || n == 0xffff
+        || n == 0xfffe)
+}
+
+/// Append the Python `repr` of bytes to `out`, as `b'...'`.
+pub fn repr_bytes_into(data: &[u8], out: &mut String) {
+    let has_sq = data.contains(&b'\'');
+    let quote = if has_sq && !data.contains(&b'"') { b'"' } else { b'\'' };
+    out.push('b');
+    out.push(quote as char);
+    for &b in data {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            b if b == quote => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ => {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+    }
+    out.push(quote as char);
+}
+
+impl Vm {
+    /// `repr(v)` as a Rust string.
+    pub fn repr(&mut self, v: Value) -> PyResult<String> {
+        let mut s = String::new();
+        self.repr_into(v, &mut s)?;
+        Ok(s)
+    }
+
+    /// `repr(v)` as a Python str.
+    pub fn repr_value(&mut self, v: Value) -> PyResult<Value> {
+        let s = self.repr(v)?;
+        self.new_string(s)
+    }
+
+    /// `str(v)` as a Rust string.
+    pub fn str_of(&mut self, v: Value) -> PyResult<String> {
+        if let Some(s) = as_str(&v) {
+            return Ok(s.to_owned());
+        }
+        let mut s = String::new();
+        self.str_into(v, &mut s)?;
+        Ok(s)
+    }
+
+    /// `str(v)` as a Python str (the value itself when it already is one).
+    pub fn str_value(&mut self, v: Value) -> PyResult<Value> {
+        if crate::obj::str::is_str(v) {
+            return Ok(v);
+        }
+        let s = self.str_of(v)?;
+        self.new_string(s)
+    }
+
+    pub fn str_into(&mut self, v: Value, out: &mut String) -> PyResult<()> {
+        if let Some(s) = as_str(&v) {
+            out.push_str(s);
+            return Ok(());
+        }
+        match v.kind() {
+            Some(ObjKind::Exception) => {
+                let e = Gc::<ExceptionObj>::from_value_unchecked(v);
+                if let Some(r) = self.user_method_result(v, q::__str__)? {
+                    out.push_str(&r);
+                    return Ok(());
+                }
+                let args = e.args;
+                match args.downcast::<TupleObj>() {
+                    Some(t) if t.items.is_empty() => {}
+                    Some(t) if t.items.len() == 1 => {
+                        let a = t.items[0];
+                        if e.class.is_subtype(self.types.exc(ExcKind::KeyError)) && Value::NULL != a {
+                            self.repr_into(a, out)?;
+                        } else {
+                            self.str_into(a, out)?;
+                        }
+                    }
+                    Some(_) => self.repr_into(args, out)?,
+                    None => {}
+                }
+                Ok(())
+            }
+            Some(ObjKind::Instance) | Some(ObjKind::Other) => {
+                if let Some(r) = self.user_method_result(v, q::__str__)? {
+                    out.push_str(&r);
+                    return Ok(());
+                }
+                self.repr_into(v, out)
+            }
+            _ => self.repr_into(v, out),
+        }
+    }
+
+    /// Call a user-defined (non-builtin) special method that must return a str.
+    fn user_method_result(&mut self, v: Value, name: krait_syntax::Qstr) -> PyResult<Option<String>> {
+        let t = self.type_of(v);
+        match t.lookup(name) {
+            Some(m) if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) => {
+                let r = self.call_value(m, &[v], &[])?;
+                match as_str(&r) {
+                    Some(s) => Ok(Some(s.to_owned())),
+                    None => Err(self.type_error(format!("{name} returned non-string (type {})", self.type_name(r)))),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    pub fn repr_into(&mut self, v: Value, out: &mut String) -> PyResult<()> {
+        if let Some(i) = v.as_small_int() {
+            let _ = write!(out, "{i}");
+            return Ok(());
+        }
+        if let Some(f) = v.as_float() {
+            out.push_str(&crate::num::float::float_repr(f));
+            return Ok(());
+        }
+        if let Some(s) = as_str(&v) {
+            repr_str_into(s, out);
+            return Ok(());
+        }
+        if !v.is_ptr() {
+            out.push_str(match v {
+                Value::NONE => "None",
+                Value::TRUE => "True",
+                Value::FALSE => "False",
+                Value::ELLIPSIS => "Ellipsis",
+                Value::NOT_IMPLEMENTED => "NotImplemented",
+                _ => "<NULL>",
+            });
+            return Ok(());
+        }
+        // Self-referencing containers print as `[...]`.
+        let kind = v.kind().unwrap_or(ObjKind::Other);
+        if matches!(kind, ObjKind::List | ObjKind::Dict | ObjKind::Tuple | ObjKind::Set | ObjKind::Instance) {
+            if self.temp_roots.iter().rev().take(64).any(|&x| x == v) && self.repr_depth > 0 {
+                out.push_str(match kind {
+                    ObjKind::Dict => "{...}",
+                    ObjKind::Tuple => "(...)",
+                    ObjKind::Set => "{...}",
+                    _ => "[...]",
+                });
+                return Ok(());
+            }
+            if self.repr_depth > 200 {
+                return Err(self.recursion_error());
+            }
+            self.repr_depth += 1;
+            self.temp_roots.push(v);
+            let r = self.repr_container(v, kind, out);
+            self.temp_roots.pop();
+            self.repr_depth -= 1;
+            return r;
+        }
+        match kind {
+            ObjKind::Int => {
+                let _ = write!(out, "{}", Gc::<IntObj>::from_value_unchecked(v).v);
+            }
+            ObjKind::Bytes => repr_bytes_into(&Gc::<BytesObj>::from_value_unchecked(v).data, out),
+            ObjKind::ByteArray => {
+                out.push_str("bytearray(");
+                repr_bytes_into(&Gc::<ByteArrayObj>::from_value_unchecked(v).data, out);
+                out.push(')');
+            }
+            ObjKind::Range => {
+                let r = Gc::<RangeObj>::from_value_unchecked(v);
+                if r.step == 1 {
+                    let _ = write!(out, "range({}, {})", r.start, r.stop);
+                } else {
+                    let _ = write!(out, "range({}, {}, {})", r.start, r.stop, r.step);
+                }
+            }
+            ObjKind::Slice => {
+                let s = Gc::<SliceObj>::from_value_unchecked(v);
+                let (a, b, c) = (s.start, s.stop, s.step);
+                out.push_str("slice(");
+                self.repr_into(a, out)?;
+                out.push_str(", ");
+                self.repr_into(b, out)?;
+                out.push_str(", ");
+                self.repr_into(c, out)?;
+                out.push(')');
+            }
+            ObjKind::Type => {
+                let t = Gc::<TypeObj>::from_value_unchecked(v);
+                if let Some(r) = self.metaclass_repr(v)? {
+                    out.push_str(&r);
+                } else if t.module == q::EMPTY || t.module.as_str() == "builtins" {
+                    let _ = write!(out, "<class '{}'>", t.qualname);
+                } else {
+                    let _ = write!(out, "<class '{}.{}'>", t.module, t.qualname);
+                }
+            }
+            ObjKind::Function => {
+                let f = Gc::<FunctionObj>::from_value_unchecked(v);
+                let _ = write!(out, "<function {} at {:#x}>", f.qualname, v.bits() & 0xffff_ffff_ffff);
+            }
+            ObjKind::BuiltinFunction => {
+                let b = Gc::<BuiltinFunctionObj>::from_value_unchecked(v);
+                if b.bound_self.is_null() {
+                    let _ = write!(out, "<built-in function {}>", b.name);
+                } else {
+                    let _ = write!(
+                        out,
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name,
+                        self.type_name(b.bound_self),
+                        b.bound_self.bits() & 0xffff_ffff_ffff
+                    );
+                }
+            }
+            ObjKind::BoundMethod => {
+                let m = Gc::<BoundMethodObj>::from_value_unchecked(v);
+                let (func, self_) = (m.func, m.self_);
+                let fname = match func.downcast::<FunctionObj>() {
+                    Some(f) => f.qualname.as_str().to_owned(),
+                    None => self.str_of(func)?,
+                };
+                out.push_str("<bound method ");
+                out.push_str(&fname);
+                out.push_str(" of ");
+                self.repr_into(self_, out)?;
+                out.push('>');
+            }
+            ObjKind::Module => {
+                let m = Gc::<ModuleObj>::from_value_unchecked(v);
+                let _ = write!(out, "<module '{}'>", m.name);
+            }
+            ObjKind::Exception => {
+                let e = Gc::<ExceptionObj>::from_value_unchecked(v);
+                if let Some(r) = self.user_method_result(v, q::__repr__)? {
+                    out.push_str(&r);
+                    return Ok(());
+                }
+                out.push_str(e.class.name.as_str());
+                let args = e.args;
+                match args.downcast::<TupleObj>() {
+                    Some(t) if t.items.len() == 1 => {
+                        let a = t.items[0];
+                        out.push('(');
+                        self.repr_into(a, out)?;
+                        out.push(')');
+                    }
+                    Some(_) => self.repr_into(args, out)?,
+                    None => out.push_str("()"),
+                }
+            }
+            ObjKind::Generator => {
+                let g = Gc::<GeneratorObj>::from_value_unchecked(v);
+                let _ = write!(out, "<generator object '{}' at {:#x}>", g.code.code.name, v.bits() & 0xffff_ffff_ffff);
+            }
+            ObjKind::Cell => out.push_str("<cell>"),
+            ObjKind::Code => {
+                let c = Gc::<CodeObj>::from_value_unchecked(v);
+                let _ = write!(out, "<code object {} at {:#x}>", c.code.name, v.bits() & 0xffff_ffff_ffff);
+            }
+            ObjKind::Property => {
+                let _ = Gc::<PropertyObj>::from_value_unchecked(v);
+                let _ = write!(out, "<property object at {:#x}>", v.bits() & 0xffff_ffff_ffff);
+            }
+            _ => {
+                if let Some(r) = self.user_method_result(v, q::__repr__)? {
+                    out.push_str(&r);
+                    return Ok(());
+                }
+                let t = self.type_of(v);
+                let _ = write!(out, "<{} object at {:#x}>", t.name, v.bits() & 0xffff_ffff_ffff);
+            }
+        }
+        Ok(())
+    }
+
+    fn metaclass_repr(&mut self, v: Value) -> PyResult<Option<String>> {
+        let t = Gc::<TypeObj>::from_value_unchecked(v);
+        if t.metaclass.is_null() {
+            return Ok(None);
+        }
+        self.user_method_result(v, q::__repr__)
+    }
+
+    fn repr_container(&mut self, v: Value, kind: ObjKind, out: &mut String) -> PyResult<()> {
+        match kind {
+            ObjKind::List => {
+                out.push('[');
+                let mut i = 0;
+                while let Some(&x) = Gc::<ListObj>::from_value_unchecked(v).items.get(i) {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(x, out)?;
+                    i += 1;
+                }
+                out.push(']');
+            }
+            ObjKind::Tuple => {
+                let t = Gc::<TupleObj>::from_value_unchecked(v);
+                out.push('(');
+                for (i, &x) in t.items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(x, out)?;
+                }
+                if t.items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            ObjKind::Dict => {
+                out.push('{');
+                let items: Vec<(Value, Value)> = Gc::<DictObj>::from_value_unchecked(v).iter().collect();
+                for (i, (k, x)) in items.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(k, out)?;
+                    out.push_str(": ");
+                    self.repr_into(x, out)?;
+                }
+                out.push('}');
+            }
+            ObjKind::Set => {
+                let s = Gc::<SetObj>::from_value_unchecked(v);
+                let frozen = SetObj::is_frozen(s);
+                let keys = s.map.keys();
+                if keys.is_empty() {
+                    out.push_str(if frozen { "frozenset()" } else { "set()" });
+                    return Ok(());
+                }
+                if frozen {
+                    out.push_str("frozenset(");
+                }
+                out.push('{');
+                for (i, k) in keys.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(k, out)?;
+                }
+                out.push('}');
+                if frozen {
+                    out.push(')');
+                }
+            }
+            _ => {
+                // Instances.
+                if let Some(r) = self.user_method_result(v, q::__repr__)? {
+                    out.push_str(&r);
+                    return Ok(());
+                }
+                let inst = Gc::<InstanceObj>::from_value_unchecked(v);
+                if !inst.base.is_null() {
+                    let base = inst.base;
+                    return self.repr_into(base, out);
+                }
+                let t = inst.class;
+                if t.module == q::EMPTY || t.module.as_str() == "builtins" {
+                    let _ = write!(out, "<{} object at {:#x}>", t.qualname, v.bits() & 0xffff_ffff_ffff);
+                } else {
+                    let _ = write!(out, "<{}.{} object at {:#x}>", t.module, t.qualname, v.bits() & 0xffff_ffff_ffff);
+                }
+            }
+        }
+        Ok(())
+    }
+}

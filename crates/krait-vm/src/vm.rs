@@ -1,0 +1,637 @@
+//! The `Vm`: heap, value stack, frames, built-in types and modules, and the
+//! object constructors and error helpers everything else uses.
+
+use std::io::Write;
+
+use krait_syntax::{q, Qstr};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::gc::{AllocError, Gc, Heap, ObjKind, PyObj};
+use crate::obj::bytes::ByteArrayObj;
+use crate::obj::exception::ExceptionObj;
+use crate::obj::*;
+use crate::types::BuiltinTypes;
+use crate::value::Value;
+
+/// How the VM was configured (from the command line, or by an embedder).
+#[derive(Clone, Debug)]
+pub struct VmOptions {
+    /// Fixed heap capacity in bytes (`-X heapsize=`), or grow on demand.
+    pub heap_size: Option<usize>,
+    /// `-O` level: 1 drops asserts and makes `__debug__` False.
+    pub optimize: u8,
+    pub verbose: u8,
+    /// Maximum Python call depth before `RuntimeError: maximum recursion depth exceeded`.
+    pub recursion_limit: usize,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// `sys.path`.
+    pub path: Vec<String>,
+}
+
+impl Default for VmOptions {
+    fn default() -> Self {
+        VmOptions {
+            heap_size: None,
+            optimize: 0,
+            verbose: 0,
+            recursion_limit: 10_000,
+            argv: Vec::new(),
+            path: vec![String::new(), ".frozen".into()],
+        }
+    }
+}
+
+/// One activation of a bytecode function (DESIGN.md decision 5). The slots live
+/// on the VM's value stack: `[locals | cells | value stack]` starting at `base`.
+pub struct Frame {
+    pub code: Gc<CodeObj>,
+    /// The function being run, or NULL for module and `exec` code.
+    pub func: Value,
+    pub globals: Gc<DictObj>,
+    /// Namespace dict for class bodies (and `exec` with locals), else NULL.
+    pub locals: Value,
+    /// Stack index of the first local.
+    pub base: usize,
+    /// Saved value-stack pointer (stack index) while this frame isn't running.
+    pub sp: usize,
+    /// Saved instruction index while this frame isn't running.
+    pub ip: usize,
+    /// End of this frame's reservation on the stack.
+    pub top: usize,
+    /// The generator whose frame this is, or NULL.
+    pub generator: Value,
+    /// Where a called frame's result goes in this frame's stack (stack index).
+    pub ret_slot: usize,
+    /// The interpreter loop invocation that pushed this frame returns when it does.
+    pub is_entry: bool,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    stack: *mut Value,
+    stack_cap: usize,
+    /// End of the live part of the stack: the innermost frame's reservation.
+    pub stack_top: usize,
+    pub frames: Vec<Frame>,
+    pub types: BuiltinTypes,
+    pub builtins: Gc<DictObj>,
+    pub builtins_module: Value,
+    /// `sys.modules`.
+    pub modules: Gc<DictObj>,
+    /// The exception currently being handled (`sys.exc_info()`, bare `raise`), or NONE.
+    pub handled_exc: Value,
+    /// Values Rust code keeps alive across calls back into Python.
+    pub temp_roots: Vec<Value>,
+    /// Raised when an allocation fails (allocated up front: there may be no room later).
+    pub memory_error: Value,
+    pub options: VmOptions,
+    /// Bumped whenever a class dict changes, invalidating `TypeObj::slots` caches.
+    pub class_epoch: u64,
+    /// Buffered standard output (flushed at exit, before input, and when large).
+    pub stdout: Vec<u8>,
+    /// Machine-code emitter, when the binary plugs one in.
+    pub emitter: Option<Box<dyn crate::Emitter>>,
+    /// Names of modules being imported (for circular-import detection and `__name__`).
+    pub main_module: Value,
+    /// The `sys` module's dict, for `sys.stdout` lookups and `sys.exit`.
+    pub sys_dict: Gc<DictObj>,
+    /// Active native (Rust) re-entries into the interpreter, bounded like Python calls.
+    pub native_depth: usize,
+    /// Nesting of `repr` calls on containers (recursion guard).
+    pub repr_depth: usize,
+}
+
+/// Stack slots reserved for the whole VM (values, not bytes). The memory is only
+/// touched as frames use it.
+const STACK_SLOTS: usize = 4 << 20;
+
+impl Vm {
+    pub fn new(options: VmOptions) -> Vm {
+        let mut heap = Heap::new(None);
+        let layout = std::alloc::Layout::array::<Value>(STACK_SLOTS).expect("stack layout");
+        // SAFETY: non-zero size; the memory is used only through `stack_slot`
+        // accessors that stay below `stack_cap`.
+        let stack = unsafe { std::alloc::alloc(layout) } as *mut Value;
+        if stack.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        let types = BuiltinTypes::bootstrap(&mut heap);
+        let builtins = heap.alloc(DictObj::new()).expect("heap too small for builtins");
+        let modules = heap.alloc(DictObj::new()).expect("heap too small for builtins");
+        let sys_dict = heap.alloc(DictObj::new()).expect("heap too small for builtins");
+        let mut vm = Vm {
+            heap,
+            stack,
+            stack_cap: STACK_SLOTS,
+            stack_top: 0,
+            frames: Vec::with_capacity(64),
+            types,
+            builtins,
+            builtins_module: Value::NONE,
+            modules,
+            handled_exc: Value::NONE,
+            temp_roots: Vec::new(),
+            memory_error: Value::NONE,
+            options,
+            class_epoch: 1,
+            stdout: Vec::with_capacity(8192),
+            emitter: None,
+            main_module: Value::NONE,
+            sys_dict,
+            native_depth: 0,
+            repr_depth: 0,
+        };
+        let me = vm
+            .alloc(ExceptionObj {
+                class: vm.types.exc(ExcKind::MemoryError),
+                args: vm.types.empty_tuple,
+                traceback: Vec::new(),
+                cause: Value::NONE,
+                context: Value::NONE,
+                suppress_context: false,
+                dict: Value::NULL,
+            })
+            .expect("heap too small for builtins");
+        vm.memory_error = me.value();
+        crate::builtins::install(&mut vm).expect("installing builtins");
+        crate::modules::install(&mut vm).expect("installing built-in modules");
+        let size = vm.options.heap_size;
+        vm.heap.set_capacity(size);
+        vm
+    }
+
+    // ---- the value stack ----
+
+    /// Pointer to stack slot `i`.
+    #[inline(always)]
+    pub fn stack_ptr(&self, i: usize) -> *mut Value {
+        debug_assert!(i <= self.stack_cap);
+        // SAFETY: `i` is within the allocation (callers check against `stack_cap`
+        // via `reserve_frame`).
+        unsafe { self.stack.add(i) }
+    }
+
+    #[inline(always)]
+    pub fn stack_get(&self, i: usize) -> Value {
+        debug_assert!(i < self.stack_cap);
+        // SAFETY: within the allocation and initialised (slots below `stack_top`
+        // are always written before the frame that owns them runs).
+        unsafe { *self.stack.add(i) }
+    }
+
+    #[inline(always)]
+    pub fn stack_set(&mut self, i: usize, v: Value) {
+        debug_assert!(i < self.stack_cap);
+        // SAFETY: within the allocation.
+        unsafe { *self.stack.add(i) = v }
+    }
+
+    /// A slice of stack slots `[from, from + n)`, e.g. a call's arguments.
+    ///
+    /// The slice is not tied to `&self`: the stack never moves, and the caller
+    /// must not use it once those slots are popped.
+    #[inline(always)]
+    pub fn stack_slice<'a>(&self, from: usize, n: usize) -> &'a [Value] {
+        debug_assert!(from + n <= self.stack_cap);
+        // SAFETY: within the allocation and initialised; the stack memory is owned
+        // through a raw pointer, so no Rust reference to `Vm` aliases it.
+        unsafe { std::slice::from_raw_parts(self.stack.add(from), n) }
+    }
+
+    /// Check that `n` more slots fit above `from`; the error is Python's recursion error.
+    #[inline(always)]
+    pub fn check_stack_room(&mut self, from: usize, n: usize) -> PyResult<()> {
+        if from + n > self.stack_cap || self.frames.len() >= self.options.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        Ok(())
+    }
+
+    pub fn recursion_error(&mut self) -> PyErr {
+        self.new_exception(ExcKind::RuntimeError, "maximum recursion depth exceeded")
+    }
+
+    // ---- allocation ----
+
+    #[inline]
+    pub fn alloc<T: PyObj>(&mut self, data: T) -> PyResult<Gc<T>> {
+        match self.heap.alloc(data) {
+            Ok(g) => Ok(g),
+            Err(e) => Err(self.alloc_failed(e)),
+        }
+    }
+
+    #[cold]
+    pub fn alloc_failed(&mut self, e: AllocError) -> PyErr {
+        let requested = match e {
+            AllocError::Full { requested } | AllocError::Locked { requested } => requested,
+        };
+        if let Some(exc) = self.memory_error.downcast::<ExceptionObj>() {
+            let exc = exc.get_mut();
+            exc.traceback.clear();
+            // The message is a qstr so that recording it allocates nothing.
+            let msg = Value::qstr(Qstr::new(&format!("memory allocation failed, allocating {requested} bytes")));
+            exc.args = Value::NULL;
+            exc.dict = Value::NULL;
+            exc.cause = Value::NONE;
+            exc.context = Value::NONE;
+            exc.suppress_context = false;
+            // A one-tuple would allocate; keep the message in `args` via a preallocated slot below.
+            exc.args = self.types.memory_error_args(msg);
+        }
+        PyErr(self.memory_error)
+    }
+
+    /// Charge buffer growth to the heap (see `Heap::charge`).
+    #[inline]
+    pub fn charge(&mut self, bytes: usize) -> PyResult<()> {
+        match self.heap.charge(bytes) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self.alloc_failed(e)),
+        }
+    }
+
+    /// A `str` value. Single ASCII characters are interned (no allocation).
+    #[inline]
+    pub fn new_str(&mut self, s: &str) -> PyResult<Value> {
+        if s.len() <= 1 {
+            return Ok(Value::qstr(Qstr::new(s)));
+        }
+        Ok(self.alloc(StrObj::new(s.into()))?.value())
+    }
+
+    pub fn new_string(&mut self, s: String) -> PyResult<Value> {
+        if s.len() <= 1 {
+            return Ok(Value::qstr(Qstr::new(&s)));
+        }
+        Ok(self.alloc(StrObj::new(s.into_boxed_str()))?.value())
+    }
+
+    pub fn new_bytes(&mut self, data: Vec<u8>) -> PyResult<Value> {
+        Ok(self.alloc(BytesObj { data })?.value())
+    }
+
+    pub fn new_bytearray(&mut self, data: Vec<u8>) -> PyResult<Value> {
+        Ok(self.alloc(ByteArrayObj { data })?.value())
+    }
+
+    #[inline]
+    pub fn new_int(&mut self, i: i64) -> PyResult<Value> {
+        match Value::try_small_int(i) {
+            Some(v) => Ok(v),
+            None => Ok(self.alloc(IntObj { v: BigInt::from(i) })?.value()),
+        }
+    }
+
+    pub fn new_bigint(&mut self, b: BigInt) -> PyResult<Value> {
+        if let Some(i) = b.to_i64() {
+            if let Some(v) = Value::try_small_int(i) {
+                return Ok(v);
+            }
+        }
+        Ok(self.alloc(IntObj { v: b })?.value())
+    }
+
+    pub fn new_int_i128(&mut self, i: i128) -> PyResult<Value> {
+        if let Ok(x) = i64::try_from(i) {
+            return self.new_int(x);
+        }
+        self.new_bigint(BigInt::from(i))
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        Ok(self.alloc(ListObj { items })?.value())
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        if items.is_empty() {
+            return Ok(self.types.empty_tuple);
+        }
+        Ok(self.alloc(TupleObj { items: items.into_boxed_slice() })?.value())
+    }
+
+    pub fn new_tuple_from(&mut self, items: &[Value]) -> PyResult<Value> {
+        if items.is_empty() {
+            return Ok(self.types.empty_tuple);
+        }
+        Ok(self.alloc(TupleObj { items: items.into() })?.value())
+    }
+
+    pub fn new_dict(&mut self) -> PyResult<Gc<DictObj>> {
+        self.alloc(DictObj::new())
+    }
+
+    pub fn new_set(&mut self, frozen: bool) -> PyResult<Gc<SetObj>> {
+        let s = self.alloc(SetObj { map: DictObj::new() })?;
+        if frozen {
+            s.header().flags.set(crate::obj::set::FROZEN);
+        }
+        Ok(s)
+    }
+
+    pub fn new_builtin_fn(&mut self, name: &str, f: NativeFn) -> PyResult<Value> {
+        Ok(self.alloc(BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module: q::EMPTY })?.value())
+    }
+
+    // ---- exceptions ----
+
+    /// A new exception instance of a built-in class with a message (`args == (msg,)`).
+    pub fn new_exception(&mut self, kind: ExcKind, msg: impl AsRef<str>) -> PyErr {
+        let class = self.types.exc(kind);
+        self.new_exception_of(class, msg.as_ref())
+    }
+
+    pub fn new_exception_of(&mut self, class: Gc<TypeObj>, msg: &str) -> PyErr {
+        let args = match self.new_str(msg).and_then(|s| self.new_tuple(vec![s])) {
+            Ok(t) => t,
+            Err(e) => return e,
+        };
+        self.new_exception_args(class, args)
+    }
+
+    /// An exception instance with the given `args` tuple.
+    pub fn new_exception_args(&mut self, class: Gc<TypeObj>, args: Value) -> PyErr {
+        match self.alloc(ExceptionObj {
+            class,
+            args,
+            traceback: Vec::new(),
+            cause: Value::NONE,
+            context: Value::NONE,
+            suppress_context: false,
+            dict: Value::NULL,
+        }) {
+            Ok(e) => PyErr(e.value()),
+            Err(e) => e,
+        }
+    }
+
+    /// An exception with no arguments (`raise StopIteration`).
+    pub fn new_exception_empty(&mut self, kind: ExcKind) -> PyErr {
+        let class = self.types.exc(kind);
+        let args = self.types.empty_tuple;
+        self.new_exception_args(class, args)
+    }
+
+    pub fn type_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception(ExcKind::TypeError, msg)
+    }
+
+    pub fn value_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception(ExcKind::ValueError, msg)
+    }
+
+    pub fn index_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception(ExcKind::IndexError, msg)
+    }
+
+    pub fn attribute_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception(ExcKind::AttributeError, msg)
+    }
+
+    pub fn zero_division(&mut self, msg: &str) -> PyErr {
+        self.new_exception(ExcKind::ZeroDivisionError, msg)
+    }
+
+    pub fn overflow_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_exception(ExcKind::OverflowError, msg)
+    }
+
+    pub fn not_implemented(&mut self, what: &str) -> PyErr {
+        self.new_exception(ExcKind::NotImplementedError, what)
+    }
+
+    /// `KeyError(key)`: the key itself is the argument.
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let class = self.types.exc(ExcKind::KeyError);
+        match self.new_tuple(vec![key]) {
+            Ok(args) => self.new_exception_args(class, args),
+            Err(e) => e,
+        }
+    }
+
+    /// `StopIteration(value)`.
+    pub fn stop_iteration(&mut self, value: Value) -> PyErr {
+        let class = self.types.exc(ExcKind::StopIteration);
+        if value.is_none() {
+            let args = self.types.empty_tuple;
+            return self.new_exception_args(class, args);
+        }
+        match self.new_tuple(vec![value]) {
+            Ok(args) => self.new_exception_args(class, args),
+            Err(e) => e,
+        }
+    }
+
+    /// Is `err` an instance of the built-in exception class `kind` (or a subclass)?
+    pub fn exc_matches(&self, err: PyErr, kind: ExcKind) -> bool {
+        match err.0.downcast::<ExceptionObj>() {
+            Some(e) => e.class.is_subtype(self.types.exc(kind)),
+            None => false,
+        }
+    }
+
+    // ---- types ----
+
+    /// The Python type of any value.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Gc<TypeObj> {
+        let t = &self.types;
+        if v.is_float() {
+            return t.float;
+        }
+        if v.is_small_int() {
+            return t.int;
+        }
+        if v.is_qstr() {
+            return t.str_;
+        }
+        if !v.is_ptr() {
+            return match v {
+                Value::NONE => t.none_type,
+                Value::TRUE | Value::FALSE => t.bool_,
+                Value::ELLIPSIS => t.ellipsis_type,
+                Value::NOT_IMPLEMENTED => t.not_implemented_type,
+                _ => t.none_type,
+            };
+        }
+        match v.kind().unwrap_or(ObjKind::Other) {
+            ObjKind::Str => t.str_,
+            ObjKind::Bytes => t.bytes,
+            ObjKind::ByteArray => t.bytearray,
+            ObjKind::Int => t.int,
+            ObjKind::Tuple => t.tuple,
+            ObjKind::List => t.list,
+            ObjKind::Dict => t.dict,
+            ObjKind::Set => {
+                let s = Gc::<SetObj>::from_value_unchecked(v);
+                if SetObj::is_frozen(s) {
+                    t.frozenset
+                } else {
+                    t.set
+                }
+            }
+            ObjKind::FrozenSet => t.frozenset,
+            ObjKind::Type => {
+                let ty = Gc::<TypeObj>::from_value_unchecked(v);
+                ty.metaclass.downcast::<TypeObj>().unwrap_or(t.type_)
+            }
+            ObjKind::Instance => Gc::<InstanceObj>::from_value_unchecked(v).class,
+            ObjKind::Exception => Gc::<ExceptionObj>::from_value_unchecked(v).class,
+            ObjKind::Function => t.function,
+            ObjKind::BuiltinFunction => t.builtin_function,
+            ObjKind::BoundMethod => t.bound_method,
+            ObjKind::Cell => t.cell,
+            ObjKind::Code => t.code,
+            ObjKind::Module => t.module,
+            ObjKind::Generator => t.generator,
+            ObjKind::Range => t.range,
+            ObjKind::Slice => t.slice,
+            ObjKind::Property => t.property,
+            ObjKind::ClassMethod => t.classmethod,
+            ObjKind::StaticMethod => t.staticmethod,
+            ObjKind::Super => t.super_,
+            ObjKind::Iterator => crate::types::iterator_type(self, v),
+            ObjKind::Complex | ObjKind::MemoryView | ObjKind::Array | ObjKind::Other => {
+                crate::types::other_type(self, v)
+            }
+        }
+    }
+
+    /// The type's name, for messages.
+    pub fn type_name(&self, v: Value) -> &'static str {
+        self.type_of(v).name.as_str()
+    }
+
+    /// `isinstance(v, t)` for a single class.
+    #[inline]
+    pub fn isinstance(&self, v: Value, t: Gc<TypeObj>) -> bool {
+        let vt = self.type_of(v);
+        vt == t || vt.is_subtype(t)
+    }
+
+    // ---- output ----
+
+    /// Write to standard output through the VM's buffer.
+    pub fn write_stdout(&mut self, bytes: &[u8]) {
+        self.stdout.extend_from_slice(bytes);
+        if self.stdout.len() >= 1 << 16 {
+            self.flush_stdout();
+        }
+    }
+
+    pub fn flush_stdout(&mut self) {
+        if !self.stdout.is_empty() {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(&self.stdout);
+            let _ = out.flush();
+            self.stdout.clear();
+        }
+    }
+
+    pub fn write_stderr(&mut self, bytes: &[u8]) {
+        self.flush_stdout();
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(bytes);
+        let _ = err.flush();
+    }
+
+    // ---- garbage collection ----
+
+    /// Collect now, with every root the VM knows.
+    pub fn collect_garbage(&mut self) {
+        let mut tracer = self.heap.begin_collect();
+        tracer.mark_all(self.stack_slice(0, self.stack_top));
+        for f in &self.frames {
+            tracer.mark_gc(f.code);
+            tracer.mark(f.func);
+            tracer.mark_gc(f.globals);
+            tracer.mark(f.locals);
+            tracer.mark(f.generator);
+        }
+        self.types.trace(&mut tracer);
+        tracer.mark_gc(self.builtins);
+        tracer.mark(self.builtins_module);
+        tracer.mark_gc(self.modules);
+        tracer.mark_gc(self.sys_dict);
+        tracer.mark(self.handled_exc);
+        tracer.mark_all(&self.temp_roots);
+        tracer.mark(self.memory_error);
+        tracer.mark(self.main_module);
+        self.heap.finish_collect(tracer);
+    }
+
+    /// The safepoint check: collect if the heap asks for it.
+    #[inline(always)]
+    pub fn safepoint(&mut self) {
+        if self.heap.wants_collect() {
+            self.collect_garbage();
+        }
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.flush_stdout();
+        let layout = std::alloc::Layout::array::<Value>(self.stack_cap).expect("stack layout");
+        // SAFETY: allocated in `new` with this layout; nothing uses it after drop.
+        unsafe { std::alloc::dealloc(self.stack as *mut u8, layout) };
+    }
+}
+
+impl Vm {
+    /// Run a program as `__main__`.
+    pub fn run_main(&mut self, source: &str, filename: &str) -> PyResult<()> {
+        let code = self.compile(source, filename, krait_syntax::Mode::File)?;
+        self.temp_roots.push(code.value());
+        let m = self.main_module_obj()?;
+        let fname = self.new_str(filename)?;
+        m.dict.get_mut().set_qstr(q::__file__, fname);
+        let r = self.run_code(code, m.dict, Value::NULL);
+        self.temp_roots.pop();
+        self.flush_stdout();
+        r.map(|_| ())
+    }
+
+    /// The `__main__` module (made on first use).
+    fn main_module_obj(&mut self) -> PyResult<Gc<ModuleObj>> {
+        if let Some(m) = self.main_module.downcast::<ModuleObj>() {
+            return Ok(m);
+        }
+        let m = self.new_module("__main__")?;
+        let b = self.builtins_module;
+        m.dict.get_mut().set_qstr(q::__builtins__, b);
+        let key = Value::qstr(q::__main__);
+        self.dict_set(self.modules, key, m.value())?;
+        self.main_module = m.value();
+        Ok(m)
+    }
+
+    /// Run one REPL entry in `__main__`, echoing expression values.
+    pub fn run_interactive(&mut self, source: &str, mode: krait_syntax::Mode) -> PyResult<()> {
+        let code = self.compile(source, "<stdin>", mode)?;
+        self.temp_roots.push(code.value());
+        let r = self.main_module_obj().and_then(|m| self.run_code(code, m.dict, Value::NULL));
+        self.temp_roots.pop();
+        r.map(|_| ())
+    }
+
+    /// `krait -m module`: import a module's source as `__main__`.
+    pub fn run_module_as_main(&mut self, name: &str) -> PyResult<()> {
+        let path: Vec<String> = self.options.path.clone();
+        for dir in path {
+            let dir = if dir.is_empty() { ".".to_owned() } else { dir };
+            let rel = name.replace('.', "/");
+            for candidate in [format!("{dir}/{rel}.py"), format!("{dir}/{rel}/__main__.py")] {
+                if let Ok(src) = std::fs::read_to_string(&candidate) {
+                    return self.run_main(&src, &candidate);
+                }
+            }
+        }
+        // A built-in module run as a program does nothing more than importing it.
+        let globals = self.main_module_obj()?.dict;
+        self.import_name(Qstr::new(name), Value::NONE, Value::small_int(0), globals).map(|_| ())
+    }
+}

@@ -1,0 +1,3 @@
+print("_broken starts")
+value = 1
+raise ValueError("module failed during import")

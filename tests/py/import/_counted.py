@@ -1,0 +1,3 @@
+print("_counted body executing")
+loads = []
+loads.append(1)

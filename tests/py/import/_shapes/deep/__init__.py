@@ -1,0 +1,1 @@
+print("initialising package", __name__)

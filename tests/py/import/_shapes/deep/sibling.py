@@ -1,0 +1,2 @@
+print("loading", __name__)
+OFFSET = 0

@@ -1,0 +1,2 @@
+print("pathmod loaded from the modules directory")
+WHERE = "modules"
