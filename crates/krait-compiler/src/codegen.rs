@@ -121,6 +121,8 @@ enum FKind<'a> {
     /// A `with` body: `exit` on the stack.
     With,
     AsyncWith,
+    /// A `finally` body run inline by `return`, with the return value below it.
+    PopValue,
 }
 
 #[derive(Copy, Clone)]
@@ -1370,11 +1372,24 @@ impl<'a> Compiler<'a> {
             }
             FKind::Finally(body) => {
                 // The finally body runs outside its own block (a `return` in it
-                // must not run it again).
+                // must not run it again), above the value being returned.
                 let inner: Vec<FBlock<'a>> = self.unit.fblocks.drain(i..).collect();
+                if preserve {
+                    let (outer, cont, brk) = (fb.outer, fb.cont, fb.brk);
+                    self.unit.fblocks.push(FBlock { kind: FKind::PopValue, outer, cont, brk });
+                }
                 let r = self.block(body);
+                if preserve {
+                    self.unit.fblocks.pop();
+                }
                 self.unit.fblocks.extend(inner);
                 r?;
+            }
+            FKind::PopValue => {
+                if preserve {
+                    self.emit(Op::RotTwo, 0);
+                }
+                self.emit(Op::PopTop, 0);
             }
             FKind::FinallyEnd => {
                 if preserve {

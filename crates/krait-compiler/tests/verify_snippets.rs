@@ -106,6 +106,7 @@ const SNIPPETS: &[&str] = &[
     "def f():\n    try:\n        pass\n    except:\n        return g()",
     "def f():\n    try:\n        a\n    finally:\n        return g()",
     "def f():\n    for x in y:\n        try:\n            with c:\n                return x\n        finally:\n            for z in w:\n                return z",
+    "def f():\n    for x in y:\n        try:\n            return g(x)\n        finally:\n            if x:\n                break\n            continue",
     "def f():\n    yield 1\n    yield\n    x = yield 2\n    yield from g()",
     "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2\n        return x\n    return g",
     "def f():\n    global g\n    g = 1",
@@ -152,7 +153,6 @@ const SNIPPETS: &[&str] = &[
     "async def f():\n    yield 1",
     "async def f():\n    async for i in x:\n        async for j in y:\n            return i",
     "async def f():\n    async with a:\n        raise E",
-    "def f():\n    return (await x for x in y)",
     // misc
     "pass",
     "'docstring'\nx = 1",
@@ -196,8 +196,10 @@ fn snippets_in_functions_and_generators() {
 
 #[test]
 fn repl_and_eval_modes() {
-    let code = compile_mode("x = 1\nx\nfor i in y: i", Mode::Single);
-    assert_eq!(count_op(&code, krait_compiler::Op::PrintExpr), 2);
+    let code = compile_mode("for i in y: i", Mode::Single);
+    assert_eq!(count_op(&code, krait_compiler::Op::PrintExpr), 1);
+    let code = compile_mode("x", Mode::Single);
+    assert_eq!(count_op(&code, krait_compiler::Op::PrintExpr), 1);
     let code = compile_mode("1 + x", Mode::Eval);
     assert_eq!(
         op_names(&code),
