@@ -31,12 +31,24 @@ pub enum StmtKind {
     /// An expression evaluated for its effect (including a docstring).
     Expr(Expr),
     /// `t1 = t2 = value`: `targets` in source order.
-    Assign { targets: Vec<Expr>, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
     /// `target op= value`
-    AugAssign { target: Expr, op: BinOp, value: Expr },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     /// `target: annotation [= value]`; `simple` when the target is a bare name
     /// not in parentheses.
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr>, simple: bool },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+        simple: bool,
+    },
     FunctionDef(Box<FunctionDef>),
     ClassDef(Box<ClassDef>),
     Return(Option<Expr>),
@@ -44,20 +56,53 @@ pub enum StmtKind {
     Pass,
     Break,
     Continue,
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, is_async: bool },
-    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    With { items: Vec<WithItem>, body: Vec<Stmt>, is_async: bool },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+        is_async: bool,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+        is_async: bool,
+    },
     /// `raise`, `raise exc`, `raise exc from cause`
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
-    Assert { test: Expr, msg: Option<Expr> },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
     /// `import a.b.c as d, e`
     Import(Vec<Alias>),
     /// `from ..pkg.mod import a as b, c` (`level` counts the leading dots;
     /// `module` is `None` for `from . import x`). `from m import *` has one
     /// alias whose name is `*`.
-    ImportFrom { module: Option<Name>, names: Vec<Alias>, level: u32 },
+    ImportFrom {
+        module: Option<Name>,
+        names: Vec<Alias>,
+        level: u32,
+    },
     Global(Vec<Name>),
     Nonlocal(Vec<Name>),
 }
@@ -161,39 +206,97 @@ pub enum ExprKind {
     JoinedStr(Vec<Expr>),
     /// `{value!conversion:format_spec}` inside an f-string; `conversion` is
     /// `'s'`, `'r'` or `'a'`; `format_spec` is itself a `JoinedStr`.
-    FormattedValue { value: Box<Expr>, conversion: Option<char>, format_spec: Option<Box<Expr>> },
+    FormattedValue {
+        value: Box<Expr>,
+        conversion: Option<char>,
+        format_spec: Option<Box<Expr>>,
+    },
     /// `a and b and c` / `a or b`
-    BoolOp { op: BoolOp, values: Vec<Expr> },
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
     /// `target := value`
-    NamedExpr { target: Name, value: Box<Expr> },
-    BinOp { left: Box<Expr>, op: BinOp, right: Box<Expr> },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
-    Lambda { args: Box<Arguments>, body: Box<Expr> },
+    NamedExpr {
+        target: Name,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: BinOp,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        args: Box<Arguments>,
+        body: Box<Expr>,
+    },
     /// `body if test else orelse`
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
     /// `{k: v, **m}`: a `None` key marks a `**m` entry whose mapping is in `values`.
-    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
     Set(Vec<Expr>),
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
     /// `left op0 c0 op1 c1 ...` (a chain when there is more than one op).
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
     /// `func(args..., keywords...)`; `args` may hold `Starred`; a keyword
     /// with `arg: None` is a `**mapping`.
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
-    Attribute { value: Box<Expr>, attr: Name },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
+    Attribute {
+        value: Box<Expr>,
+        attr: Name,
+    },
     /// `value[slice]`; `a[1:2, 3]` has a `Tuple` slice holding a `Slice`.
-    Subscript { value: Box<Expr>, slice: Box<Expr> },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+    },
     Starred(Box<Expr>),
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     /// `lower:upper:step` inside a subscript.
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

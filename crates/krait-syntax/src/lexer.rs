@@ -321,42 +321,38 @@ impl<'a> Lexer<'a> {
     #[inline]
     fn token(&mut self, start: usize, c: u8) -> LResult<()> {
         match c {
-                b'#' => {
-                    let mut p = start;
-                    while !matches!(self.at(p), b'\n' | b'\r' | 0) {
+            b'#' => {
+                let mut p = start;
+                while !matches!(self.at(p), b'\n' | b'\r' | 0) {
+                    p += 1;
+                }
+                self.pos = p;
+            }
+            b'\\' => {
+                let mut p = start + 1;
+                match self.at(p) {
+                    b'\n' => p += 1,
+                    b'\r' => {
                         p += 1;
-                    }
-                    self.pos = p;
-                }
-                b'\\' => {
-                    let mut p = start + 1;
-                    match self.at(p) {
-                        b'\n' => p += 1,
-                        b'\r' => {
+                        if self.at(p) == b'\n' {
                             p += 1;
-                            if self.at(p) == b'\n' {
-                                p += 1;
-                            }
-                        }
-                        0 => return Err(self.err_at("unexpected EOF while parsing", start + 1)),
-                        _ => {
-                            return Err(
-                                self.err_at("unexpected character after line continuation character", start + 1)
-                            )
                         }
                     }
-                    self.pos = p;
-                    self.newline_at(p);
-                    if p >= self.src.len() {
-                        // A continuation must continue onto something.
-                        return Err(self.err_at("unexpected EOF while parsing", p));
-                    }
+                    0 => return Err(self.err_at("unexpected EOF while parsing", start + 1)),
+                    _ => return Err(self.err_at("unexpected character after line continuation character", start + 1)),
                 }
-                b'0'..=b'9' => self.number(start)?,
-                b'.' if self.at(start + 1).is_ascii_digit() => self.number(start)?,
-                b'"' | b'\'' => self.string(start, start, Prefix::default())?,
-                c if IDENT_CONT[c as usize] => self.ident(start)?,
-                _ => self.operator(start)?,
+                if p >= self.src.len() {
+                    // A continuation must continue onto something.
+                    return Err(self.err_at("unexpected EOF while parsing", start + 1));
+                }
+                self.pos = p;
+                self.newline_at(p);
+            }
+            b'0'..=b'9' => self.number(start)?,
+            b'.' if self.at(start + 1).is_ascii_digit() => self.number(start)?,
+            b'"' | b'\'' => self.string(start, start, Prefix::default())?,
+            c if IDENT_CONT[c as usize] => self.ident(start)?,
+            _ => self.operator(start)?,
         }
         Ok(())
     }
@@ -419,11 +415,7 @@ impl<'a> Lexer<'a> {
                 self.push(Tok::Dedent, self.line, col);
             }
             if self.indents.last().copied().unwrap_or(0) != width {
-                return Err(SyntaxError::indentation(
-                    "unindent doesn't match any outer indent level",
-                    self.line,
-                    col,
-                ));
+                return Err(SyntaxError::indentation("unindent doesn't match any outer indent level", self.line, col));
             }
         }
         Ok(())
@@ -618,9 +610,8 @@ impl<'a> Lexer<'a> {
     fn dec_digits(&mut self, mut p: usize) -> LResult<usize> {
         loop {
             let c = self.at(p);
-            if c.is_ascii_digit() {
-                p += 1;
-            } else if c == b'_' && self.at(p + 1).is_ascii_digit() && p > 0 && self.at(p - 1).is_ascii_digit() {
+            let joins_digits = c == b'_' && self.at(p + 1).is_ascii_digit() && p > 0 && self.at(p - 1).is_ascii_digit();
+            if c.is_ascii_digit() || joins_digits {
                 p += 1;
             } else if c == b'_' {
                 return Err(self.err_at("invalid decimal literal", p));
@@ -1139,17 +1130,7 @@ impl<'a> Lexer<'a> {
         if !build {
             return Ok(None);
         }
-        Ok(Some(FField {
-            expr_start,
-            expr_end,
-            line,
-            col,
-            debug_text,
-            conversion,
-            spec,
-            spec_line,
-            spec_col,
-        }))
+        Ok(Some(FField { expr_start, expr_end, line, col, debug_text, conversion, spec, spec_line, spec_col }))
     }
 
     /// The format spec after `:` up to (not including) the `}` that ends the field.
@@ -1553,7 +1534,21 @@ mod tests {
         let t = toks("if x:\n    y\n\n  # c\n    z\nw\n");
         assert_eq!(
             t,
-            vec![If, name("x"), Colon, Newline, Indent, name("y"), Newline, name("z"), Newline, Dedent, name("w"), Newline, EndMarker]
+            vec![
+                If,
+                name("x"),
+                Colon,
+                Newline,
+                Indent,
+                name("y"),
+                Newline,
+                name("z"),
+                Newline,
+                Dedent,
+                name("w"),
+                Newline,
+                EndMarker
+            ]
         );
     }
 
@@ -1563,7 +1558,23 @@ mod tests {
         let t = toks("if a:\n  if b:\n    c");
         assert_eq!(
             t,
-            vec![If, name("a"), Colon, Newline, Indent, If, name("b"), Colon, Newline, Indent, name("c"), Newline, Dedent, Dedent, EndMarker]
+            vec![
+                If,
+                name("a"),
+                Colon,
+                Newline,
+                Indent,
+                If,
+                name("b"),
+                Colon,
+                Newline,
+                Indent,
+                name("c"),
+                Newline,
+                Dedent,
+                Dedent,
+                EndMarker
+            ]
         );
     }
 
@@ -1571,7 +1582,10 @@ mod tests {
     fn tabs_count_to_multiples_of_eight() {
         use Tok::*;
         let t = toks("if a:\n\tb\n        c\n");
-        assert_eq!(t, vec![If, name("a"), Colon, Newline, Indent, name("b"), Newline, name("c"), Newline, Dedent, EndMarker]);
+        assert_eq!(
+            t,
+            vec![If, name("a"), Colon, Newline, Indent, name("b"), Newline, name("c"), Newline, Dedent, EndMarker]
+        );
     }
 
     #[test]
@@ -1629,7 +1643,8 @@ mod tests {
             ]
         );
         assert_eq!(toks("9223372036854775807"), vec![Int(i64::MAX), Newline, EndMarker]);
-        let t = tokenize("9223372036854775808 0xffffffffffffffffffff 0o1_000_000_000_000_000_000_000", LexConfig::file());
+        let t =
+            tokenize("9223372036854775808 0xffffffffffffffffffff 0o1_000_000_000_000_000_000_000", LexConfig::file());
         assert_eq!(&*t.bigints[0], "9223372036854775808");
         assert_eq!(&*t.bigints[1], "1208925819614629174706175");
         assert_eq!(&*t.bigints[2], "9223372036854775808");

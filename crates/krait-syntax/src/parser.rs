@@ -17,6 +17,12 @@ use crate::{Mode, SyntaxError};
 /// `**`, conditional expression, lambda and block level counts once).
 pub const MAX_DEPTH: u32 = 250;
 
+/// Longest chain of left-nested nodes the parser builds without recursing
+/// (`a + b + ...`, `a.b.c...`, `elif` clauses). Such chains are cheap to
+/// parse but make equally deep trees, which whoever walks (or drops) them
+/// recursively pays for; CPython's compiler gives up at a few thousand.
+pub const MAX_CHAIN: u32 = 1000;
+
 type PResult<T> = Result<T, SyntaxError>;
 
 pub fn parse(source: &str, mode: Mode) -> Result<Module, SyntaxError> {
@@ -737,7 +743,7 @@ impl<'a> Parser<'a> {
             if !self.at(Tok::Elif) {
                 break;
             }
-            if branches.len() as u32 > MAX_DEPTH * 4 {
+            if branches.len() as u32 > MAX_CHAIN {
                 return self.fail("too many 'elif' clauses");
             }
         }
@@ -1257,6 +1263,7 @@ impl<'a> Parser<'a> {
             Tok::Await => self.await_expr()?,
             _ => self.primary()?,
         };
+        let mut chain = 0u32;
         loop {
             let tok = self.peek();
             let prec = match tok {
@@ -1279,6 +1286,10 @@ impl<'a> Parser<'a> {
             };
             if prec < min {
                 return Ok(left);
+            }
+            chain += 1;
+            if chain > MAX_CHAIN {
+                return self.fail("expression too complex");
             }
             let loc = left.loc;
             left = match prec {
@@ -1356,7 +1367,12 @@ impl<'a> Parser<'a> {
 
     fn primary(&mut self) -> PResult<Expr> {
         let mut e = self.atom()?;
+        let mut chain = 0u32;
         loop {
+            chain += 1;
+            if chain > MAX_CHAIN {
+                return self.fail("expression too complex");
+            }
             match self.peek() {
                 Tok::Dot => {
                     self.bump();
@@ -1408,11 +1424,11 @@ impl<'a> Parser<'a> {
                     kw_unpack = true;
                 }
                 _ => {
-                    let start = self.tok_index();
+                    let tok_start = self.tok_index();
                     let e = self.named_expr()?;
                     if self.at(Tok::Equal) {
                         let name = match e.kind {
-                            ExprKind::Name(n) if self.tok_index() == start + 1 => n,
+                            ExprKind::Name(n) if self.tok_index() == tok_start + 1 => n,
                             ExprKind::Const(Constant::True | Constant::False | Constant::None) => {
                                 return Err(err_at(e.loc, format!("cannot assign to {}", describe(&e))))
                             }

@@ -85,6 +85,11 @@ impl Complex {
             len /= (at * b.im).exp();
             phase += b.im * vabs.ln();
         }
+        if phase.is_infinite() {
+            // cos/sin of an infinity is a domain error in C, which CPython
+            // reports as this ZeroDivisionError too.
+            return None;
+        }
         Some(Complex::new(len * phase.cos(), len * phase.sin()))
     }
 
@@ -446,6 +451,9 @@ mod tests {
         }
         assert_eq!(c(2.0, 0.0).pow(c(2000.0, 0.0)), Err(NumError::Overflow("complex exponentiation")));
         assert_eq!(complex_pow(c(1e-200, 0.0), c(-2.0, 0.0)), zde);
+        // CPython quirk: an infinite phase is a C domain error, reported as this.
+        assert_eq!(c(-2.6, -0.42).pow(c(f64::NEG_INFINITY, -0.54)), zde);
+        assert_eq!(c(f64::NEG_INFINITY, -2.8).pow(c(-0.45, 1.9)), zde);
         assert_eq!(c(3.0, 4.0).abs(), Ok(5.0));
         assert_eq!(c(1e308, 1e308).abs(), Ok(1.4142135623730951e+308));
         assert_eq!(c(1.5e308, 1.5e308).abs(), Err(NumError::Overflow("absolute value too large")));

@@ -67,12 +67,75 @@ impl Shortest {
             }
         }
         out.decpt = parse_exp(&s[epos.min(s.len())..]) + 1;
+        // When two shortest candidates are equally close to `a`, Rust rounds
+        // the last digit up and CPython to even; an even digit already agrees.
+        if out.len > 0 && out.digits[out.len - 1] & 1 == 1 && may_be_decimal_tie(a, out.len) {
+            out.prefer_correctly_rounded(a);
+        }
         out
+    }
+
+    /// Replaces the digits with `a` correctly rounded (ties to even) to the
+    /// same number of digits, if that also round-trips.
+    fn prefer_correctly_rounded(&mut self, a: f64) {
+        let mut b = StackBuf::new();
+        if write!(b, "{:.*e}", self.len - 1, a).is_err() {
+            return;
+        }
+        let s = b.bytes();
+        let epos = s.iter().position(|&c| c == b'e').unwrap_or(s.len());
+        let mut digits = [0u8; 20];
+        let mut len = 0;
+        for &c in &s[..epos] {
+            if c.is_ascii_digit() && len < digits.len() {
+                digits[len] = c;
+                len += 1;
+            }
+        }
+        if digits[..len] == self.digits[..self.len] {
+            return;
+        }
+        let round_trips = std::str::from_utf8(s).ok().and_then(|t| t.parse::<f64>().ok()) == Some(a);
+        if round_trips && len == self.len {
+            self.digits = digits;
+            self.decpt = parse_exp(&s[epos..]) + 1;
+        }
     }
 
     pub(crate) fn digits(&self) -> &[u8] {
         &self.digits[..self.len]
     }
+}
+
+/// Whether the exact decimal value of a finite `a > 0` could have exactly
+/// `n + 1` significant digits ending in 5 (a tie between two `n`-digit
+/// candidates). Write `a = m · 2^e` with `m` odd: its significant digits are
+/// `m · 5^-e` when `e < 0`, and end in 5 when `e >= 0` only if `5^(e+1)` divides `m`.
+fn may_be_decimal_tie(a: f64, n: usize) -> bool {
+    let bits = a.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1 << 52) - 1);
+    let (mut m, mut e) = if biased == 0 { (frac, -1074) } else { (frac | (1 << 52), biased - 1075) };
+    if m == 0 {
+        return false;
+    }
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += tz as i32;
+    let sig: u128 = if e < 0 {
+        if e < -25 {
+            return false;
+        }
+        u128::from(m) * 5u128.pow(e.unsigned_abs())
+    } else {
+        if e > 22 || m % 5u64.pow(e as u32 + 1) != 0 {
+            return false;
+        }
+        u128::from(m / 5u64.pow(e as u32))
+    };
+    // The number of digits of `sig` must be n + 1.
+    let lo = 10u128.pow(n as u32);
+    sig >= lo && sig < lo * 10
 }
 
 /// Parses the exponent after `e` in Rust's `{:e}` output ("e-7", "e16").
@@ -873,6 +936,10 @@ mod tests {
             (0.1 + 0.2, "0.30000000000000004"),
             (1e22, "1e+22"),
             (12345678.9, "12345678.9"),
+            (-1565686912547818.2, "-1565686912547818.2"),
+            (1329159678350931.2, "1329159678350931.2"),
+            (999999999439297.2, "999999999439297.2"),
+            (1565686912547818.8, "1565686912547818.8"),
         ];
         for &(x, want) in cases {
             assert_eq!(float_repr(x), want);

@@ -503,7 +503,8 @@ pub(crate) fn float_text(
 }
 
 /// `format(s, spec)` for a str: type `s` or none; precision truncates (in
-/// characters). Errors: "Sign not allowed in string format specifier",
+/// characters). Errors: "Sign not allowed in string format specifier" (or
+/// "Space not allowed …" for a space),
 /// "Negative zero coercion (z) not allowed in string format specifier",
 /// "Alternate form (#) not allowed in string format specifier", "'='
 /// alignment not allowed in string format specifier", "Cannot specify ','
@@ -514,8 +515,10 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> NumResult<String> {
     if ty != 's' {
         return Err(NumError::UnknownFormatCode(ty));
     }
-    if spec.sign.is_some() {
-        return Err(NumError::value("Sign not allowed in string format specifier"));
+    match spec.sign {
+        Some(SignMode::Space) => return Err(NumError::value("Space not allowed in string format specifier")),
+        Some(_) => return Err(NumError::value("Sign not allowed in string format specifier")),
+        None => {}
     }
     if spec.no_neg_zero {
         return Err(NumError::value("Negative zero coercion (z) not allowed in string format specifier"));
@@ -1176,6 +1179,9 @@ mod tests {
         }
         let errs: &[(&str, &str)] = &[
             ("+", "Sign not allowed in string format specifier"),
+            ("-", "Sign not allowed in string format specifier"),
+            (" ", "Space not allowed in string format specifier"),
+            ("= 5", "Space not allowed in string format specifier"),
             ("#", "Alternate form (#) not allowed in string format specifier"),
             ("=5", "'=' alignment not allowed in string format specifier"),
             ("z", "Negative zero coercion (z) not allowed in string format specifier"),
