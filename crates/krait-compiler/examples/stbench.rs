@@ -26,13 +26,23 @@ pub fn walk_count(stmts: &[krait_syntax::ast::Stmt]) -> usize {
     fn e(x: &Expr) -> usize {
         1 + match &x.kind {
             ExprKind::BinOp { left, right, .. } => e(left) + e(right),
-            ExprKind::Call { func, args, keywords } => e(func) + args.iter().map(e).sum::<usize>() + keywords.iter().map(|k| e(&k.value)).sum::<usize>(),
+            ExprKind::Call { func, args, keywords } => {
+                e(func) + args.iter().map(e).sum::<usize>() + keywords.iter().map(|k| e(&k.value)).sum::<usize>()
+            }
             ExprKind::Attribute { value, .. } => e(value),
             ExprKind::Compare { left, comparators, .. } => e(left) + comparators.iter().map(e).sum::<usize>(),
             ExprKind::BoolOp { values, .. } => values.iter().map(e).sum(),
-            ExprKind::Dict { keys, values } => keys.iter().flatten().map(e).sum::<usize>() + values.iter().map(e).sum::<usize>(),
+            ExprKind::Dict { keys, values } => {
+                keys.iter().flatten().map(e).sum::<usize>() + values.iter().map(e).sum::<usize>()
+            }
             ExprKind::Tuple(v) | ExprKind::List(v) => v.iter().map(e).sum(),
-            ExprKind::ListComp { elt, generators } => e(elt) + generators.iter().map(|g| e(&g.target) + e(&g.iter) + g.ifs.iter().map(e).sum::<usize>()).sum::<usize>(),
+            ExprKind::ListComp { elt, generators } => {
+                e(elt)
+                    + generators
+                        .iter()
+                        .map(|g| e(&g.target) + e(&g.iter) + g.ifs.iter().map(e).sum::<usize>())
+                        .sum::<usize>()
+            }
             ExprKind::Subscript { value, slice } => e(value) + e(slice),
             ExprKind::UnaryOp { operand, .. } => e(operand),
             _ => 0,
@@ -43,12 +53,22 @@ pub fn walk_count(stmts: &[krait_syntax::ast::Stmt]) -> usize {
             StmtKind::Expr(x) => e(x),
             StmtKind::Assign { targets, value } => targets.iter().map(e).sum::<usize>() + e(value),
             StmtKind::AugAssign { target, value, .. } => e(target) + e(value),
-            StmtKind::FunctionDef(f) => f.body.iter().map(s).sum::<usize>() + f.args.defaults.iter().map(e).sum::<usize>(),
+            StmtKind::FunctionDef(f) => {
+                f.body.iter().map(s).sum::<usize>() + f.args.defaults.iter().map(e).sum::<usize>()
+            }
             StmtKind::ClassDef(c) => c.body.iter().map(s).sum::<usize>() + c.bases.iter().map(e).sum::<usize>(),
             StmtKind::Return(v) => v.as_ref().map_or(0, e),
-            StmtKind::If { test, body, orelse } => e(test) + body.iter().map(s).sum::<usize>() + orelse.iter().map(s).sum::<usize>(),
+            StmtKind::If { test, body, orelse } => {
+                e(test) + body.iter().map(s).sum::<usize>() + orelse.iter().map(s).sum::<usize>()
+            }
             StmtKind::For { target, iter, body, .. } => e(target) + e(iter) + body.iter().map(s).sum::<usize>(),
-            StmtKind::Try { body, handlers, .. } => body.iter().map(s).sum::<usize>() + handlers.iter().map(|h| h.typ.as_ref().map_or(0, e) + h.body.iter().map(s).sum::<usize>()).sum::<usize>(),
+            StmtKind::Try { body, handlers, .. } => {
+                body.iter().map(s).sum::<usize>()
+                    + handlers
+                        .iter()
+                        .map(|h| h.typ.as_ref().map_or(0, e) + h.body.iter().map(s).sum::<usize>())
+                        .sum::<usize>()
+            }
             StmtKind::Raise { exc, cause } => exc.as_ref().map_or(0, e) + cause.as_ref().map_or(0, e),
             _ => 0,
         }

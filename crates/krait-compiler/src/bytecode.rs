@@ -16,6 +16,13 @@
 //! lists inner (nested) ranges before the ranges that enclose them. With no entry,
 //! the exception leaves the frame (and a traceback entry for this frame's current
 //! line is added).
+//!
+//! Conventions of the code the compiler emits (informative): a comprehension is
+//! a nested function with one parameter, `.0`, called with the iterator of its
+//! outermost iterable (`GetIter`/`GetAiter` already applied); an exception
+//! handler starts with `PushExcInfo`, and its body is covered by a clean-up
+//! entry whose target runs `RotTwo; PopExcept; Reraise`; `ReturnValue` always
+//! executes with exactly the return value on the stack.
 
 use std::fmt;
 use std::rc::Rc;
@@ -292,12 +299,18 @@ ops! {
     GetAwaitable,
     /// `[obj] -> [obj.__aiter__()]`
     GetAiter,
-    /// `[aiter] -> [aiter, awaitable of aiter.__anext__()]`
+    /// `[aiter] -> [aiter, awaitable of aiter.__anext__()]`. The compiler follows it
+    /// with `GetAwaitable; LoadNone; YieldFrom` (so the pushed value is the plain
+    /// result of `__anext__()`, and `GetAwaitable` turns it into the iterator to
+    /// delegate to), covered by a handler that runs `EndAsyncFor`.
     GetAnext,
     /// In an `async for` handler: `[aiter, exc] -> []` if `exc` is
     /// `StopAsyncIteration`, else re-raise `exc`.
     EndAsyncFor,
-    /// `[mgr] -> [aexit, awaitable of mgr.__aenter__()]`
+    /// `[mgr] -> [aexit, awaitable of mgr.__aenter__()]`. As for `GetAnext`, the
+    /// compiler follows it with `GetAwaitable; LoadNone; YieldFrom`; the exit call
+    /// (`CallFunction 3` on the normal path, `WithExceptStart` in the handler) is
+    /// awaited the same way.
     BeforeAsyncWith,
 
     // ---- modules ----
@@ -327,21 +340,26 @@ impl CodeFlags {
     pub const VARARGS: u32 = 1;
     /// Takes `**kwargs`: the dict is the local after `*args` (or the named ones).
     pub const VARKEYWORDS: u32 = 2;
-    /// Contains `yield`: calling it makes a generator.
+    /// Contains `yield`: calling it makes a generator. At most one of
+    /// `GENERATOR`, `COROUTINE` and `ASYNC_GENERATOR` is set.
     pub const GENERATOR: u32 = 4;
-    /// `async def`: calling it makes a coroutine.
+    /// `async def` (or an async list/set/dict comprehension): calling it makes a coroutine.
     pub const COROUTINE: u32 = 8;
-    /// An async generator (`async def` containing `yield`).
+    /// An async generator (`async def` containing `yield`, or a generator
+    /// expression with `async for`/`await`); `COROUTINE` is not also set.
     pub const ASYNC_GENERATOR: u32 = 16;
-    /// A class body: names go through a dict (`LoadName`/`StoreName`).
+    /// A class body: names go through a dict (`LoadName`/`StoreName`). It returns
+    /// `None`, or, when a method uses `__class__` or zero-argument `super()`, the
+    /// `__class__` cell (`LoadClosure 0; ReturnValue`) for `__build_class__` to fill.
     pub const CLASS_BODY: u32 = 32;
     /// A module body.
     pub const MODULE: u32 = 64;
     /// Has free variables: the function object carries a closure tuple.
     pub const NESTED: u32 = 128;
-    /// Decorated `@micropython.native`.
+    /// Decorated `@micropython.native` (or nested in such a function or class:
+    /// as in MicroPython, nested definitions inherit the emitter).
     pub const NATIVE: u32 = 256;
-    /// Decorated `@micropython.viper`.
+    /// Decorated `@micropython.viper` (inherited likewise).
     pub const VIPER: u32 = 512;
 
     #[inline]
@@ -361,7 +379,10 @@ pub enum Const {
     /// Decimal digits, optionally with a leading `-`.
     BigInt(Box<str>),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     /// A string; the VM interns it (it is usually a name or a short literal).
     Str(Box<str>),
     Bytes(Box<[u8]>),

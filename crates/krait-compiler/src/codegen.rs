@@ -263,6 +263,9 @@ enum Body<'a> {
     Expr(&'a Expr),
 }
 
+// Units are boxed so that pushing and popping one moves a pointer, not the
+// whole (large) struct.
+#[allow(clippy::vec_box)]
 struct Compiler<'a> {
     st: SymbolTable<'a>,
     filename: Qstr,
@@ -610,7 +613,7 @@ impl<'a> Compiler<'a> {
 
     fn access(&self, name: Qstr) -> Access {
         let scope = self.st.scope(self.unit.scope);
-        let sym = scope.symbols.get(&name);
+        let sym = scope.symbol(name);
         match scope.kind {
             ScopeKind::Module | ScopeKind::Class => match sym.map(|s| (s.scope, s.index)) {
                 Some((SymScope::GlobalExplicit, _)) => Access::Global,
@@ -676,10 +679,9 @@ impl<'a> Compiler<'a> {
         if scope.kind == ScopeKind::Class && name == q::__class__ && scope.needs_class_cell {
             return Ok(0);
         }
-        match scope.symbols.get(&name) {
+        match scope.symbol(name) {
             Some(s)
-                if matches!(s.scope, SymScope::Cell | SymScope::Free)
-                    || s.flags & symtable::flags::FREE_CLASS != 0 =>
+                if matches!(s.scope, SymScope::Cell | SymScope::Free) || s.flags & symtable::flags::FREE_CLASS != 0 =>
             {
                 Ok(s.index)
             }
@@ -1711,7 +1713,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn function_code(&mut self, sid: ScopeId, body: Body<'a>, args: &'a Arguments, returns: Option<&'a Expr>) -> R<Rc<Code>> {
+    fn function_code(
+        &mut self,
+        sid: ScopeId,
+        body: Body<'a>,
+        args: &'a Arguments,
+        returns: Option<&'a Expr>,
+    ) -> R<Rc<Code>> {
         let loc = self.st.scope(sid).loc;
         self.push_unit(sid, loc.line);
         self.set_line(loc.line);
@@ -1729,7 +1737,8 @@ impl<'a> Compiler<'a> {
             }
         }
         let mut annotations = Vec::new();
-        let all = args.posonlyargs.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonlyargs).chain(&args.kwarg);
+        let all =
+            args.posonlyargs.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonlyargs).chain(&args.kwarg);
         for a in all {
             if let Some(q) = a.annotation.as_ref().and_then(annotation_name) {
                 annotations.push((a.name, q));
@@ -2087,7 +2096,8 @@ impl<'a> Compiler<'a> {
             self.emit(build, elts.len() as u32);
             return Ok(());
         }
-        let lead = elts.iter().take_while(|x| !matches!(x.kind, ExprKind::Starred(_))).count().min(MAX_DISPLAY_ON_STACK);
+        let lead =
+            elts.iter().take_while(|x| !matches!(x.kind, ExprKind::Starred(_))).count().min(MAX_DISPLAY_ON_STACK);
         for x in &elts[..lead] {
             self.expr(x)?;
         }

@@ -107,7 +107,8 @@ fn const_repr_into(c: &Const, out: &mut String) {
             if *real == 0.0 && real.is_sign_positive() {
                 let _ = write!(out, "{}j", float_repr(*imag));
             } else {
-                let _ = write!(out, "({}{}{}j)", float_repr(*real), if *imag >= 0.0 { "+" } else { "" }, float_repr(*imag));
+                let _ =
+                    write!(out, "({}{}{}j)", float_repr(*real), if *imag >= 0.0 { "+" } else { "" }, float_repr(*imag));
             }
         }
         Const::Str(s) => py_str_repr(s, out),

@@ -141,9 +141,7 @@ pub fn binary<'a>(op: BinOp, l: &ConstValue<'a>, r: &ConstValue<'a>) -> Option<C
     match (l, r) {
         (ConstValue::Int(a), ConstValue::Int(b)) => int_binary(op, *a, *b),
         (ConstValue::Float(_), ConstValue::Int(_) | ConstValue::Float(_))
-        | (ConstValue::Int(_), ConstValue::Float(_)) => {
-            float_binary(op, l.as_exact_float()?, r.as_exact_float()?)
-        }
+        | (ConstValue::Int(_), ConstValue::Float(_)) => float_binary(op, l.as_exact_float()?, r.as_exact_float()?),
         (ConstValue::Str(a), ConstValue::Str(b)) if op == BinOp::Add => {
             if a.len() + b.len() > MAX_FOLDED_SEQ {
                 return None;

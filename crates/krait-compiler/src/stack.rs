@@ -5,6 +5,7 @@ use crate::bytecode::Op;
 
 /// How many values an instruction pops and then pushes. `jump` selects the
 /// effect on the branch-taken path of a conditional jump or `ForIter`.
+#[inline]
 pub fn effect(op: Op, arg: u32, jump: bool) -> (u32, u32) {
     use Op::*;
     match op {
@@ -105,11 +106,13 @@ pub fn effect(op: Op, arg: u32, jump: bool) -> (u32, u32) {
 }
 
 /// Ops after which execution never falls through to the next instruction.
+#[inline]
 pub fn is_terminal(op: Op) -> bool {
     matches!(op, Op::Jump | Op::JumpBack | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
 }
 
 /// Ops whose argument is a jump target.
+#[inline]
 pub fn is_jump(op: Op) -> bool {
     matches!(
         op,

@@ -80,6 +80,7 @@ pub enum SymScope {
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Symbol {
+    pub name: Qstr,
     pub flags: u16,
     pub scope: SymScope,
     /// Local slot for `Local` in functions; cell index (cellvars then freevars) for
@@ -106,9 +107,10 @@ pub struct Scope {
     pub qualname: Qstr,
     pub parent: Option<ScopeId>,
     pub loc: Loc,
-    pub symbols: FxHashMap<Qstr, Symbol>,
-    /// Symbol names in the order first seen (keeps slot numbering deterministic).
-    pub order: Vec<Qstr>,
+    /// Symbols in the order first seen (keeps slot numbering deterministic).
+    syms: Vec<Symbol>,
+    /// Where each name is in `syms`.
+    index: FxHashMap<Qstr, u32>,
     /// Parameters in local-slot order: positional (incl. positional-only),
     /// keyword-only, `*args`, `**kwargs`.
     pub params: Vec<Qstr>,
@@ -143,8 +145,8 @@ impl Scope {
             qualname,
             parent,
             loc,
-            symbols: FxHashMap::with_capacity_and_hasher(8, Default::default()),
-            order: Vec::with_capacity(8),
+            syms: Vec::with_capacity(8),
+            index: FxHashMap::with_capacity_and_hasher(8, Default::default()),
             params: Vec::new(),
             argcount: 0,
             posonlyargcount: 0,
@@ -172,8 +174,8 @@ impl Scope {
         self.qualname = qualname;
         self.parent = parent;
         self.loc = loc;
-        self.symbols.clear();
-        self.order.clear();
+        self.syms.clear();
+        self.index.clear();
         self.params.clear();
         self.argcount = 0;
         self.posonlyargcount = 0;
@@ -196,13 +198,38 @@ impl Scope {
         matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
     }
 
+    #[inline]
     pub fn symbol(&self, name: Qstr) -> Option<&Symbol> {
-        self.symbols.get(&name)
+        self.index.get(&name).map(|&i| &self.syms[i as usize])
+    }
+
+    #[inline]
+    fn symbol_mut(&mut self, name: Qstr) -> Option<&mut Symbol> {
+        self.index.get(&name).map(|&i| &mut self.syms[i as usize])
+    }
+
+    /// The symbol for `name`, added (unresolved, no flags) if new.
+    fn entry(&mut self, name: Qstr, loc: Loc) -> &mut Symbol {
+        let i = match self.index.entry(name) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                let i = self.syms.len() as u32;
+                e.insert(i);
+                self.syms.push(Symbol { name, flags: 0, scope: SymScope::Unresolved, index: 0, loc });
+                i
+            }
+        };
+        &mut self.syms[i as usize]
+    }
+
+    /// All symbols, in the order first seen.
+    pub fn symbols(&self) -> &[Symbol] {
+        &self.syms
     }
 
     /// The resolved scope of `name` here (`GlobalImplicit` for names never seen).
     pub fn scope_of(&self, name: Qstr) -> SymScope {
-        self.symbols.get(&name).map_or(SymScope::GlobalImplicit, |s| s.scope)
+        self.symbol(name).map_or(SymScope::GlobalImplicit, |s| s.scope)
     }
 }
 
@@ -390,13 +417,7 @@ impl<'a> SymbolTable<'a> {
     fn add_flag(&mut self, sid: ScopeId, name: Qstr, flag: u16, loc: Loc) -> u16 {
         let s = &mut self.scopes[sid as usize];
         let module = s.kind == ScopeKind::Module;
-        let sym = match s.symbols.entry(name) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => {
-                s.order.push(name);
-                e.insert(Symbol { flags: 0, scope: SymScope::Unresolved, index: 0, loc })
-            }
-        };
+        let sym = s.entry(name, loc);
         let prev = sym.flags;
         sym.flags |= flag;
         if module {
@@ -628,7 +649,7 @@ impl<'a> SymbolTable<'a> {
             }
             StmtKind::Global(names) => {
                 for &n in names {
-                    let prev = self.cur_scope().symbols.get(&n).map_or(0, |s| s.flags);
+                    let prev = self.cur_scope().symbol(n).map_or(0, |s| s.flags);
                     if prev & DEF_PARAM != 0 {
                         return err(format!("name '{n}' is parameter and global"), s.loc);
                     }
@@ -646,7 +667,7 @@ impl<'a> SymbolTable<'a> {
                     return err("nonlocal declaration not allowed at module level", s.loc);
                 }
                 for &n in names {
-                    let prev = self.cur_scope().symbols.get(&n).map_or(0, |s| s.flags);
+                    let prev = self.cur_scope().symbol(n).map_or(0, |s| s.flags);
                     if prev & DEF_PARAM != 0 {
                         return err(format!("name '{n}' is parameter and nonlocal"), s.loc);
                     }
@@ -659,7 +680,7 @@ impl<'a> SymbolTable<'a> {
                     // Record where it was declared, for "no binding" errors.
                     let sid = self.cur;
                     self.add_flag(sid, n, DEF_NONLOCAL, s.loc);
-                    if let Some(sym) = self.scope_mut(sid).symbols.get_mut(&n) {
+                    if let Some(sym) = self.scope_mut(sid).symbol_mut(n) {
                         sym.loc = s.loc;
                     }
                 }
@@ -790,7 +811,7 @@ impl<'a> SymbolTable<'a> {
         if !s.has_super_call {
             return;
         }
-        if let Some(sym) = s.symbols.get(&q::super_) {
+        if let Some(sym) = s.symbol(q::super_) {
             if sym.flags & (DEF_LOCAL | DEF_PARAM | DEF_GLOBAL | DEF_NONLOCAL) != 0 {
                 return;
             }
@@ -878,6 +899,15 @@ impl<'a> SymbolTable<'a> {
     /// Visit an expression whose value nothing here folds further: a constant
     /// result is recorded for codegen.
     fn root(&mut self, e: &'a Expr) -> R {
+        // The commonest leaves, without building a value only to drop it.
+        match e.kind {
+            ExprKind::Const(_) => return Ok(()),
+            ExprKind::Name(n) if n != self.q_debug && (self.consts.is_empty() || !self.consts.contains_key(&n)) => {
+                self.use_name(n, e.loc);
+                return Ok(());
+            }
+            _ => {}
+        }
         if let Some(v) = self.expr(e)? {
             self.commit(e, v);
         }
@@ -1216,8 +1246,11 @@ impl<'a> SymbolTable<'a> {
             if s.kind != ScopeKind::Comprehension {
                 break;
             }
-            if s.symbols.get(&name).is_some_and(|sym| sym.flags & DEF_COMP_ITER != 0) {
-                return err(format!("assignment expression cannot rebind comprehension iteration variable '{name}'"), loc);
+            if s.symbol(name).is_some_and(|sym| sym.flags & DEF_COMP_ITER != 0) {
+                return err(
+                    format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                    loc,
+                );
             }
             match s.parent {
                 Some(p) => sid = p,
@@ -1237,10 +1270,11 @@ impl<'a> SymbolTable<'a> {
     fn resolve(&mut self, first: usize) -> R {
         for sid in first.max(1)..self.live {
             let mut i = 0;
-            while i < self.scopes[sid].order.len() {
-                let name = self.scopes[sid].order[i];
+            while i < self.scopes[sid].syms.len() {
+                let sym = self.scopes[sid].syms[i];
+                let name = sym.name;
+                let at = i;
                 i += 1;
-                let sym = self.scopes[sid].symbols[&name];
                 if sym.scope != SymScope::Unresolved {
                     continue;
                 }
@@ -1268,9 +1302,7 @@ impl<'a> SymbolTable<'a> {
                         None => SymScope::GlobalImplicit,
                     }
                 };
-                if let Some(s) = self.scopes[sid].symbols.get_mut(&name) {
-                    s.scope = scope;
-                }
+                self.scopes[sid].syms[at].scope = scope;
             }
         }
         Ok(())
@@ -1294,7 +1326,7 @@ impl<'a> SymbolTable<'a> {
                     }
                 }
                 _ => {
-                    if let Some(sym) = ps.symbols.get_mut(&name) {
+                    if let Some(sym) = ps.symbol_mut(name) {
                         match sym.scope {
                             SymScope::Local => {
                                 sym.scope = SymScope::Cell;
@@ -1314,22 +1346,12 @@ impl<'a> SymbolTable<'a> {
                 break;
             }
             let ps = &mut self.scopes[pid as usize];
-            match ps.symbols.entry(name) {
-                Entry::Occupied(mut e) => {
-                    let sym = e.get_mut();
-                    if sym.scope != SymScope::Free {
-                        sym.flags |= FREE_CLASS;
-                    }
-                }
-                Entry::Vacant(e) => {
-                    e.insert(Symbol {
-                        flags: FREE_PASS,
-                        scope: SymScope::Free,
-                        index: 0,
-                        loc: Loc::default(),
-                    });
-                    ps.order.push(name);
-                }
+            let sym = ps.entry(name, Loc::default());
+            if sym.scope == SymScope::Unresolved {
+                sym.flags = FREE_PASS;
+                sym.scope = SymScope::Free;
+            } else if sym.scope != SymScope::Free {
+                sym.flags |= FREE_CLASS;
             }
             p = ps.parent;
         }
@@ -1346,34 +1368,31 @@ impl<'a> SymbolTable<'a> {
                         s.cell2arg.push(u32::MAX);
                     }
                     let ncells = s.cellvars.len() as u32;
-                    for name in &s.order {
-                        let sym = s.symbols.get_mut(name).expect("ordered symbol");
+                    for sym in &mut s.syms {
                         if sym.scope == SymScope::Free || sym.flags & FREE_CLASS != 0 {
                             sym.index = ncells + s.freevars.len() as u32;
-                            s.freevars.push(*name);
+                            s.freevars.push(sym.name);
                         }
                     }
                 }
                 _ => {
                     s.varnames.clone_from(&s.params);
-                    for name in &s.order {
-                        let sym = s.symbols.get_mut(name).expect("ordered symbol");
+                    for sym in &mut s.syms {
                         if sym.scope == SymScope::Local {
                             if sym.flags & DEF_PARAM != 0 {
-                                sym.index = s.params.iter().position(|p| p == name).unwrap_or(0) as u32;
+                                sym.index = s.params.iter().position(|p| *p == sym.name).unwrap_or(0) as u32;
                             } else {
                                 sym.index = s.varnames.len() as u32;
-                                s.varnames.push(*name);
+                                s.varnames.push(sym.name);
                             }
                         }
                     }
-                    for name in &s.order {
-                        let sym = s.symbols.get_mut(name).expect("ordered symbol");
+                    for sym in &mut s.syms {
                         if sym.scope == SymScope::Cell {
                             sym.index = s.cellvars.len() as u32;
-                            s.cellvars.push(*name);
+                            s.cellvars.push(sym.name);
                             let arg = if sym.flags & DEF_PARAM != 0 {
-                                s.params.iter().position(|p| p == name).map_or(u32::MAX, |i| i as u32)
+                                s.params.iter().position(|p| *p == sym.name).map_or(u32::MAX, |i| i as u32)
                             } else {
                                 u32::MAX
                             };
@@ -1381,11 +1400,10 @@ impl<'a> SymbolTable<'a> {
                         }
                     }
                     let ncells = s.cellvars.len() as u32;
-                    for name in &s.order {
-                        let sym = s.symbols.get_mut(name).expect("ordered symbol");
+                    for sym in &mut s.syms {
                         if sym.scope == SymScope::Free {
                             sym.index = ncells + s.freevars.len() as u32;
-                            s.freevars.push(*name);
+                            s.freevars.push(sym.name);
                         }
                     }
                 }

@@ -70,7 +70,7 @@ pub fn verify_one(code: &Code) -> Result<(), String> {
                 }
                 match code.consts.get(parg as usize) {
                     Some(Const::Code(c)) => {
-                        if (arg & 8 != 0) != !c.freevars.is_empty() {
+                        if (arg & 8 != 0) == c.freevars.is_empty() {
                             return Err(format!("pc {pc}: closure flag disagrees with the code's free variables"));
                         }
                     }

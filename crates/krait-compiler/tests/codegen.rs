@@ -91,7 +91,8 @@ fn constant_conditions_drop_dead_code() {
 
 #[test]
 fn constants_are_deduplicated() {
-    let code = compile("a = 'x'\nb = 'x'\nc = 1.0\nd = 1.0\ne = 1000000000\nf = 1000000000\ng = 0.0\nh = -0.0\ni = 1.0 == 1");
+    let code =
+        compile("a = 'x'\nb = 'x'\nc = 1.0\nd = 1.0\ne = 1000000000\nf = 1000000000\ng = 0.0\nh = -0.0\ni = 1.0 == 1");
     let strs = code.consts.iter().filter(|c| **c == Const::Str("x".into())).count();
     assert_eq!(strs, 1);
     assert_eq!(code.consts.iter().filter(|c| **c == Const::Float(1.0)).count(), 1);
@@ -205,7 +206,14 @@ fn calls() {
     let code = compile("o.m(1, k=2)");
     assert_eq!(
         ops(&code)[..6],
-        [(Op::LoadName, 0), (Op::LoadMethod, 1), (Op::LoadSmallInt, 1), (Op::LoadConst, 0), (Op::LoadSmallInt, 2), (Op::CallMethod, 1 | 1 << 12)]
+        [
+            (Op::LoadName, 0),
+            (Op::LoadMethod, 1),
+            (Op::LoadSmallInt, 1),
+            (Op::LoadConst, 0),
+            (Op::LoadSmallInt, 2),
+            (Op::CallMethod, 1 | 1 << 12)
+        ]
     );
     assert_eq!(code.consts[0], Const::Str("k".into()));
     let code = compile("f(a, *b, c, k=1, **m, j=2)");
@@ -269,10 +277,7 @@ fn native_and_viper_decorators() {
     let g = find(&code, "g");
     assert!(g.flags.has(CodeFlags::VIPER));
     let anns: Vec<(String, String)> = g.annotations.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
-    assert_eq!(
-        anns,
-        [("x".into(), "int".into()), ("p".into(), "ptr8".into()), ("return".into(), "uint".into())]
-    );
+    assert_eq!(anns, [("x".into(), "int".into()), ("p".into(), "ptr8".into()), ("return".into(), "uint".into())]);
     // Nested definitions inherit the emitter, as in MicroPython.
     assert!(find(&code, "g.<locals>.inner").flags.has(CodeFlags::VIPER));
     assert!(find(&code, "h").flags.has(CodeFlags::NATIVE));
@@ -288,15 +293,21 @@ fn class_definition() {
     let o = op_names(&code);
     assert_eq!(
         o[..8],
-        [Op::LoadBuildClass, Op::LoadConst, Op::MakeFunction, Op::LoadConst, Op::LoadName, Op::LoadConst, Op::LoadName, Op::CallFunction]
+        [
+            Op::LoadBuildClass,
+            Op::LoadConst,
+            Op::MakeFunction,
+            Op::LoadConst,
+            Op::LoadName,
+            Op::LoadConst,
+            Op::LoadName,
+            Op::CallFunction
+        ]
     );
     let call = ops(&code)[7];
     assert_eq!(call, (Op::CallFunction, 3 | 1 << 12));
     let c = find(&code, "C");
-    assert_eq!(
-        ops(&c)[..4],
-        [(Op::LoadGlobal, 0), (Op::StoreName, 1), (Op::LoadConst, 0), (Op::StoreName, 2)]
-    );
+    assert_eq!(ops(&c)[..4], [(Op::LoadGlobal, 0), (Op::StoreName, 1), (Op::LoadConst, 0), (Op::StoreName, 2)]);
     assert_eq!(strs(&c.names)[..3], ["__name__", "__module__", "__qualname__"]);
     assert_eq!(c.consts[0], Const::Str("C".into()));
     let o = ops(&c);
@@ -324,7 +335,16 @@ fn augmented_assignment_evaluates_targets_once() {
     let code = compile("a[i] -= 1");
     assert_eq!(
         op_names(&code)[..8],
-        [Op::LoadName, Op::LoadName, Op::DupTopTwo, Op::BinarySubscr, Op::LoadSmallInt, Op::InplaceSub, Op::RotThree, Op::StoreSubscr]
+        [
+            Op::LoadName,
+            Op::LoadName,
+            Op::DupTopTwo,
+            Op::BinarySubscr,
+            Op::LoadSmallInt,
+            Op::InplaceSub,
+            Op::RotThree,
+            Op::StoreSubscr
+        ]
     );
 }
 
@@ -367,7 +387,9 @@ fn line_table() {
 fn disassembly_mentions_everything() {
     let code = compile("def f(a):\n    try:\n        return [a for _ in 'x']\n    except E as e:\n        pass");
     let text = dis::disassemble(&code);
-    for needle in ["Disassembly of f", "f.<locals>.<listcomp>", "LoadFast", "(a)", "exception table", "'x'", "varnames: a, e"] {
+    for needle in
+        ["Disassembly of f", "f.<locals>.<listcomp>", "LoadFast", "(a)", "exception table", "'x'", "varnames: a, e"]
+    {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
     }
 }

@@ -14,11 +14,7 @@ fn analyse(src: &str) -> (Box<ast::Module>, &'static str) {
 
 /// Classification of `name` in the scope called `scope` (by qualname).
 fn class_of(st: &SymbolTable, scope: &str, name: &str) -> SymScope {
-    let s = st
-        .scopes()
-        .iter()
-        .find(|s| s.qualname.as_str() == scope)
-        .unwrap_or_else(|| panic!("no scope {scope}"));
+    let s = st.scopes().iter().find(|s| s.qualname.as_str() == scope).unwrap_or_else(|| panic!("no scope {scope}"));
     s.scope_of(Qstr::new(name))
 }
 
@@ -186,10 +182,7 @@ class C(B):
     assert_eq!(o[o.len() - 2], (Op::LoadClosure, 0));
     let m = find(&code, "C.m");
     assert_eq!(strs(&m.freevars), ["__class__"]);
-    assert_eq!(
-        op_names(&m)[..5],
-        [Op::LoadGlobal, Op::LoadDeref, Op::LoadFast, Op::CallFunction, Op::LoadMethod]
-    );
+    assert_eq!(op_names(&m)[..5], [Op::LoadGlobal, Op::LoadDeref, Op::LoadFast, Op::CallFunction, Op::LoadMethod]);
     let n = find(&code, "C.n");
     assert!(has_op(&n, Op::BinarySubscr));
     let k = find(&code, "C.k");
@@ -203,7 +196,8 @@ class C(B):
     assert!(plain.freevars.is_empty());
 
     // `super` rebound locally is an ordinary call; so is super() outside a class.
-    let code = compile("class C:\n    def m(self):\n        super = f\n        return super()\ndef g(self): return super()");
+    let code =
+        compile("class C:\n    def m(self):\n        super = f\n        return super()\ndef g(self): return super()");
     assert!(find(&code, "C.m").freevars.is_empty());
     assert!(find(&code, "g").freevars.is_empty());
     assert!(find(&code, "C").cellvars.is_empty());
@@ -252,8 +246,7 @@ fn annotation_only_makes_a_local_in_functions() {
 #[test]
 fn scope_kinds_and_qualnames() {
     with_table("class A:\n    def m(self):\n        def g(): return lambda: 0\n", |st| {
-        let names: Vec<(String, ScopeKind)> =
-            st.scopes().iter().map(|s| (s.qualname.to_string(), s.kind)).collect();
+        let names: Vec<(String, ScopeKind)> = st.scopes().iter().map(|s| (s.qualname.to_string(), s.kind)).collect();
         assert_eq!(
             names,
             vec![

@@ -179,7 +179,7 @@ impl Vm {
             Some(ObjKind::Function) => Ok(self.alloc(BoundMethodObj { func: attr, self_: obj })?.value()),
             Some(ObjKind::BuiltinFunction) => {
                 let b = Gc::<BuiltinFunctionObj>::from_value_unchecked(attr);
-                if !b.bound_self.is_null() {
+                if !b.is_method() {
                     return Ok(attr);
                 }
                 let recv = self.builtin_receiver(obj);
@@ -354,7 +354,7 @@ impl Vm {
                         Some(ObjKind::Function) if inst.dict.find_qstr(name).is_none() => return Ok((attr, obj)),
                         Some(ObjKind::BuiltinFunction) if inst.dict.find_qstr(name).is_none() => {
                             let b = Gc::<BuiltinFunctionObj>::from_value_unchecked(attr);
-                            if b.bound_self.is_null() {
+                            if b.is_method() {
                                 let recv = self.builtin_receiver(obj);
                                 return Ok((attr, recv));
                             }
@@ -370,7 +370,7 @@ impl Vm {
                     if let Some(attr) = t.lookup(name) {
                         match attr.kind() {
                             Some(ObjKind::BuiltinFunction)
-                                if Gc::<BuiltinFunctionObj>::from_value_unchecked(attr).bound_self.is_null() =>
+                                if Gc::<BuiltinFunctionObj>::from_value_unchecked(attr).is_method() =>
                             {
                                 return Ok((attr, obj))
                             }
@@ -414,6 +414,9 @@ impl Vm {
             }
             Some(ObjKind::Function) => {
                 let f = Gc::<FunctionObj>::from_value_unchecked(obj);
+                if matches!(name, q::__globals__ | q::__closure__ | q::__name__ | q::__code__) {
+                    return Err(self.attribute_error(format!("readonly attribute '{name}'")));
+                }
                 if f.dict.is_null() {
                     let d = self.new_dict()?;
                     f.get_mut().dict = d.value();

@@ -161,11 +161,9 @@ fn radix_str(vm: &mut Vm, v: Value, radix: u32, prefix: &str, name: &str) -> R {
             crate::num::IntValue::Small(i)
         }
     };
-    let digits = crate::num::int::to_radix_string(&n, radix);
-    let s = match digits.strip_prefix('-') {
-        Some(rest) => format!("-{prefix}{rest}"),
-        None => format!("{prefix}{digits}"),
-    };
+    // The numeric library writes Python's `hex()`/`oct()`/`bin()` text, prefix included.
+    let _ = prefix;
+    let s = crate::num::int::to_radix_string(&n, radix);
     vm.new_string(s)
 }
 
@@ -1142,7 +1140,29 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     b.get_mut().bases = vec![i];
     b.get_mut().mro = vec![b, i, o];
     let t = &vm.types;
-    for ty in [t.object, t.type_, t.int, t.float, t.str_, t.bytes, t.bytearray, t.list, t.tuple, t.dict, t.set, t.frozenset, t.complex] {
+    for ty in [
+        t.object,
+        t.type_,
+        t.int,
+        t.float,
+        t.str_,
+        t.bytes,
+        t.bytearray,
+        t.list,
+        t.tuple,
+        t.dict,
+        t.set,
+        t.frozenset,
+        t.complex,
+        t.enumerate,
+        t.zip,
+        t.map,
+        t.filter,
+        t.reversed,
+        t.property,
+        t.classmethod,
+        t.staticmethod,
+    ] {
         ty.get_mut().flags |= crate::obj::type_::flags::BASETYPE;
     }
     let t = &vm.types;
@@ -1223,6 +1243,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         let v = vm.new_builtin_fn(name, f)?;
         builtins.get_mut().set_qstr(Qstr::new(name), v);
     }
+    vm.builtin_import = builtins.get_qstr(q::__import__).unwrap_or(Value::NULL);
     for ty in vm.types.all() {
         if ty.name.as_str().starts_with(char::is_lowercase) && !matches!(ty.name.as_str(), "function" | "builtin_function_or_method" | "bound_method" | "cell" | "code" | "module" | "generator" | "iterator" | "ellipsis" | "dict_keys" | "dict_values" | "dict_items") {
             builtins.get_mut().set_qstr(ty.name, ty.value());

@@ -434,16 +434,35 @@ impl Vm {
     pub fn call_special(&mut self, obj: Value, name: Qstr, args: &[Value]) -> PyResult<Option<Value>> {
         let t = self.type_of(obj);
         let Some(m) = t.lookup(name) else { return Ok(None) };
+        self.call_dunder(m, obj, args).map(Some)
+    }
+
+    /// Call `m`, an attribute found on the type of `obj`, as a method of `obj`:
+    /// functions get `obj` first, static methods don't, class methods get the class.
+    pub fn call_dunder(&mut self, m: Value, obj: Value, args: &[Value]) -> PyResult<Value> {
         let mut all = Vec::with_capacity(args.len() + 1);
-        all.push(obj);
-        all.extend_from_slice(args);
-        let m = if let Some(sm) = m.downcast::<StaticMethodObj>() {
-            all.remove(0);
-            sm.func
-        } else {
-            m
-        };
-        self.call_value(m, &all, &[]).map(Some)
+        match m.kind() {
+            Some(ObjKind::StaticMethod) => {
+                let f = Gc::<StaticMethodObj>::from_value_unchecked(m).func;
+                return self.call_value(f, args, &[]);
+            }
+            Some(ObjKind::ClassMethod) => {
+                let f = Gc::<ClassMethodObj>::from_value_unchecked(m).func;
+                all.push(self.type_of(obj).value());
+                all.extend_from_slice(args);
+                return self.call_value(f, &all, &[]);
+            }
+            Some(ObjKind::Function) | Some(ObjKind::BuiltinFunction) => {
+                all.push(obj);
+                all.extend_from_slice(args);
+                self.call_value(m, &all, &[])
+            }
+            _ => {
+                let t = self.type_of(obj);
+                let bound = self.bind_class_attr(m, obj, t)?;
+                self.call_value(bound, args, &[])
+            }
+        }
     }
 
     /// `MakeFunction`.

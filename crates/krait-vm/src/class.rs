@@ -409,6 +409,9 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let Some(t) = args.first().and_then(|v| v.downcast::<TypeObj>()) else {
         return Err(vm.type_error("object.__new__(X): X is not a type object"));
     };
+    if t.has_flag(flags::BUILTIN) && t != vm.types.object && !t.has_flag(flags::EXCEPTION) {
+        return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", t.name, t.name)));
+    }
     // Arguments belong to `__init__`; a built-in base still takes them.
     if t.native_base.is_some() || t.has_flag(flags::EXCEPTION) {
         return vm.instantiate(t, &args[1..], kw);
@@ -474,11 +477,7 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let v = arg(vm, args, 0, "__repr__")?;
     let t = vm.type_of(v);
-    let s = if t.module == q::EMPTY || t.module.as_str() == "builtins" {
-        format!("<{} object at {:#x}>", t.qualname, v.bits() & 0xffff_ffff_ffff)
-    } else {
-        format!("<{}.{} object at {:#x}>", t.module, t.qualname, v.bits() & 0xffff_ffff_ffff)
-    };
+    let s = format!("<{} object at {:#x}>", t.qualname, v.bits() & 0xffff_ffff_ffff);
     vm.new_string(s)
 }
 

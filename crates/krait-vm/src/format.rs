@@ -20,7 +20,7 @@ pub fn format_to_string(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
         if let Some(m) = t.lookup(q::__format__) {
             if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) {
                 let sv = vm.new_str(spec)?;
-                let r = vm.call_value(m, &[v, sv], &[])?;
+                let r = vm.call_dunder(m, v, &[sv])?;
                 return match as_str(&r) {
                     Some(s) => Ok(s.to_owned()),
                     None => Err(vm.type_error("__format__ must return a str")),

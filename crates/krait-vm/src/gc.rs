@@ -329,6 +329,9 @@ pub struct Heap {
     next_collect: usize,
     /// Fixed capacity (`-X heapsize=`), or `None` to grow on demand.
     capacity: Option<usize>,
+    /// What a growable heap may reach: a share of the machine's memory, so that an
+    /// absurd request is a `MemoryError` rather than the process being killed.
+    growth_limit: usize,
     /// Set by `gc.threshold(n)`: collect after this many bytes since the last collection.
     pub threshold: Option<usize>,
     since_collect: usize,
@@ -353,6 +356,7 @@ impl Heap {
                 None => MIN_COLLECT_BYTES,
             },
             capacity,
+            growth_limit: machine_memory() / 2,
             threshold: None,
             since_collect: 0,
             enabled: true,
@@ -369,10 +373,8 @@ impl Heap {
         if self.lock_depth > 0 {
             return Err(AllocError::Locked { requested: size });
         }
-        if let Some(cap) = self.capacity {
-            if self.allocated + size > cap {
-                return Err(AllocError::Full { requested: size });
-            }
+        if self.allocated + size > self.capacity.unwrap_or(self.growth_limit) {
+            return Err(AllocError::Full { requested: size });
         }
         let layout = Layout::new::<Obj<T>>();
         // SAFETY: `Obj<T>` has non-zero size (it contains a header).
@@ -403,10 +405,8 @@ impl Heap {
         if self.lock_depth > 0 && bytes > 0 {
             return Err(AllocError::Locked { requested: bytes });
         }
-        if let Some(cap) = self.capacity {
-            if self.allocated + bytes > cap {
-                return Err(AllocError::Full { requested: bytes });
-            }
+        if self.allocated.saturating_add(bytes) > self.capacity.unwrap_or(self.growth_limit) {
+            return Err(AllocError::Full { requested: bytes });
         }
         self.allocated += bytes;
         self.since_collect += bytes;
@@ -481,6 +481,16 @@ impl Heap {
             None => (live_bytes * 2).max(MIN_COLLECT_BYTES),
         };
     }
+}
+
+/// Total physical memory (Linux `/proc/meminfo`), or 8 GiB when unknown.
+fn machine_memory() -> usize {
+    const FALLBACK: usize = 8 << 30;
+    let Ok(info) = std::fs::read_to_string("/proc/meminfo") else { return FALLBACK };
+    info.lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<usize>().ok())
+        .map_or(FALLBACK, |kb| kb.saturating_mul(1024))
 }
 
 impl Drop for Heap {

@@ -299,10 +299,11 @@ impl Vm {
 
     /// `from m import *`
     pub fn import_star(&mut self, m: Value, target: Gc<DictObj>) -> PyResult<()> {
-        let Some(module) = m.downcast::<ModuleObj>() else {
-            return Err(self.type_error("import * needs a module"));
+        let all = match m.downcast::<ModuleObj>() {
+            Some(module) => module.dict.get_qstr(q::__all__),
+            None => self.get_attr_opt(m, q::__all__)?,
         };
-        if let Some(all) = module.dict.get_qstr(q::__all__) {
+        if let Some(all) = all {
             for n in self.collect_iterable(all)? {
                 let Some(s) = as_str(&n) else { continue };
                 let nq = Qstr::new(s);
@@ -311,7 +312,16 @@ impl Vm {
             }
             return Ok(());
         }
-        for (k, v) in module.dict.iter().collect::<Vec<_>>() {
+        // Without `__all__`: every public name of the module (or, for any other
+        // object, of its `__dict__`).
+        let dict = match m.downcast::<ModuleObj>() {
+            Some(module) => module.dict,
+            None => match self.get_attr_opt(m, q::__dict__)?.and_then(|d| d.downcast::<DictObj>()) {
+                Some(d) => d,
+                None => return Err(self.type_error("import * needs a module")),
+            },
+        };
+        for (k, v) in dict.iter().collect::<Vec<_>>() {
             if let Some(s) = as_str(&k) {
                 if !s.starts_with('_') {
                     target.get_mut().set_qstr(Qstr::new(s), v);

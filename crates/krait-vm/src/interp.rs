@@ -956,7 +956,15 @@ impl Vm {
                             let fromlist = pop!();
                             let level = pop!();
                             self.frames[fi].ip = ip;
-                            let m = tri!(self.import_name(names[arg], fromlist, level, globals));
+                            let hook = self.builtins.get_qstr(q::__import__).unwrap_or(Value::NULL);
+                            let m = if hook != self.builtin_import && !hook.is_null() {
+                                // A program replaced `builtins.__import__`: import statements go through it.
+                                let name = Value::qstr(names[arg]);
+                                let args = [name, globals.value(), Value::NONE, fromlist, level];
+                                tri!(self.call_value(hook, &args, &[]))
+                            } else {
+                                tri!(self.import_name(names[arg], fromlist, level, globals))
+                            };
                             push!(m);
                         }
                         Op::ImportFrom => {

@@ -193,8 +193,15 @@ impl Vm {
                 }
                 Ok(h & 0x3fff_ffff_ffff_ffff)
             }
-            Some(ObjKind::List) | Some(ObjKind::Dict) | Some(ObjKind::ByteArray) => {
+            Some(ObjKind::List) | Some(ObjKind::Dict) | Some(ObjKind::ByteArray) | Some(ObjKind::Slice) => {
                 Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+            }
+            Some(ObjKind::BoundMethod) => {
+                let m = Gc::<BoundMethodObj>::from_value_unchecked(v);
+                let (f, s) = (m.func, m.self_);
+                let hf = self.hash(f)?;
+                let hs = Self::identity_hash(s);
+                Ok((hf ^ hs.rotate_left(17)) & 0x3fff_ffff_ffff_ffff)
             }
             Some(ObjKind::Instance) | Some(ObjKind::Exception) | Some(ObjKind::Other) => {
                 let t = self.type_of(v);
@@ -294,33 +301,28 @@ impl Vm {
     }
 
     fn user_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-        let (name, reflected) = cmp_dunder(op);
+        let (_, reflected_op) = match op {
+            CmpOp::Lt => (op, CmpOp::Gt),
+            CmpOp::LtE => (op, CmpOp::GtE),
+            CmpOp::Gt => (op, CmpOp::Lt),
+            CmpOp::GtE => (op, CmpOp::LtE),
+            _ => (op, op),
+        };
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         // A subclass's reflected method gets the first chance.
         let b_first = tb != ta && tb.is_subtype(ta);
         if b_first {
-            if let Some(r) = self.try_user_cmp(b, reflected, a)? {
+            if let Some(r) = self.rich_compare_one(reflected_op, b, a)? {
                 return Ok(Some(r));
             }
         }
-        if let Some(r) = self.try_user_cmp(a, name, b)? {
+        if let Some(r) = self.rich_compare_one(op, a, b)? {
             return Ok(Some(r));
         }
         if !b_first {
-            if let Some(r) = self.try_user_cmp(b, reflected, a)? {
+            if let Some(r) = self.rich_compare_one(reflected_op, b, a)? {
                 return Ok(Some(r));
-            }
-        }
-        if op == CmpOp::NotEq {
-            // Default __ne__ inverts __eq__.
-            if let Some(r) = self.try_user_cmp(a, q::__eq__, b)? {
-                let t = self.truthy(r)?;
-                return Ok(Some(Value::bool(!t)));
-            }
-            if let Some(r) = self.try_user_cmp(b, q::__eq__, a)? {
-                let t = self.truthy(r)?;
-                return Ok(Some(Value::bool(!t)));
             }
         }
         // Built-in bases of user subclasses.
@@ -332,11 +334,27 @@ impl Vm {
         Ok(None)
     }
 
+    /// `obj.__op__(other)` as the type defines it, `None` for NotImplemented. A
+    /// missing `__ne__` inverts `__eq__`, as `object.__ne__` does.
+    fn rich_compare_one(&mut self, op: CmpOp, obj: Value, other: Value) -> PyResult<Option<Value>> {
+        let (name, _) = cmp_dunder(op);
+        if let Some(r) = self.try_user_cmp(obj, name, other)? {
+            return Ok(Some(r));
+        }
+        if op == CmpOp::NotEq {
+            if let Some(r) = self.try_user_cmp(obj, q::__eq__, other)? {
+                let t = self.truthy(r)?;
+                return Ok(Some(Value::bool(!t)));
+            }
+        }
+        Ok(None)
+    }
+
     fn try_user_cmp(&mut self, obj: Value, name: Qstr, other: Value) -> PyResult<Option<Value>> {
         let t = self.type_of(obj);
         match t.lookup(name) {
             Some(m) if !m.is_kind(ObjKind::BuiltinFunction) || obj.kind() == Some(ObjKind::Other) => {
-                let r = self.call_value(m, &[obj, other], &[])?;
+                let r = self.call_dunder(m, obj, &[other])?;
                 Ok(if r == Value::NOT_IMPLEMENTED { None } else { Some(r) })
             }
             _ => Ok(None),
@@ -381,6 +399,18 @@ impl Vm {
                     _ => return Ok(None),
                 };
                 Ok(Some(Value::bool(r)))
+            }
+            (Some(ObjKind::BoundMethod), Some(ObjKind::BoundMethod)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+                let x = Gc::<BoundMethodObj>::from_value_unchecked(a);
+                let y = Gc::<BoundMethodObj>::from_value_unchecked(b);
+                let same = x.self_ == y.self_ && (x.func == y.func || self.eq(x.func, y.func)?);
+                Ok(Some(Value::bool(same == (op == CmpOp::Eq))))
+            }
+            (Some(ObjKind::BuiltinFunction), Some(ObjKind::BuiltinFunction)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+                let x = Gc::<BuiltinFunctionObj>::from_value_unchecked(a);
+                let y = Gc::<BuiltinFunctionObj>::from_value_unchecked(b);
+                let same = x.bound_self == y.bound_self && x.f as usize == y.f as usize && x.name == y.name;
+                Ok(Some(Value::bool(same == (op == CmpOp::Eq))))
             }
             (Some(ObjKind::Range), Some(ObjKind::Range)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
                 let x = Gc::<RangeObj>::from_value_unchecked(a);
@@ -506,7 +536,7 @@ impl Vm {
         let t = self.type_of(obj);
         match t.lookup(name) {
             Some(m) if !m.is_kind(ObjKind::BuiltinFunction) || obj.kind() == Some(ObjKind::Other) => {
-                let r = self.call_value(m, &[obj, other], &[])?;
+                let r = self.call_dunder(m, obj, &[other])?;
                 Ok(if r == Value::NOT_IMPLEMENTED { None } else { Some(r) })
             }
             _ => Ok(None),
@@ -556,7 +586,7 @@ impl Vm {
                 let t = self.type_of(a);
                 if let Some(m) = t.lookup(iname) {
                     if !m.is_kind(ObjKind::BuiltinFunction) || a.kind() == Some(ObjKind::Other) {
-                        let r = self.call_value(m, &[a, b], &[])?;
+                        let r = self.call_dunder(m, a, &[b])?;
                         if r != Value::NOT_IMPLEMENTED {
                             return Ok(r);
                         }
@@ -1137,11 +1167,10 @@ impl Vm {
                 let r = Gc::<RangeObj>::from_value_unchecked(obj);
                 let len = r.len().max(0) as usize;
                 if let Some(sl) = key.downcast::<SliceObj>() {
-                    let (start, stop, step, n) = self.slice_indices(sl, len)?;
+                    let (start, stop, step, _) = self.slice_indices(sl, len)?;
                     let new_start = r.item(start);
                     let new_step = r.step * step;
-                    let new_stop = if n == 0 { new_start } else { r.item(start) + new_step * n as i64 };
-                    let _ = stop;
+                    let new_stop = r.item(stop);
                     return Ok(self.alloc(RangeObj { start: new_start, stop: new_stop, step: new_step })?.value());
                 }
                 let i = self.seq_index(key, len, "range")?;
@@ -1151,7 +1180,7 @@ impl Vm {
                 let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
                 if let Some(m) = inst.class.lookup(q::__getitem__) {
                     if !m.is_kind(ObjKind::BuiltinFunction) {
-                        return self.call_value(m, &[obj, key], &[]);
+                        return self.call_dunder(m, obj, &[key]);
                     }
                 }
                 if !inst.base.is_null() {
@@ -1159,7 +1188,7 @@ impl Vm {
                     return match self.getitem(base, key) {
                         Err(e) if base.is_kind(ObjKind::Dict) && self.exc_matches(e, ExcKind::KeyError) => {
                             match inst.class.lookup(q::__missing__) {
-                                Some(m) => self.call_value(m, &[obj, key], &[]),
+                                Some(m) => self.call_dunder(m, obj, &[key]),
                                 None => Err(e),
                             }
                         }
@@ -1276,7 +1305,7 @@ impl Vm {
                 let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
                 if let Some(m) = inst.class.lookup(q::__setitem__) {
                     if !m.is_kind(ObjKind::BuiltinFunction) {
-                        self.call_value(m, &[obj, key, v], &[])?;
+                        self.call_dunder(m, obj, &[key, v])?;
                         return Ok(());
                     }
                 }
@@ -1358,7 +1387,7 @@ impl Vm {
                 let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
                 if let Some(m) = inst.class.lookup(q::__delitem__) {
                     if !m.is_kind(ObjKind::BuiltinFunction) {
-                        self.call_value(m, &[obj, key], &[])?;
+                        self.call_dunder(m, obj, &[key])?;
                         return Ok(());
                     }
                 }
@@ -1672,12 +1701,17 @@ impl Vm {
                     let t = self.type_of(v);
                     if let Some(m) = t.lookup(q::__iter__) {
                         if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) {
-                            let it = self.call_value(m, &[v], &[])?;
+                            let it = self.call_dunder(m, v, &[])?;
                             return Ok(it);
                         }
                     }
                     if let Some(inst) = v.downcast::<InstanceObj>() {
-                        if !inst.base.is_null() && t.lookup(q::__getitem__).is_none_or(|m| m.is_kind(ObjKind::BuiltinFunction)) {
+                        if matches!(inst.base.kind(), Some(ObjKind::Iterator | ObjKind::Generator)) {
+                            return Ok(v);
+                        }
+                        if !inst.base.is_null()
+                            && t.lookup(q::__getitem__).is_none_or(|m| m.is_kind(ObjKind::BuiltinFunction))
+                        {
                             return self.get_iter(inst.base);
                         }
                     }
@@ -1705,7 +1739,13 @@ impl Vm {
                 let Some(m) = t.lookup(q::__next__) else {
                     return Err(self.type_error(format!("'{}' object isn't an iterator", t.name)));
                 };
-                match self.call_value(m, &[it], &[]) {
+                if m.is_kind(ObjKind::BuiltinFunction) {
+                    let base = self.builtin_receiver(it);
+                    if base != it {
+                        return self.iter_next(base);
+                    }
+                }
+                match self.call_dunder(m, it, &[]) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.exc_matches(e, ExcKind::StopIteration) => Ok(None),
                     Err(e) => Err(e),
@@ -1920,20 +1960,35 @@ impl Vm {
         if let Some(t) = v.downcast::<TupleObj>() {
             return Ok(t.items.to_vec());
         }
+        if let Some(r) = v.downcast::<RangeObj>() {
+            let n = r.len().max(0) as usize;
+            self.charge(n.saturating_mul(8))?;
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n as i64 {
+                out.push(self.new_int(r.item(i))?);
+            }
+            return Ok(out);
+        }
         let it = self.get_iter(v)?;
         self.temp_roots.push(it);
-        let mark = self.temp_roots.len();
-        let r = (|| {
-            let mut out = Vec::new();
-            while let Some(x) = self.iter_next(it)? {
-                // Keep what we have collected alive across calls into Python.
-                self.temp_roots.push(x);
-                out.push(x);
+        // Collect into a rooted list, so what is gathered so far survives calls into Python.
+        let acc = match self.new_list(Vec::new()) {
+            Ok(l) => l,
+            Err(e) => {
+                self.temp_roots.pop();
+                return Err(e);
             }
-            Ok(out)
+        };
+        self.temp_roots.push(acc);
+        let r = (|| {
+            while let Some(x) = self.iter_next(it)? {
+                self.list_append(acc, x)?;
+            }
+            Ok(())
         })();
-        self.temp_roots.truncate(mark - 1);
-        r
+        self.temp_roots.truncate(self.temp_roots.len() - 2);
+        r?;
+        Ok(std::mem::take(&mut Gc::<ListObj>::from_value_unchecked(acc).get_mut().items))
     }
 
     /// Unpack exactly `before` items, or with a starred target `before`, a list
@@ -2204,7 +2259,7 @@ impl Vm {
             _ => {
                 let t = self.type_of(it);
                 match t.lookup(q::__next__) {
-                    Some(m) => self.call_value(m, &[it], &[]),
+                    Some(m) => self.call_dunder(m, it, &[]),
                     None => Err(self.type_error(format!("'{}' object isn't an iterator", t.name))),
                 }
             }

@@ -168,7 +168,7 @@ impl Vm {
         let t = self.type_of(v);
         match t.lookup(name) {
             Some(m) if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) => {
-                let r = self.call_value(m, &[v], &[])?;
+                let r = self.call_dunder(m, v, &[])?;
                 match as_str(&r) {
                     Some(s) => Ok(Some(s.to_owned())),
                     None => Err(self.type_error(format!("{name} returned non-string (type {})", self.type_name(r)))),
@@ -257,10 +257,9 @@ impl Vm {
                 let t = Gc::<TypeObj>::from_value_unchecked(v);
                 if let Some(r) = self.metaclass_repr(v)? {
                     out.push_str(&r);
-                } else if t.module == q::EMPTY || t.module.as_str() == "builtins" {
-                    let _ = write!(out, "<class '{}'>", t.qualname);
                 } else {
-                    let _ = write!(out, "<class '{}.{}'>", t.module, t.qualname);
+                    // MicroPython prints classes without their module.
+                    let _ = write!(out, "<class '{}'>", t.qualname);
                 }
             }
             ObjKind::Function => {
@@ -426,11 +425,7 @@ impl Vm {
                     return self.repr_into(base, out);
                 }
                 let t = inst.class;
-                if t.module == q::EMPTY || t.module.as_str() == "builtins" {
-                    let _ = write!(out, "<{} object at {:#x}>", t.qualname, v.bits() & 0xffff_ffff_ffff);
-                } else {
-                    let _ = write!(out, "<{}.{} object at {:#x}>", t.module, t.qualname, v.bits() & 0xffff_ffff_ffff);
-                }
+                let _ = write!(out, "<{} object at {:#x}>", t.qualname, v.bits() & 0xffff_ffff_ffff);
             }
         }
         Ok(())

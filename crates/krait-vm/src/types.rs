@@ -13,6 +13,7 @@ use crate::vm::Vm;
 
 macro_rules! builtin_types {
     ($($field:ident = $name:expr,)*) => {
+        #[derive(Clone)]
         pub struct BuiltinTypes {
             pub object: Gc<TypeObj>,
             pub type_: Gc<TypeObj>,
@@ -162,7 +163,7 @@ pub fn other_type(vm: &Vm, v: Value) -> Gc<TypeObj> {
 impl Vm {
     /// Add a Rust method to a built-in type.
     pub fn add_method(&mut self, t: Gc<TypeObj>, name: &str, f: NativeFn) -> PyResult<()> {
-        let func = self.new_builtin_fn(name, f)?;
+        let func = self.new_builtin_method(name, f)?;
         t.dict.get_mut().set_qstr(Qstr::new(name), func);
         Ok(())
     }

@@ -102,6 +102,8 @@ pub struct Vm {
     pub native_depth: usize,
     /// Nesting of `repr` calls on containers (recursion guard).
     pub repr_depth: usize,
+    /// The built-in `__import__`, to notice when a program replaces it.
+    pub builtin_import: Value,
 }
 
 /// Stack slots reserved for the whole VM (values, not bytes). The memory is only
@@ -143,6 +145,7 @@ impl Vm {
             sys_dict,
             native_depth: 0,
             repr_depth: 0,
+            builtin_import: Value::NULL,
         };
         let me = vm
             .alloc(ExceptionObj {
@@ -332,7 +335,14 @@ impl Vm {
         Ok(s)
     }
 
+    /// A built-in function (not a method: found on a class, it doesn't bind `self`).
     pub fn new_builtin_fn(&mut self, name: &str, f: NativeFn) -> PyResult<Value> {
+        let module = Qstr::new("builtins");
+        Ok(self.alloc(BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module })?.value())
+    }
+
+    /// A built-in method: found on a class, it binds `self` like a Python function.
+    pub fn new_builtin_method(&mut self, name: &str, f: NativeFn) -> PyResult<Value> {
         Ok(self.alloc(BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module: q::EMPTY })?.value())
     }
 

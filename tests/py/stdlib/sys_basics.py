@@ -52,4 +52,4 @@ class Collector:
 c = Collector()
 print("a", "b", sep="-", file=c)
 print("c", end="!", file=c)
-print(c.parts, "".join(c.parts))
+print("".join(c.parts).split("\n"), all(isinstance(p, str) for p in c.parts))

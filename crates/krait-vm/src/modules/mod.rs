@@ -4,6 +4,7 @@
 pub mod gc;
 pub mod micropython;
 pub mod sys;
+pub mod time;
 
 use krait_syntax::Qstr;
 
@@ -37,6 +38,7 @@ pub fn make_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = match name {
         "micropython" => micropython::make(vm)?,
         "gc" => gc::make(vm)?,
+        "time" | "utime" => time::make(vm)?,
         _ => return Ok(None),
     };
     Ok(Some(m))

@@ -219,13 +219,32 @@ impl Vm {
                 }
             }
             out.push_str(x.class.name.as_str());
+            out.push_str(": ");
+            // MicroPython's layout: the single argument as str() (so a KeyError
+            // shows its key unquoted), nothing for none, the tuple for several.
+            let user_str = x.class.lookup(q::__str__).filter(|m| !m.is_kind(ObjKind::BuiltinFunction));
+            let args = x.args.downcast::<crate::obj::TupleObj>();
+            let msg = match (user_str, args) {
+                (Some(_), _) => self.exception_message(e),
+                (None, Some(t)) if t.items.is_empty() => String::new(),
+                (None, Some(t)) if t.items.len() == 1 => {
+                    let a = t.items[0];
+                    self.str_of(a).unwrap_or_default()
+                }
+                (None, Some(t)) => {
+                    let tv = t.value();
+                    self.repr(tv).unwrap_or_default()
+                }
+                (None, None) => String::new(),
+            };
+            out.push_str(&msg);
         } else {
             out.push_str(self.type_name(e));
-        }
-        let msg = self.exception_message(e);
-        if !msg.is_empty() {
-            out.push_str(": ");
-            out.push_str(&msg);
+            let msg = self.exception_message(e);
+            if !msg.is_empty() {
+                out.push_str(": ");
+                out.push_str(&msg);
+            }
         }
         out.push('\n');
         out

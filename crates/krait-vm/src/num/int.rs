@@ -621,6 +621,49 @@ pub fn bit_count(a: &BigInt) -> u64 {
     a.magnitude().count_ones()
 }
 
+/// `round(v, ndigits)` for an int: `v` itself when `ndigits >= 0`, else the
+/// nearest multiple of `10**-ndigits`, ties to even.
+pub fn round_i64(v: i64, ndigits: i64) -> IntValue {
+    if ndigits >= 0 {
+        return IntValue::Small(v);
+    }
+    let k = ndigits.unsigned_abs();
+    if k > 19 {
+        // |v| < 10**19 / 2
+        return IntValue::Small(0);
+    }
+    let p = 10i128.pow(k as u32);
+    let v = i128::from(v);
+    let mut q = v.div_euclid(p);
+    let r = v.rem_euclid(p);
+    if 2 * r > p || (2 * r == p && q & 1 == 1) {
+        q += 1;
+    }
+    IntValue::from_i128(q * p)
+}
+
+/// `round(v, ndigits)` for a big int; see [`round_i64`].
+pub fn round_bigint(v: &BigInt, ndigits: i64) -> IntValue {
+    if ndigits >= 0 {
+        return IntValue::from_bigint(v.clone());
+    }
+    if let Some(small) = v.to_i64() {
+        return round_i64(small, ndigits);
+    }
+    let k = ndigits.unsigned_abs();
+    // |v| < 2^bits <= 10^(bits·log10(2) + 1): far smaller than half of 10^k.
+    if k > v.bits() * 30103 / 100_000 + 2 {
+        return IntValue::Small(0);
+    }
+    let p: BigInt = Pow::pow(BigInt::from(10), k);
+    let (mut q, r) = v.div_mod_floor(&p);
+    let twice: BigInt = r * 2;
+    if twice > p || (twice == p && q.is_odd()) {
+        q += 1;
+    }
+    IntValue::from_bigint(q * p)
+}
+
 // ---------------------------------------------------------------------------
 // to_bytes / from_bytes
 // ---------------------------------------------------------------------------
@@ -907,6 +950,26 @@ mod tests {
     }
 
     #[test]
+    fn int_values() {
+        assert_eq!(IntValue::from_bigint(big("-9223372036854775808")), IntValue::Small(i64::MIN));
+        assert_eq!(IntValue::from_bigint(big("9223372036854775808")), IntValue::Big(big("9223372036854775808")));
+        assert_eq!(IntValue::from_u64(u64::MAX), IntValue::Big(big("18446744073709551615")));
+        assert_eq!(IntValue::from_u64(5), IntValue::Small(5));
+        assert_eq!(IntValue::from_i128(-(1i128 << 64)), IntValue::Big(big("-18446744073709551616")));
+        assert_eq!(IntValue::from_i128(-7), IntValue::Small(-7));
+        assert_eq!(IntValue::Small(3).to_bigint(), BigInt::from(3));
+        assert_eq!(IntValue::Big(big("12")).into_bigint(), BigInt::from(12));
+        assert_eq!(IntValue::Big(big("12")).as_i64(), Some(12));
+        assert_eq!(IntValue::Big(big("-18446744073709551616")).as_i64(), None);
+        assert!(IntValue::Small(0).is_zero() && IntValue::Big(BigInt::zero()).is_zero());
+        assert!(IntValue::Big(big("-18446744073709551616")).is_negative() && !IntValue::Small(1).is_negative());
+        assert_eq!(IntValue::from(BigInt::from(4)), IntValue::Small(4));
+        assert_eq!(IntValue::from(4i64).to_f64(), Ok(4.0));
+        assert_eq!(IntValue::Big(big("-18446744073709551616")).bit_length(), 65);
+        assert_eq!(format!("{:>6}", IntValue::Small(-12)), "   -12");
+    }
+
+    #[test]
     fn i64_fast_paths() {
         assert_eq!(i64_add(i64::MAX, 1), None);
         assert_eq!(i64_sub(i64::MIN, 1), None);
@@ -1188,6 +1251,31 @@ mod tests {
         assert_eq!(bit_count(&a), 35);
         assert_eq!(bit_length(&n(0)), 0);
         assert_eq!(IntValue::Small(-256).bit_length(), 9);
+    }
+
+    #[test]
+    fn rounding() {
+        let r = |v: i64, n: i64| round_i64(v, n).to_string();
+        assert_eq!(r(-1250, -2), "-1200");
+        assert_eq!(r(-1350, -2), "-1400");
+        assert_eq!(r(i64::MAX, -1), "9223372036854775810");
+        assert_eq!(r(15, -1), "20");
+        assert_eq!(r(25, -1), "20");
+        assert_eq!(r(-25, -1), "-20");
+        assert_eq!(r(123, 5), "123");
+        assert_eq!(r(i64::MIN, -18), "-9000000000000000000");
+        assert_eq!(r(5_000_000_000_000_000_000, -19), "0");
+        assert_eq!(r(-5_000_000_000_000_000_000, -19), "0");
+        assert_eq!(r(6_000_000_000_000_000_000, -19), "10000000000000000000");
+        assert_eq!(r(12345, i64::MIN), "0");
+        let rb = |v: &str, n: i64| round_bigint(&big(v), n).to_string();
+        assert_eq!(rb("1000000000000000000000000000005000000000", -10), "1000000000000000000000000000000000000000");
+        assert_eq!(rb("1000000000000000000000000000015000000000", -10), "1000000000000000000000000000020000000000");
+        assert_eq!(rb(&format!("1{}", "0".repeat(50)), -51), "0");
+        assert_eq!(rb(&format!("-6{}", "0".repeat(50)), -51), format!("-1{}", "0".repeat(51)));
+        assert_eq!(rb(&format!("-6{}", "0".repeat(50)), i64::MIN), "0");
+        assert_eq!(rb("-123", -1), "-120");
+        assert_eq!(rb("123456789012345678901234567890", 3), "123456789012345678901234567890");
     }
 
     #[test]

@@ -46,8 +46,17 @@ pub struct BuiltinFunctionObj {
     pub f: NativeFn,
     /// The receiver when bound (`[].append`), else NULL.
     pub bound_self: Value,
-    /// For module-level functions, the module's name (for repr); else EMPTY.
+    /// For functions, their module's name; EMPTY for methods of built-in types,
+    /// which bind `self` when found on a class.
     pub module: Qstr,
+}
+
+impl BuiltinFunctionObj {
+    /// A method of a built-in type (binds `self`), not a free function.
+    #[inline]
+    pub fn is_method(&self) -> bool {
+        self.module == krait_syntax::q::EMPTY && self.bound_self.is_null()
+    }
 }
 
 impl PyObj for BuiltinFunctionObj {

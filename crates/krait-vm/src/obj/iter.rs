@@ -63,6 +63,7 @@ fn iter_self(vm: &mut crate::vm::Vm, args: &[Value], _kw: &[Value]) -> crate::er
 
 fn iter_next(vm: &mut crate::vm::Vm, args: &[Value], _kw: &[Value]) -> crate::error::PyResult<Value> {
     let it = crate::class::arg(vm, args, 0, "__next__")?;
+    let it = vm.builtin_receiver(it);
     vm.iter_next_raw(it)
 }
 

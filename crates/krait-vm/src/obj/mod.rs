@@ -9,6 +9,7 @@ pub mod complex;
 pub mod descriptor;
 pub mod dict;
 pub mod dictview;
+pub mod dunder;
 pub mod exception;
 pub mod function;
 pub mod generator;
@@ -21,6 +22,7 @@ pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_tables;
 pub mod tuple;
 pub mod type_;
 
@@ -55,5 +57,6 @@ pub fn install_methods(vm: &mut crate::vm::Vm) -> crate::error::PyResult<()> {
     bytes::install(vm)?;
     int::install(vm)?;
     complex::install(vm)?;
+    dunder::install(vm)?;
     Ok(())
 }

@@ -113,230 +113,1619 @@ pub fn str_char_len(v: Value) -> Option<usize> {
 
 /// Decode UTF-8 bytes into a str (`errors` as for `bytes.decode`).
 pub fn decode_utf8(vm: &mut crate::vm::Vm, data: &[u8], errors: Option<Value>) -> crate::error::PyResult<Value> {
-    match std::str::from_utf8(data) {
-        Ok(s) => vm.new_str(s),
-        Err(e) => {
-            let mode = errors.and_then(|v| as_str(&v).map(str::to_owned)).unwrap_or_else(|| "strict".into());
-            match mode.as_str() {
-                "replace" => {
-                    let s = String::from_utf8_lossy(data).into_owned();
-                    vm.new_string(s)
-                }
-                "ignore" => {
-                    let mut out = String::new();
-                    let mut rest = data;
-                    loop {
-                        match std::str::from_utf8(rest) {
-                            Ok(s) => {
-                                out.push_str(s);
-                                break;
-                            }
-                            Err(e) => {
-                                let (good, bad) = rest.split_at(e.valid_up_to());
-                                out.push_str(std::str::from_utf8(good).unwrap_or(""));
-                                let skip = e.error_len().unwrap_or(bad.len()).max(1);
-                                rest = &bad[skip.min(bad.len())..];
-                            }
-                        }
-                    }
-                    vm.new_string(out)
-                }
-                _ => Err(vm.new_exception(
-                    crate::error::ExcKind::UnicodeDecodeError,
-                    format!("'utf-8' codec can't decode byte at position {}: invalid start byte", e.valid_up_to()),
-                )),
-            }
+    let errors = errors.and_then(|v| as_str(&v).map(str::to_owned));
+    decode(vm, data, "utf-8", errors.as_deref())
+}
+
+// ---- codecs ----
+
+/// The codecs krait knows, by the canonical name CPython reports in errors.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+}
+
+impl Codec {
+    pub fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+
+    /// Look an encoding name up as Python's codec registry would (case and `-`/`_` insensitive).
+    pub fn lookup(name: &str) -> Option<Codec> {
+        let n: String = name.trim().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() }).collect();
+        match n.as_str() {
+            "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Some(Codec::Utf8),
+            "ascii" | "us-ascii" | "646" => Some(Codec::Ascii),
+            "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "cp819" | "latin" => Some(Codec::Latin1),
+            _ => None,
         }
     }
 }
 
+fn unknown_encoding(vm: &mut crate::vm::Vm, name: &str) -> crate::error::PyErr {
+    vm.new_exception(crate::error::ExcKind::LookupError, format!("unknown encoding: {name}"))
+}
+
+/// `bytes.decode(encoding, errors)`: `errors` is `strict` (default), `replace`, `ignore` or
+/// `backslashreplace`.
+pub fn decode(
+    vm: &mut crate::vm::Vm,
+    data: &[u8],
+    encoding: &str,
+    errors: Option<&str>,
+) -> crate::error::PyResult<Value> {
+    let Some(codec) = Codec::lookup(encoding) else { return Err(unknown_encoding(vm, encoding)) };
+    let errors = errors.unwrap_or("strict");
+    let limit: u32 = match codec {
+        Codec::Utf8 => {
+            if let Ok(s) = std::str::from_utf8(data) {
+                return vm.new_str(s);
+            }
+            0
+        }
+        Codec::Ascii => 0x80,
+        Codec::Latin1 => 0x100,
+    };
+    let mut out = String::new();
+    if out.try_reserve(data.len()).is_err() {
+        return Err(vm.alloc_failed_bytes(data.len()));
+    }
+    let bad = |vm: &mut crate::vm::Vm, out: &mut String, bytes: &[u8], pos: usize, reason: &str| {
+        match errors {
+            "replace" => {
+                out.push('\u{fffd}');
+                Ok(())
+            }
+            "ignore" => Ok(()),
+            "backslashreplace" => {
+                for b in bytes {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+                Ok(())
+            }
+            "strict" => {
+                let msg = if bytes.len() == 1 {
+                    format!("'{}' codec can't decode byte {:#04x} in position {pos}: {reason}", codec.name(), bytes[0])
+                } else {
+                    format!(
+                        "'{}' codec can't decode bytes in position {pos}-{}: {reason}",
+                        codec.name(),
+                        pos + bytes.len() - 1
+                    )
+                };
+                Err(vm.new_exception(crate::error::ExcKind::UnicodeDecodeError, msg))
+            }
+            other => Err(vm.new_exception(
+                crate::error::ExcKind::LookupError,
+                format!("unknown error handler name '{other}'"),
+            )),
+        }
+    };
+    if codec == Codec::Utf8 {
+        let mut rest = data;
+        let mut pos = 0;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    out.push_str(s);
+                    break;
+                }
+                Err(e) => {
+                    let good = e.valid_up_to();
+                    out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                    let (n, reason) = match e.error_len() {
+                        Some(n) => {
+                            let b = rest[good];
+                            let invalid_start = b < 0xc2 || b > 0xf4;
+                            (n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
+                        }
+                        None => (rest.len() - good, "unexpected end of data"),
+                    };
+                    bad(vm, &mut out, &rest[good..good + n], pos + good, reason)?;
+                    rest = &rest[good + n..];
+                    pos += good + n;
+                }
+            }
+        }
+    } else {
+        for (i, &b) in data.iter().enumerate() {
+            if (b as u32) < limit {
+                out.push(b as char);
+            } else {
+                bad(vm, &mut out, &[b], i, "ordinal not in range(128)")?;
+            }
+        }
+    }
+    vm.new_string(out)
+}
+
+/// `str.encode(encoding, errors)` into bytes.
+pub fn encode(vm: &mut crate::vm::Vm, s: &str, encoding: &str, errors: Option<&str>) -> crate::error::PyResult<Vec<u8>> {
+    let Some(codec) = Codec::lookup(encoding) else { return Err(unknown_encoding(vm, encoding)) };
+    let limit: u32 = match codec {
+        Codec::Utf8 => {
+            let mut v = Vec::new();
+            if v.try_reserve_exact(s.len()).is_err() {
+                return Err(vm.alloc_failed_bytes(s.len()));
+            }
+            v.extend_from_slice(s.as_bytes());
+            return Ok(v);
+        }
+        Codec::Ascii => 0x80,
+        Codec::Latin1 => 0x100,
+    };
+    let mut out = Vec::new();
+    if out.try_reserve(s.len()).is_err() {
+        return Err(vm.alloc_failed_bytes(s.len()));
+    }
+    for (i, c) in s.chars().enumerate() {
+        let n = c as u32;
+        if n < limit {
+            out.push(n as u8);
+            continue;
+        }
+        match errors.unwrap_or("strict") {
+            "ignore" => {}
+            "replace" => out.push(b'?'),
+            "backslashreplace" => {
+                let esc = if n < 0x100 {
+                    format!("\\x{n:02x}")
+                } else if n < 0x10000 {
+                    format!("\\u{n:04x}")
+                } else {
+                    format!("\\U{n:08x}")
+                };
+                out.extend_from_slice(esc.as_bytes());
+            }
+            "xmlcharrefreplace" => out.extend_from_slice(format!("&#{n};").as_bytes()),
+            "strict" => {
+                let mut r = String::new();
+                crate::repr::repr_str_into(c.encode_utf8(&mut [0u8; 4]), &mut r);
+                let range = if limit == 0x80 { "128" } else { "256" };
+                let msg = format!(
+                    "'{}' codec can't encode character {r} in position {i}: ordinal not in range({range})",
+                    codec.name()
+                );
+                return Err(vm.new_exception(crate::error::ExcKind::UnicodeEncodeError, msg));
+            }
+            other => {
+                return Err(vm.new_exception(
+                    crate::error::ExcKind::LookupError,
+                    format!("unknown error handler name '{other}'"),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+// ---- helpers shared with `bytes` ----
+
+/// CPython's `ADJUST_INDICES` for the `start`/`end` arguments of `find`, `count`,
+/// `startswith`, ...: negative values count from the end and `end` is clamped to `len`;
+/// `start` may stay beyond `len` (callers treat `start > end` as an empty range).
+pub fn adjust_range(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
+    let n = len as i64;
+    let mut e = end.unwrap_or(n);
+    if e > n {
+        e = n;
+    } else if e < 0 {
+        e = (e + n).max(0);
+    }
+    let mut s = start.unwrap_or(0);
+    if s < 0 {
+        s = (s + n).max(0);
+    }
+    (s as usize, e as usize)
+}
+
+/// Python's `str.isspace` for one character (also what `str.split()` splits on).
+#[inline]
+pub fn py_isspace(c: char) -> bool {
+    matches!(c, '\t'..='\r' | '\x1c'..='\x20' | '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}')
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+}
+
+/// An ASCII byte for which `str.isspace` holds.
+#[inline]
+pub fn ascii_isspace(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=b' ')
+}
+
+/// Fail with `MemoryError` up front when a result of `n` bytes can't fit the heap (a
+/// fixed heap's capacity, `heap_lock`, or an absurd size), before building it.
+pub fn check_room(vm: &mut crate::vm::Vm, n: usize) -> crate::error::PyResult<()> {
+    let too_big = n > (isize::MAX as usize) / 4
+        || (vm.heap.lock_depth > 0 && n > 0)
+        || vm.heap.capacity().is_some_and(|c| vm.heap.allocated().saturating_add(n) > c);
+    if too_big {
+        return Err(vm.alloc_failed_bytes(n));
+    }
+    Ok(())
+}
+
+/// A `String` with room for `n` bytes, or `MemoryError`.
+pub fn string_with_room(vm: &mut crate::vm::Vm, n: usize) -> crate::error::PyResult<String> {
+    check_room(vm, n)?;
+    let mut s = String::new();
+    if s.try_reserve_exact(n).is_err() {
+        return Err(vm.alloc_failed_bytes(n));
+    }
+    Ok(s)
+}
+
+/// A `Vec<u8>` with room for `n` bytes, or `MemoryError`.
+pub fn vec_with_room(vm: &mut crate::vm::Vm, n: usize) -> crate::error::PyResult<Vec<u8>> {
+    check_room(vm, n)?;
+    let mut v = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        return Err(vm.alloc_failed_bytes(n));
+    }
+    Ok(v)
+}
+
+/// Check a builtin method's argument counts (`self` included, as MicroPython counts them).
+pub fn check_args(
+    vm: &mut crate::vm::Vm,
+    args: &[Value],
+    kw: &[Value],
+    min: usize,
+    max: usize,
+    takes_kw: bool,
+) -> crate::error::PyResult<()> {
+    if !takes_kw && !kw.is_empty() {
+        return Err(vm.type_error("function doesn't take keyword arguments"));
+    }
+    if args.len() < min {
+        return Err(vm.type_error(format!("function missing {} required positional arguments", min - args.len())));
+    }
+    if args.len() > max {
+        return Err(vm.type_error(format!("function expected at most {max} arguments, got {}", args.len())));
+    }
+    Ok(())
+}
+
+/// Positional argument `i` or keyword `name` (for methods that accept either).
+pub fn arg_or_kw(args: &[Value], kw: &[Value], i: usize, name: &str) -> Option<Value> {
+    args.get(i).copied().or_else(|| crate::class::kwarg(kw, name))
+}
+
+/// An optional `start`/`end`-style index argument (`None` or absent means "not given").
+pub fn opt_index(vm: &mut crate::vm::Vm, v: Option<Value>) -> crate::error::PyResult<Option<i64>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => match crate::ops::as_num(&v) {
+            Some(crate::ops::Num::Big(b)) => {
+                use num_traits::Signed;
+                Ok(Some(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }))
+            }
+            _ => {
+                if v.is_float() {
+                    return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+                }
+                vm.to_index(v).map(Some)
+            }
+        },
+    }
+}
+
+
 mod methods {
-    use super::as_str;
-    use crate::class::arg;
-    use crate::error::PyResult;
+    use super::{
+        adjust_range, arg_or_kw, as_str, check_args, check_room, is_str, opt_index, py_isspace, str_char_len,
+        string_with_room, StrObj,
+    };
+    use crate::error::{ExcKind, PyErr, PyResult};
+    use crate::gc::Gc;
+    use crate::obj::str_tables as tables;
+    use crate::obj::{DictObj, ListObj, TupleObj, TypeObj};
+    use crate::ops::{as_num, Num};
     use crate::value::Value;
     use crate::vm::Vm;
 
     type R = PyResult<Value>;
 
-    /// The text of `self` (a str or a user subclass's base str), owned so Python
-    /// code may run while it is in use.
-    fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<String> {
-        let v = args.first().map(|&v| vm.builtin_receiver(v));
-        match v.as_ref().and_then(as_str) {
-            Some(s) => Ok(s.to_owned()),
-            None => Err(vm.type_error(format!("descriptor '{name}' requires a 'str' object"))),
-        }
-    }
+    // ---- receivers and arguments ----
 
-    fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
-        match as_str(&v) {
-            Some(s) => Ok(s.to_owned()),
-            None => Err(vm.type_error(format!("{what} must be str, not {}", vm.type_name(v)))),
-        }
-    }
-
-    fn join(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        let sep = this(vm, args, "join")?;
-        let it = arg(vm, args, 1, "join")?;
-        let items = vm.collect_iterable(it)?;
-        let mut out = String::new();
-        for (i, v) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(&sep);
-            }
-            match as_str(v) {
-                Some(s) => out.push_str(s),
-                None => {
-                    return Err(vm.type_error(format!(
-                        "sequence item {i}: expected str instance, {} found",
-                        vm.type_name(*v)
-                    )))
-                }
-            }
-        }
-        vm.new_string(out)
-    }
-
-    fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
-        let s = this(vm, args, "format")?;
-        crate::format::str_format(vm, &s, &args[1..], kw)
-    }
-
-    fn encode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        let s = this(vm, args, "encode")?;
-        vm.new_bytes(s.into_bytes())
-    }
-
-    fn split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
-        let s = this(vm, args, "split")?;
-        let sep = args.get(1).copied().or_else(|| crate::class::kwarg(kw, "sep")).filter(|v| !v.is_none());
-        let maxsplit = match args.get(2).copied().or_else(|| crate::class::kwarg(kw, "maxsplit")) {
-            Some(m) => vm.to_index(m)?,
-            None => -1,
+    /// `self` as a str value (seeing through a user subclass to its base str).
+    fn recv(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
+        let v = match args.first() {
+            Some(&v) => vm.builtin_receiver(v),
+            None => return Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
         };
-        let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
-        let parts: Vec<String> = match sep {
+        if is_str(v) {
+            Ok(v)
+        } else {
+            Err(vm.type_error(format!("descriptor '{name}' requires a 'str' object but received a '{}'", vm.type_name(v))))
+        }
+    }
+
+    /// The text of a value known to be a str.
+    #[inline]
+    fn text(v: &Value) -> &str {
+        as_str(v).unwrap_or("")
+    }
+
+    fn not_str(vm: &mut Vm, v: Value) -> PyErr {
+        let t = vm.type_name(v);
+        let to = if t == "str" { "bytes" } else { "str" };
+        vm.type_error(format!("can't convert '{t}' object to {to} implicitly"))
+    }
+
+    /// A str argument's text.
+    fn str_arg<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a str> {
+        match as_str(v) {
+            Some(s) => Ok(s),
             None => {
-                let mut out = Vec::new();
-                let mut rest = s.trim_start();
-                while !rest.is_empty() {
-                    if out.len() == limit {
-                        out.push(rest.to_owned());
-                        break;
-                    }
-                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                    out.push(rest[..end].to_owned());
-                    rest = rest[end..].trim_start();
+                let base = vm.builtin_receiver(*v);
+                if base != *v && is_str(base) {
+                    // The base str of a user subclass instance lives as long as the instance.
+                    return Ok(super::unsafe_extend(text(&base)));
                 }
-                out
+                Err(not_str(vm, *v))
             }
-            Some(sepv) => {
-                let sep = str_arg(vm, sepv, "sep")?;
-                if sep.is_empty() {
-                    return Err(vm.value_error("empty separator"));
+        }
+    }
+
+    /// A str's text with what the methods need to know about it.
+    #[derive(Copy, Clone)]
+    struct Text<'a> {
+        s: &'a str,
+        ascii: bool,
+        /// Length in characters.
+        n: usize,
+    }
+
+    fn info(v: &Value) -> Text<'_> {
+        let s = text(v);
+        match v.downcast::<StrObj>() {
+            Some(g) => Text { s, ascii: g.is_ascii(), n: g.char_len() },
+            None => {
+                let n = str_char_len(*v).unwrap_or(0);
+                Text { s, ascii: n == s.len(), n }
+            }
+        }
+    }
+
+    impl<'a> Text<'a> {
+        /// Byte offset of character `ci` (`ci <= n`).
+        #[inline]
+        fn byte_at(&self, ci: usize) -> usize {
+            if self.ascii {
+                return ci.min(self.s.len());
+            }
+            if ci >= self.n {
+                return self.s.len();
+            }
+            self.s.char_indices().nth(ci).map_or(self.s.len(), |(b, _)| b)
+        }
+
+        /// Characters in the byte range `a..b` (both on character boundaries).
+        #[inline]
+        fn chars_in(&self, a: usize, b: usize) -> usize {
+            if self.ascii {
+                b - a
+            } else {
+                count_chars(&self.s.as_bytes()[a..b])
+            }
+        }
+
+        /// The byte range of the characters `start..end` (after `adjust_range`), or
+        /// `None` when the range is empty because `start > end`.
+        fn range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+            if start > end {
+                return None;
+            }
+            if self.ascii {
+                return Some((start, end));
+            }
+            let a = self.byte_at(start);
+            let b = if end >= self.n { self.s.len() } else { a + byte_len_of_chars(&self.s[a..], end - start) };
+            Some((a, b))
+        }
+    }
+
+    /// Characters in UTF-8 bytes (count of non-continuation bytes).
+    #[inline]
+    fn count_chars(b: &[u8]) -> usize {
+        b.iter().filter(|&&x| (x as i8) >= -0x40).count()
+    }
+
+    /// Bytes taken by the first `k` characters of `s`.
+    fn byte_len_of_chars(s: &str, k: usize) -> usize {
+        s.char_indices().nth(k).map_or(s.len(), |(b, _)| b)
+    }
+
+    fn new_str_from(vm: &mut Vm, whole: Value, s: &str) -> R {
+        if s.len() == text(&whole).len() {
+            return Ok(whole);
+        }
+        vm.new_str(s)
+    }
+
+    fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+        if v.is_float() {
+            return Err(vm.type_error("can't convert float to int"));
+        }
+        vm.to_index(v)
+    }
+
+    // ---- searching ----
+
+    /// `find`, `rfind`, `index`, `rindex`.
+    fn find_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, rev: bool, raise: bool) -> R {
+        check_args(vm, args, kw, 2, 4, false)?;
+        let sv = recv(vm, args, name)?;
+        let sub_v = args[1];
+        let sub = str_arg(vm, &sub_v)?;
+        let start = opt_index(vm, args.get(2).copied())?;
+        let end = opt_index(vm, args.get(3).copied())?;
+        let t = info(&sv);
+        let (s, e) = adjust_range(start, end, t.n);
+        let found = t.range(s, e).and_then(|(a, b)| {
+            let hay = &t.s[a..b];
+            let p = if rev { hay.rfind(sub) } else { hay.find(sub) };
+            p.map(|p| s + t.chars_in(a, a + p))
+        });
+        match found {
+            Some(i) => vm.new_int(i as i64),
+            None if raise => Err(vm.value_error("substring not found")),
+            None => Ok(Value::small_int(-1)),
+        }
+    }
+
+    fn find(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        find_impl(vm, args, kw, "find", false, false)
+    }
+    fn rfind(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        find_impl(vm, args, kw, "rfind", true, false)
+    }
+    fn index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        find_impl(vm, args, kw, "index", false, true)
+    }
+    fn rindex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        find_impl(vm, args, kw, "rindex", true, true)
+    }
+
+    fn count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 2, 4, false)?;
+        let sv = recv(vm, args, "count")?;
+        let sub_v = args[1];
+        let sub = str_arg(vm, &sub_v)?;
+        let start = opt_index(vm, args.get(2).copied())?;
+        let end = opt_index(vm, args.get(3).copied())?;
+        let t = info(&sv);
+        let (s, e) = adjust_range(start, end, t.n);
+        let n = match t.range(s, e) {
+            None => 0,
+            Some(_) if sub.is_empty() => e - s + 1,
+            Some((a, b)) => t.s[a..b].matches(sub).count(),
+        };
+        vm.new_int(n as i64)
+    }
+
+    /// The candidates of `startswith`/`endswith`: one str or a tuple of them.
+    fn affixes(vm: &mut Vm, v: Value, name: &str) -> PyResult<Vec<Value>> {
+        if is_str(v) {
+            return Ok(vec![v]);
+        }
+        if let Some(t) = v.downcast::<TupleObj>() {
+            for &x in t.items.iter() {
+                if !is_str(x) {
+                    return Err(not_str(vm, x));
                 }
-                s.splitn(limit.saturating_add(1), sep.as_str()).map(str::to_owned).collect()
             }
-        };
-        let mut items = Vec::with_capacity(parts.len());
-        for p in parts {
-            let v = vm.new_string(p)?;
-            vm.temp_roots.push(v);
-            items.push(v);
+            return Ok(t.items.to_vec());
         }
-        vm.temp_roots.truncate(vm.temp_roots.len() - items.len());
-        vm.new_list(items)
+        let base = vm.builtin_receiver(v);
+        if base != v && is_str(base) {
+            return Ok(vec![base]);
+        }
+        Err(vm.type_error(format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(v))))
     }
 
-    fn strip_impl(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool) -> R {
-        let s = this(vm, args, name)?;
-        let chars = match args.get(1).copied().filter(|v| !v.is_none()) {
-            Some(c) => Some(str_arg(vm, c, "strip arg")?),
-            None => None,
-        };
-        let pred = |c: char| match &chars {
-            Some(set) => set.contains(c),
-            None => c.is_whitespace(),
-        };
-        let mut r: &str = &s;
-        if left {
-            r = r.trim_start_matches(pred);
-        }
-        if right {
-            r = r.trim_end_matches(pred);
-        }
-        if r.len() == s.len() {
-            return Ok(args[0]);
-        }
-        let r = r.to_owned();
-        vm.new_string(r)
-    }
-
-    fn strip(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        strip_impl(vm, args, "strip", true, true)
-    }
-    fn lstrip(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        strip_impl(vm, args, "lstrip", true, false)
-    }
-    fn rstrip(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        strip_impl(vm, args, "rstrip", false, true)
-    }
-
-    fn affix(vm: &mut Vm, args: &[Value], name: &str, prefix: bool) -> R {
-        let s = this(vm, args, name)?;
-        let a = arg(vm, args, 1, name)?;
-        let cands: Vec<Value> = match a.downcast::<crate::obj::TupleObj>() {
-            Some(t) => t.items.to_vec(),
-            None => vec![a],
-        };
+    fn tailmatch(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, at_end: bool) -> R {
+        check_args(vm, args, kw, 2, 4, false)?;
+        let sv = recv(vm, args, name)?;
+        let cands = affixes(vm, args[1], name)?;
+        let start = opt_index(vm, args.get(2).copied())?;
+        let end = opt_index(vm, args.get(3).copied())?;
+        let t = info(&sv);
+        let (s, e) = adjust_range(start, end, t.n);
+        let Some((a, b)) = t.range(s, e) else { return Ok(Value::FALSE) };
+        let hay = &t.s[a..b];
         for c in cands {
-            let c = str_arg(vm, c, name)?;
-            if (prefix && s.starts_with(c.as_str())) || (!prefix && s.ends_with(c.as_str())) {
+            let p = text(&c);
+            let hit = if at_end { hay.ends_with(p) } else { hay.starts_with(p) };
+            if hit {
                 return Ok(Value::TRUE);
             }
         }
         Ok(Value::FALSE)
     }
 
-    fn startswith(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        affix(vm, args, "startswith", true)
+    fn startswith(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        tailmatch(vm, args, kw, "startswith", false)
     }
-    fn endswith(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        affix(vm, args, "endswith", false)
+    fn endswith(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        tailmatch(vm, args, kw, "endswith", true)
     }
 
-    fn replace(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        let s = this(vm, args, "replace")?;
-        let old = arg(vm, args, 1, "replace")?;
-        let old = str_arg(vm, old, "replace() argument 1")?;
-        let new = arg(vm, args, 2, "replace")?;
-        let new = str_arg(vm, new, "replace() argument 2")?;
-        let count = match args.get(3) {
-            Some(&c) => vm.to_index(c)?,
+    // ---- splitting and joining ----
+
+    fn split_args(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<(Option<Value>, usize)> {
+        check_args(vm, args, kw, 1, 3, true)?;
+        for p in kw.chunks_exact(2) {
+            if !matches!(as_str(&p[0]), Some("sep" | "maxsplit")) {
+                let k = text(&p[0]).to_owned();
+                return Err(vm.type_error(format!("unexpected keyword argument '{k}'")));
+            }
+        }
+        let sep = arg_or_kw(args, kw, 1, "sep").filter(|v| !v.is_none());
+        let maxsplit = match arg_or_kw(args, kw, 2, "maxsplit") {
+            Some(m) => int_arg(vm, m)?,
             None => -1,
         };
-        let r = if count < 0 { s.replace(&old, &new) } else { s.replacen(&old, &new, count as usize) };
-        vm.new_string(r)
+        Ok((sep, if maxsplit < 0 { usize::MAX } else { maxsplit as usize }))
     }
 
-    fn upper(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        let s = this(vm, args, "upper")?;
-        vm.new_string(s.to_uppercase())
-    }
-    fn lower(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        let s = this(vm, args, "lower")?;
-        vm.new_string(s.to_lowercase())
-    }
-
-    fn find(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-        let s = this(vm, args, "find")?;
-        let sub = arg(vm, args, 1, "find")?;
-        let sub = str_arg(vm, sub, "find() argument")?;
-        match s.find(sub.as_str()) {
-            Some(b) => vm.new_int(s[..b].chars().count() as i64),
-            None => Ok(Value::small_int(-1)),
+    fn list_of_pieces<'a>(vm: &mut Vm, whole: Value, pieces: impl Iterator<Item = &'a str>) -> R {
+        let mut items = Vec::new();
+        for p in pieces {
+            items.push(new_str_from(vm, whole, p)?);
         }
+        vm.new_list(items)
+    }
+
+    /// Whitespace splitting, CPython's rules: runs of whitespace separate, ends are ignored,
+    /// and after `limit` splits the rest (its leading whitespace skipped) is the last item.
+    fn split_whitespace(s: &str, ascii: bool, limit: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        if ascii {
+            let b = s.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                while i < b.len() && super::ascii_isspace(b[i]) {
+                    i += 1;
+                }
+                if i == b.len() {
+                    break;
+                }
+                if out.len() == limit {
+                    out.push(&s[i..]);
+                    return out;
+                }
+                let j = i;
+                while i < b.len() && !super::ascii_isspace(b[i]) {
+                    i += 1;
+                }
+                out.push(&s[j..i]);
+            }
+            return out;
+        }
+        let mut rest = s;
+        loop {
+            rest = rest.trim_start_matches(py_isspace);
+            if rest.is_empty() {
+                break;
+            }
+            if out.len() == limit {
+                out.push(rest);
+                break;
+            }
+            let end = rest.find(py_isspace).unwrap_or(rest.len());
+            out.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+        out
+    }
+
+    fn rsplit_whitespace(s: &str, limit: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = s;
+        loop {
+            rest = rest.trim_end_matches(py_isspace);
+            if rest.is_empty() {
+                break;
+            }
+            if out.len() == limit {
+                out.push(rest);
+                break;
+            }
+            let start = rest.rfind(py_isspace).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+            out.push(&rest[start..]);
+            rest = &rest[..start];
+        }
+        out.reverse();
+        out
+    }
+
+    fn split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        let sv = recv(vm, args, "split")?;
+        let (sep, limit) = split_args(vm, args, kw)?;
+        let t = info(&sv);
+        match sep {
+            None => {
+                let parts = split_whitespace(t.s, t.ascii, limit);
+                list_of_pieces(vm, sv, parts.into_iter())
+            }
+            Some(sep_v) => {
+                let sep = str_arg(vm, &sep_v)?;
+                if sep.is_empty() {
+                    return Err(vm.value_error("empty separator"));
+                }
+                list_of_pieces(vm, sv, t.s.splitn(limit.saturating_add(1), sep))
+            }
+        }
+    }
+
+    fn rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        let sv = recv(vm, args, "rsplit")?;
+        let (sep, limit) = split_args(vm, args, kw)?;
+        let t = info(&sv);
+        let mut parts: Vec<&str> = match sep {
+            None => {
+                let parts = rsplit_whitespace(t.s, limit);
+                return list_of_pieces(vm, sv, parts.into_iter());
+            }
+            Some(sep_v) => {
+                let sep = str_arg(vm, &sep_v)?;
+                if sep.is_empty() {
+                    return Err(vm.value_error("empty separator"));
+                }
+                t.s.rsplitn(limit.saturating_add(1), sep).collect()
+            }
+        };
+        parts.reverse();
+        list_of_pieces(vm, sv, parts.into_iter())
+    }
+
+    /// Length of the line break starting at `b[i]` (0 if none), for `str.splitlines`.
+    fn line_break_len(s: &str, i: usize) -> usize {
+        let b = s.as_bytes();
+        match b[i] {
+            b'\r' => {
+                if b.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                }
+            }
+            b'\n' | 0x0b | 0x0c | 0x1c..=0x1e => 1,
+            0xc2 if b.get(i + 1) == Some(&0x85) => 2,
+            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(&0xa8) | Some(&0xa9)) => 3,
+            _ => 0,
+        }
+    }
+
+    fn splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 2, true)?;
+        let sv = recv(vm, args, "splitlines")?;
+        let keepends = match arg_or_kw(args, kw, 1, "keepends") {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        let s = text(&sv);
+        let mut parts = Vec::new();
+        let (mut start, mut i) = (0, 0);
+        while i < s.len() {
+            let n = line_break_len(s, i);
+            if n == 0 {
+                i += 1;
+                continue;
+            }
+            parts.push(&s[start..if keepends { i + n } else { i }]);
+            i += n;
+            start = i;
+        }
+        if start < s.len() {
+            parts.push(&s[start..]);
+        }
+        list_of_pieces(vm, sv, parts.into_iter())
+    }
+
+    fn partition_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, rev: bool) -> R {
+        check_args(vm, args, kw, 2, 2, false)?;
+        let sv = recv(vm, args, name)?;
+        let sep_v = args[1];
+        let sep = str_arg(vm, &sep_v)?;
+        if sep.is_empty() {
+            return Err(vm.value_error("empty separator"));
+        }
+        let s = text(&sv);
+        let empty = Value::qstr(krait_syntax::q::EMPTY);
+        let found = if rev { s.rfind(sep) } else { s.find(sep) };
+        let items = match found {
+            Some(i) => {
+                let a = vm.new_str(&s[..i])?;
+                let c = vm.new_str(&s[i + sep.len()..])?;
+                let sep_val = if is_str(sep_v) { sep_v } else { vm.new_str(sep)? };
+                vec![a, sep_val, c]
+            }
+            None if rev => vec![empty, empty, sv],
+            None => vec![sv, empty, empty],
+        };
+        vm.new_tuple(items)
+    }
+
+    fn partition(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        partition_impl(vm, args, kw, "partition", false)
+    }
+    fn rpartition(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        partition_impl(vm, args, kw, "rpartition", true)
+    }
+
+    fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 2, 2, false)?;
+        let sv = recv(vm, args, "join")?;
+        let it = args[1];
+        let items: Vec<Value> = if let Some(l) = it.downcast::<ListObj>() {
+            l.items.clone()
+        } else if let Some(t) = it.downcast::<TupleObj>() {
+            t.items.to_vec()
+        } else {
+            vm.collect_iterable(it)?
+        };
+        let sep = text(&sv);
+        let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+        for &v in &items {
+            match as_str(&v) {
+                Some(s) => total = total.saturating_add(s.len()),
+                None => {
+                    return Err(vm.type_error("join expects a list of str/bytes objects consistent with self object"))
+                }
+            }
+        }
+        if items.len() == 1 {
+            return Ok(items[0]);
+        }
+        let mut out = string_with_room(vm, total)?;
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(text(v));
+        }
+        vm.new_string(out)
+    }
+
+    // ---- stripping, padding, replacing ----
+
+    fn strip_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, left: bool, right: bool) -> R {
+        check_args(vm, args, kw, 1, 2, false)?;
+        let sv = recv(vm, args, name)?;
+        let s = text(&sv);
+        let chars_v = args.get(1).copied().filter(|v| !v.is_none());
+        let r: &str = match chars_v {
+            None => {
+                let mut r = s;
+                if left {
+                    r = r.trim_start_matches(py_isspace);
+                }
+                if right {
+                    r = r.trim_end_matches(py_isspace);
+                }
+                r
+            }
+            Some(cv) => {
+                let set = str_arg(vm, &cv)?;
+                let mut r = s;
+                if set.is_ascii() {
+                    let set = set.as_bytes();
+                    let b = r.as_bytes();
+                    let (mut i, mut j) = (0, b.len());
+                    if left {
+                        while i < j && set.contains(&b[i]) {
+                            i += 1;
+                        }
+                    }
+                    if right {
+                        while j > i && set.contains(&b[j - 1]) {
+                            j -= 1;
+                        }
+                    }
+                    // Only ASCII bytes were removed, so both ends are character boundaries.
+                    r = &r[i..j];
+                } else {
+                    if left {
+                        r = r.trim_start_matches(|c| set.contains(c));
+                    }
+                    if right {
+                        r = r.trim_end_matches(|c| set.contains(c));
+                    }
+                }
+                r
+            }
+        };
+        new_str_from(vm, sv, r)
+    }
+
+    fn strip(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        strip_impl(vm, args, kw, "strip", true, true)
+    }
+    fn lstrip(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        strip_impl(vm, args, kw, "lstrip", true, false)
+    }
+    fn rstrip(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        strip_impl(vm, args, kw, "rstrip", false, true)
+    }
+
+    fn removeaffix(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, prefix: bool) -> R {
+        check_args(vm, args, kw, 2, 2, false)?;
+        let sv = recv(vm, args, name)?;
+        let a = args[1];
+        let a = str_arg(vm, &a)?;
+        let s = text(&sv);
+        let r = if prefix { s.strip_prefix(a) } else { s.strip_suffix(a) };
+        match r {
+            Some(r) if !a.is_empty() => vm.new_str(r),
+            _ => Ok(sv),
+        }
+    }
+
+    fn removeprefix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        removeaffix(vm, args, kw, "removeprefix", true)
+    }
+    fn removesuffix(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        removeaffix(vm, args, kw, "removesuffix", false)
+    }
+
+    /// The fill character argument of `center`/`ljust`/`rjust`.
+    fn fill_char(vm: &mut Vm, v: Option<Value>) -> PyResult<char> {
+        let Some(v) = v else { return Ok(' ') };
+        let s = str_arg(vm, &v)?;
+        let mut it = s.chars();
+        match (it.next(), it.next()) {
+            (Some(c), None) => Ok(c),
+            _ => Err(vm.type_error("The fill character must be exactly one character long")),
+        }
+    }
+
+    fn pad(vm: &mut Vm, sv: Value, left: usize, right: usize, fill: char) -> R {
+        let s = text(&sv);
+        let total = s.len().saturating_add((left.saturating_add(right)).saturating_mul(fill.len_utf8()));
+        let mut out = string_with_room(vm, total)?;
+        for _ in 0..left {
+            out.push(fill);
+        }
+        out.push_str(s);
+        for _ in 0..right {
+            out.push(fill);
+        }
+        vm.new_string(out)
+    }
+
+    /// `center`, `ljust` (`how` < 0), `rjust` (`how` > 0).
+    fn justify(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, how: i8) -> R {
+        check_args(vm, args, kw, 2, 3, false)?;
+        let sv = recv(vm, args, name)?;
+        let width = int_arg(vm, args[1])?;
+        let fill = fill_char(vm, args.get(2).copied())?;
+        let n = info(&sv).n;
+        if width <= n as i64 {
+            return Ok(sv);
+        }
+        let marg = width as usize - n;
+        let (l, r) = match how {
+            0 => {
+                let l = marg / 2 + (marg & width as usize & 1);
+                (l, marg - l)
+            }
+            h if h < 0 => (0, marg),
+            _ => (marg, 0),
+        };
+        pad(vm, sv, l, r, fill)
+    }
+
+    fn center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        justify(vm, args, kw, "center", 0)
+    }
+    fn ljust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        justify(vm, args, kw, "ljust", -1)
+    }
+    fn rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        justify(vm, args, kw, "rjust", 1)
+    }
+
+    fn zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 2, 2, false)?;
+        let sv = recv(vm, args, "zfill")?;
+        let width = int_arg(vm, args[1])?;
+        let t = info(&sv);
+        if width <= t.n as i64 {
+            return Ok(sv);
+        }
+        let fill = width as usize - t.n;
+        let mut out = string_with_room(vm, t.s.len().saturating_add(fill))?;
+        let (sign, rest) = match t.s.as_bytes().first() {
+            Some(b'+') | Some(b'-') => t.s.split_at(1),
+            _ => ("", t.s),
+        };
+        out.push_str(sign);
+        for _ in 0..fill {
+            out.push('0');
+        }
+        out.push_str(rest);
+        vm.new_string(out)
+    }
+
+    fn expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 2, true)?;
+        let sv = recv(vm, args, "expandtabs")?;
+        let tabsize = match arg_or_kw(args, kw, 1, "tabsize") {
+            Some(v) => int_arg(vm, v)?,
+            None => 8,
+        };
+        let s = text(&sv);
+        if !s.contains('\t') {
+            return Ok(sv);
+        }
+        // First pass: the result's size.
+        let tab = tabsize.max(0) as usize;
+        let (mut col, mut total) = (0usize, 0usize);
+        for c in s.chars() {
+            match c {
+                '\t' => {
+                    if tab > 0 {
+                        let k = tab - col % tab;
+                        col += k;
+                        total = total.saturating_add(k);
+                    }
+                }
+                '\n' | '\r' => {
+                    col = 0;
+                    total += 1;
+                }
+                c => {
+                    col += 1;
+                    total += c.len_utf8();
+                }
+            }
+        }
+        let mut out = string_with_room(vm, total)?;
+        col = 0;
+        for c in s.chars() {
+            match c {
+                '\t' => {
+                    if tab > 0 {
+                        let k = tab - col % tab;
+                        col += k;
+                        for _ in 0..k {
+                            out.push(' ');
+                        }
+                    }
+                }
+                '\n' | '\r' => {
+                    col = 0;
+                    out.push(c);
+                }
+                c => {
+                    col += 1;
+                    out.push(c);
+                }
+            }
+        }
+        vm.new_string(out)
+    }
+
+    fn replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 3, 4, true)?;
+        let sv = recv(vm, args, "replace")?;
+        let (old_v, new_v) = (args[1], args[2]);
+        let old = str_arg(vm, &old_v)?;
+        let new = str_arg(vm, &new_v)?;
+        let count = match arg_or_kw(args, kw, 3, "count") {
+            Some(c) => int_arg(vm, c)?,
+            None => -1,
+        };
+        let limit = if count < 0 { usize::MAX } else { count as usize };
+        let t = info(&sv);
+        let s = t.s;
+        if old.is_empty() {
+            // Insert `new` before every character and at the end, `limit` times at most.
+            let k = limit.min(t.n + 1);
+            if k == 0 || new.is_empty() {
+                return Ok(sv);
+            }
+            let mut out = string_with_room(vm, s.len().saturating_add(k.saturating_mul(new.len())))?;
+            let mut done = 0;
+            for c in s.chars() {
+                if done < k {
+                    out.push_str(new);
+                    done += 1;
+                }
+                out.push(c);
+            }
+            if done < k {
+                out.push_str(new);
+            }
+            return vm.new_string(out);
+        }
+        let m = s.matches(old).take(limit).count();
+        if m == 0 {
+            return Ok(sv);
+        }
+        let size = (s.len() - m * old.len()).saturating_add(m.saturating_mul(new.len()));
+        let mut out = string_with_room(vm, size)?;
+        let mut last = 0;
+        for (i, _) in s.match_indices(old).take(m) {
+            out.push_str(&s[last..i]);
+            out.push_str(new);
+            last = i + old.len();
+        }
+        out.push_str(&s[last..]);
+        vm.new_string(out)
+    }
+
+    // ---- case ----
+
+    fn is_titlecase(c: char) -> bool {
+        (c as u32) >= 0x1c5 && tables::in_table(tables::TITLECASE, c)
+    }
+
+    fn is_cased(c: char) -> bool {
+        c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+    }
+
+    /// Characters skipped when deciding whether a capital sigma ends a word.
+    fn case_ignorable(c: char) -> bool {
+        matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{ad}' | '\u{b7}' | '\u{2019}' | '\u{300}'..='\u{36f}')
+    }
+
+    /// Is the capital sigma at byte `i` of `s` word-final (lowercases to `ς`)?
+    fn final_sigma(s: &str, i: usize) -> bool {
+        let before = s[..i].chars().rev().find(|&c| !case_ignorable(c));
+        let after = s[i + 'Σ'.len_utf8()..].chars().find(|&c| !case_ignorable(c));
+        before.is_some_and(is_cased) && !after.is_some_and(is_cased)
+    }
+
+    fn push_lower(out: &mut String, s: &str, i: usize, c: char) {
+        if c == 'Σ' {
+            out.push(if final_sigma(s, i) { 'ς' } else { 'σ' });
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+
+    fn push_title(out: &mut String, c: char) {
+        match tables::lookup_map(tables::TITLE_MAP, c) {
+            Some(t) => out.push_str(t),
+            None => out.extend(c.to_uppercase()),
+        }
+    }
+
+    /// Map every byte of ASCII text (returning `sv` itself if nothing changes).
+    fn ascii_map(vm: &mut Vm, sv: Value, f: impl Fn(u8) -> u8) -> R {
+        let s = text(&sv);
+        let b = s.as_bytes();
+        let Some(first) = b.iter().position(|&x| f(x) != x) else { return Ok(sv) };
+        let mut out = Vec::with_capacity(b.len());
+        out.extend_from_slice(&b[..first]);
+        out.extend(b[first..].iter().map(|&x| f(x)));
+        // ASCII in, ASCII out.
+        vm.new_string(String::from_utf8(out).unwrap_or_default())
+    }
+
+    fn finish(vm: &mut Vm, sv: Value, out: String) -> R {
+        if out == text(&sv) {
+            return Ok(sv);
+        }
+        vm.new_string(out)
+    }
+
+    fn lower(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "lower")?;
+        if info(&sv).ascii {
+            return ascii_map(vm, sv, |b| b.to_ascii_lowercase());
+        }
+        let out = text(&sv).to_lowercase();
+        finish(vm, sv, out)
+    }
+
+    fn upper(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "upper")?;
+        if info(&sv).ascii {
+            return ascii_map(vm, sv, |b| b.to_ascii_uppercase());
+        }
+        let out = text(&sv).to_uppercase();
+        finish(vm, sv, out)
+    }
+
+    fn casefold(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "casefold")?;
+        if info(&sv).ascii {
+            return ascii_map(vm, sv, |b| b.to_ascii_lowercase());
+        }
+        let s = text(&sv);
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match tables::lookup_map(tables::CASEFOLD_MAP, c) {
+                Some(f) => out.push_str(f),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
+        finish(vm, sv, out)
+    }
+
+    fn swapcase(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "swapcase")?;
+        if info(&sv).ascii {
+            return ascii_map(vm, sv, |b| {
+                if b.is_ascii_uppercase() {
+                    b.to_ascii_lowercase()
+                } else {
+                    b.to_ascii_uppercase()
+                }
+            });
+        }
+        let s = text(&sv);
+        let mut out = String::with_capacity(s.len());
+        for (i, c) in s.char_indices() {
+            if c.is_uppercase() {
+                push_lower(&mut out, s, i, c);
+            } else if c.is_lowercase() {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+        finish(vm, sv, out)
+    }
+
+    fn title(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "title")?;
+        let s = text(&sv);
+        if info(&sv).ascii {
+            let mut prev_cased = false;
+            let mut out = Vec::with_capacity(s.len());
+            for &b in s.as_bytes() {
+                out.push(if prev_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() });
+                prev_cased = b.is_ascii_alphabetic();
+            }
+            let out = String::from_utf8(out).unwrap_or_default();
+            return finish(vm, sv, out);
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut prev_cased = false;
+        for (i, c) in s.char_indices() {
+            if prev_cased {
+                push_lower(&mut out, s, i, c);
+            } else {
+                push_title(&mut out, c);
+            }
+            prev_cased = is_cased(c);
+        }
+        finish(vm, sv, out)
+    }
+
+    fn capitalize(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "capitalize")?;
+        let s = text(&sv);
+        if info(&sv).ascii {
+            let mut out = s.as_bytes().to_ascii_lowercase();
+            if let Some(f) = out.first_mut() {
+                *f = f.to_ascii_uppercase();
+            }
+            let out = String::from_utf8(out).unwrap_or_default();
+            return finish(vm, sv, out);
+        }
+        let mut out = String::with_capacity(s.len());
+        for (i, c) in s.char_indices() {
+            if i == 0 {
+                push_title(&mut out, c);
+            } else {
+                push_lower(&mut out, s, i, c);
+            }
+        }
+        finish(vm, sv, out)
+    }
+
+    // ---- predicates ----
+
+    fn pred(
+        vm: &mut Vm,
+        args: &[Value],
+        kw: &[Value],
+        name: &str,
+        ascii_ok: fn(u8) -> bool,
+        char_ok: fn(char) -> bool,
+    ) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, name)?;
+        let t = info(&sv);
+        if t.s.is_empty() {
+            return Ok(Value::FALSE);
+        }
+        let r = if t.ascii { t.s.bytes().all(ascii_ok) } else { t.s.chars().all(char_ok) };
+        Ok(Value::bool(r))
+    }
+
+    fn u_alpha(c: char) -> bool {
+        if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            tables::in_table(tables::ALPHA, c)
+        }
+    }
+    fn u_decimal(c: char) -> bool {
+        c.is_ascii_digit() || (!c.is_ascii() && tables::in_table(tables::DECIMAL, c))
+    }
+    fn u_digit(c: char) -> bool {
+        c.is_ascii_digit() || (!c.is_ascii() && tables::in_table(tables::DIGIT, c))
+    }
+    fn u_numeric(c: char) -> bool {
+        c.is_ascii_digit() || (!c.is_ascii() && tables::in_table(tables::NUMERIC, c))
+    }
+    fn u_alnum(c: char) -> bool {
+        u_alpha(c) || u_numeric(c)
+    }
+
+    fn isalpha(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        pred(vm, args, kw, "isalpha", |b| b.is_ascii_alphabetic(), u_alpha)
+    }
+    fn isalnum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        pred(vm, args, kw, "isalnum", |b| b.is_ascii_alphanumeric(), u_alnum)
+    }
+    fn isdigit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        pred(vm, args, kw, "isdigit", |b| b.is_ascii_digit(), u_digit)
+    }
+    fn isdecimal(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        pred(vm, args, kw, "isdecimal", |b| b.is_ascii_digit(), u_decimal)
+    }
+    fn isnumeric(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        pred(vm, args, kw, "isnumeric", |b| b.is_ascii_digit(), u_numeric)
+    }
+    fn isspace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        pred(vm, args, kw, "isspace", super::ascii_isspace, py_isspace)
+    }
+
+    fn isascii(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "isascii")?;
+        Ok(Value::bool(info(&sv).ascii))
+    }
+
+    fn isprintable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "isprintable")?;
+        let t = info(&sv);
+        let r = if t.ascii {
+            t.s.bytes().all(|b| (0x20..0x7f).contains(&b))
+        } else {
+            t.s.chars().all(|c| tables::in_table(tables::PRINTABLE, c))
+        };
+        Ok(Value::bool(r))
+    }
+
+    fn isidentifier(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "isidentifier")?;
+        let s = text(&sv);
+        let mut it = s.chars();
+        let r = match it.next() {
+            None => false,
+            Some(c) => {
+                let start = if c.is_ascii() { c == '_' || c.is_ascii_alphabetic() } else { tables::in_table(tables::ID_START, c) };
+                start
+                    && it.all(|c| {
+                        if c.is_ascii() {
+                            c == '_' || c.is_ascii_alphanumeric()
+                        } else {
+                            tables::in_table(tables::ID_CONTINUE, c)
+                        }
+                    })
+            }
+        };
+        Ok(Value::bool(r))
+    }
+
+    /// `islower` (`want_lower`) and `isupper`: some cased character, none of the other case.
+    fn case_pred(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, want_lower: bool) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, name)?;
+        let t = info(&sv);
+        let mut cased = false;
+        if t.ascii {
+            for b in t.s.bytes() {
+                if (want_lower && b.is_ascii_uppercase()) || (!want_lower && b.is_ascii_lowercase()) {
+                    return Ok(Value::FALSE);
+                }
+                cased |= b.is_ascii_alphabetic();
+            }
+        } else {
+            for c in t.s.chars() {
+                let (same, other) =
+                    if want_lower { (c.is_lowercase(), c.is_uppercase()) } else { (c.is_uppercase(), c.is_lowercase()) };
+                if other || is_titlecase(c) {
+                    return Ok(Value::FALSE);
+                }
+                cased |= same;
+            }
+        }
+        Ok(Value::bool(cased))
+    }
+
+    fn islower(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        case_pred(vm, args, kw, "islower", true)
+    }
+    fn isupper(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        case_pred(vm, args, kw, "isupper", false)
+    }
+
+    fn istitle(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 1, false)?;
+        let sv = recv(vm, args, "istitle")?;
+        let (mut cased, mut prev_cased) = (false, false);
+        for c in text(&sv).chars() {
+            if c.is_uppercase() || is_titlecase(c) {
+                if prev_cased {
+                    return Ok(Value::FALSE);
+                }
+                prev_cased = true;
+                cased = true;
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return Ok(Value::FALSE);
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        Ok(Value::bool(cased))
+    }
+
+    // ---- formatting and encoding ----
+
+    fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        let sv = recv(vm, args, "format")?;
+        // `sv` is rooted through `args[0]` (or the instance it is the base of) while
+        // `str_format` runs Python code, and heap strings never move.
+        let template = super::unsafe_extend(text(&sv));
+        crate::format::str_format(vm, template, &args[1..], kw)
+    }
+
+    fn format_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 2, 2, false)?;
+        let sv = recv(vm, args, "format_map")?;
+        let m = vm.builtin_receiver(args[1]);
+        let Some(d) = m.downcast::<DictObj>() else {
+            return Err(vm.type_error(format!("format_map() argument must be a dict, not {}", vm.type_name(args[1]))));
+        };
+        let mut pairs = Vec::with_capacity(d.len() * 2);
+        for (k, v) in d.iter() {
+            if is_str(k) {
+                pairs.push(k);
+                pairs.push(v);
+            }
+        }
+        let template = super::unsafe_extend(text(&sv));
+        vm.temp_roots.extend_from_slice(&pairs);
+        let r = crate::format::str_format(vm, template, &[], &pairs);
+        vm.temp_roots.truncate(vm.temp_roots.len() - pairs.len());
+        r
+    }
+
+    fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 3, true)?;
+        let sv = recv(vm, args, "encode")?;
+        let enc = match arg_or_kw(args, kw, 1, "encoding") {
+            Some(e) => Some(str_arg(vm, &args.get(1).copied().unwrap_or(e))?.to_owned()),
+            None => None,
+        };
+        let errors = match arg_or_kw(args, kw, 2, "errors") {
+            Some(e) => Some(text(&e).to_owned()).filter(|_| is_str(e)),
+            None => None,
+        };
+        let data = super::encode(vm, text(&sv), enc.as_deref().unwrap_or("utf-8"), errors.as_deref())?;
+        vm.new_bytes(data)
+    }
+
+    // ---- translate ----
+
+    /// What `table[ord(c)]` says to do with a character.
+    enum Tr {
+        Keep,
+        Delete,
+        Char(char),
+        Str(Value),
+    }
+
+    fn lookup_tr(vm: &mut Vm, table: Value, c: char) -> PyResult<Tr> {
+        let key = Value::small_int(c as i64);
+        let r = if let Some(d) = table.downcast::<DictObj>() {
+            match vm.dict_get(d, key)? {
+                Some(v) => v,
+                None => return Ok(Tr::Keep),
+            }
+        } else {
+            match vm.getitem(table, key) {
+                Ok(v) => v,
+                Err(e) if vm.exc_matches(e, ExcKind::LookupError) => return Ok(Tr::Keep),
+                Err(e) => return Err(e),
+            }
+        };
+        if r.is_none() {
+            return Ok(Tr::Delete);
+        }
+        if let Some(Num::Int(i)) = as_num(&r).filter(|_| !r.is_float()) {
+            return match u32::try_from(i).ok().and_then(char::from_u32) {
+                Some(ch) => Ok(Tr::Char(ch)),
+                None => Err(vm.value_error("character mapping must be in range(0x110000)")),
+            };
+        }
+        if is_str(r) {
+            return Ok(Tr::Str(r));
+        }
+        Err(vm.type_error("character mapping must return integer, None or str"))
+    }
+
+    fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 2, 2, false)?;
+        let sv = recv(vm, args, "translate")?;
+        let table = args[1];
+        // `sv` is rooted through `args` while the table's `__getitem__` runs.
+        let s = super::unsafe_extend(text(&sv));
+        let mut out = String::with_capacity(s.len());
+        let mut changed = false;
+        // Results for ASCII characters, looked up once each.
+        let mut cache: [Option<Option<char>>; 128] = [None; 128];
+        let mut extra: Vec<Value> = Vec::new();
+        for c in s.chars() {
+            if c.is_ascii() {
+                if let Some(r) = cache[c as usize] {
+                    if let Some(ch) = r {
+                        out.push(ch);
+                    }
+                    changed |= r != Some(c);
+                    continue;
+                }
+            }
+            match lookup_tr(vm, table, c)? {
+                Tr::Keep => {
+                    out.push(c);
+                    if c.is_ascii() {
+                        cache[c as usize] = Some(Some(c));
+                    }
+                }
+                Tr::Delete => {
+                    changed = true;
+                    if c.is_ascii() {
+                        cache[c as usize] = Some(None);
+                    }
+                }
+                Tr::Char(ch) => {
+                    out.push(ch);
+                    changed |= ch != c;
+                    if c.is_ascii() {
+                        cache[c as usize] = Some(Some(ch));
+                    }
+                }
+                Tr::Str(v) => {
+                    out.push_str(text(&v));
+                    changed = true;
+                    // Keep the replacement alive across later lookups.
+                    vm.temp_roots.push(v);
+                    extra.push(v);
+                }
+            }
+            check_room(vm, out.len())?;
+        }
+        vm.temp_roots.truncate(vm.temp_roots.len() - extra.len());
+        if !changed {
+            return Ok(sv);
+        }
+        vm.new_string(out)
+    }
+
+    /// `str.maketrans(x[, y[, z]])`
+    fn maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+        check_args(vm, args, kw, 1, 3, false)?;
+        let d = vm.new_dict()?;
+        if args.len() == 1 {
+            let Some(src) = vm.builtin_receiver(args[0]).downcast::<DictObj>() else {
+                return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            };
+            for (k, v) in src.iter().collect::<Vec<_>>() {
+                let key = if let Some(s) = as_str(&k) {
+                    let mut it = s.chars();
+                    match (it.next(), it.next()) {
+                        (Some(c), None) => Value::small_int(c as i64),
+                        _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                    }
+                } else if matches!(as_num(&k), Some(Num::Int(_) | Num::Big(_))) {
+                    k
+                } else {
+                    return Err(vm.type_error("keys in translate table must be strings or integers"));
+                };
+                vm.dict_set(d, key, v)?;
+            }
+            return Ok(d.value());
+        }
+        let (xv, yv) = (args[0], args[1]);
+        let (Some(x), Some(y)) = (as_str(&xv), as_str(&yv)) else {
+            return Err(vm.type_error("maketrans() arguments must be strs"));
+        };
+        if x.chars().count() != y.chars().count() {
+            return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+        }
+        for (a, b) in x.chars().zip(y.chars()) {
+            vm.dict_set(d, Value::small_int(a as i64), Value::small_int(b as i64))?;
+        }
+        if let Some(&zv) = args.get(2) {
+            let Some(z) = as_str(&zv) else { return Err(vm.type_error("maketrans() argument 3 must be str")) };
+            for c in z.chars() {
+                vm.dict_set(d, Value::small_int(c as i64), Value::NONE)?;
+            }
+        }
+        Ok(d.value())
+    }
+
+    // ---- the constructor ----
+
+    /// `str(object='')`, `str(object=b'', encoding='utf-8', errors='strict')`
+    fn str_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
+        if args.len() + kw.len() / 2 > 3 {
+            return Err(vm.type_error(format!("function expected at most 3 arguments, got {}", args.len() + kw.len() / 2)));
+        }
+        for p in kw.chunks_exact(2) {
+            if !matches!(as_str(&p[0]), Some("object" | "encoding" | "errors")) {
+                let k = text(&p[0]).to_owned();
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for str()")));
+            }
+        }
+        let obj = arg_or_kw(args, kw, 0, "object");
+        let encoding = arg_or_kw(args, kw, 1, "encoding");
+        let errors = arg_or_kw(args, kw, 2, "errors");
+        let Some(obj) = obj else { return Ok(Value::qstr(krait_syntax::q::EMPTY)) };
+        if encoding.is_none() && errors.is_none() {
+            return vm.str_value(obj);
+        }
+        let enc = match encoding {
+            Some(e) => match as_str(&e) {
+                Some(s) => s.to_owned(),
+                None => {
+                    return Err(vm.type_error(format!("str() argument 'encoding' must be str, not {}", vm.type_name(e))))
+                }
+            },
+            None => "utf-8".to_owned(),
+        };
+        let errs = match errors {
+            Some(e) => match as_str(&e) {
+                Some(s) => Some(s.to_owned()),
+                None => {
+                    return Err(vm.type_error(format!("str() argument 'errors' must be str, not {}", vm.type_name(e))))
+                }
+            },
+            None => None,
+        };
+        if is_str(obj) {
+            return Err(vm.type_error("decoding str is not supported"));
+        }
+        let data = match vm.buffer_bytes(obj) {
+            Ok(d) => d,
+            Err(_) => {
+                return Err(vm.type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    vm.type_name(obj)
+                )))
+            }
+        };
+        super::decode(vm, &data, &enc, errs.as_deref())
     }
 
     pub fn install(vm: &mut Vm) -> PyResult<()> {
@@ -344,21 +1733,60 @@ mod methods {
         vm.add_methods(
             t,
             &[
-                ("join", join),
-                ("format", format),
+                ("capitalize", capitalize),
+                ("casefold", casefold),
+                ("center", center),
+                ("count", count),
                 ("encode", encode),
-                ("split", split),
-                ("strip", strip),
-                ("lstrip", lstrip),
-                ("rstrip", rstrip),
-                ("startswith", startswith),
                 ("endswith", endswith),
-                ("replace", replace),
-                ("upper", upper),
-                ("lower", lower),
+                ("expandtabs", expandtabs),
                 ("find", find),
+                ("format", format),
+                ("format_map", format_map),
+                ("index", index),
+                ("isalnum", isalnum),
+                ("isalpha", isalpha),
+                ("isascii", isascii),
+                ("isdecimal", isdecimal),
+                ("isdigit", isdigit),
+                ("isidentifier", isidentifier),
+                ("islower", islower),
+                ("isnumeric", isnumeric),
+                ("isprintable", isprintable),
+                ("isspace", isspace),
+                ("istitle", istitle),
+                ("isupper", isupper),
+                ("join", join),
+                ("ljust", ljust),
+                ("lower", lower),
+                ("lstrip", lstrip),
+                ("partition", partition),
+                ("removeprefix", removeprefix),
+                ("removesuffix", removesuffix),
+                ("replace", replace),
+                ("rfind", rfind),
+                ("rindex", rindex),
+                ("rjust", rjust),
+                ("rpartition", rpartition),
+                ("rsplit", rsplit),
+                ("rstrip", rstrip),
+                ("split", split),
+                ("splitlines", splitlines),
+                ("startswith", startswith),
+                ("strip", strip),
+                ("swapcase", swapcase),
+                ("title", title),
+                ("translate", translate),
+                ("upper", upper),
+                ("zfill", zfill),
             ],
-        )
+        )?;
+        let f = vm.new_builtin_fn("maketrans", maketrans)?;
+        let sm = vm.alloc(crate::obj::descriptor::StaticMethodObj { func: f })?;
+        vm.add_class_attr(t, "maketrans", sm.value());
+        // The constructor, with decoding (`str(b, 'utf-8', 'ignore')`).
+        vm.set_make_new(t, str_new);
+        Ok(())
     }
 }
 
