@@ -1,6 +1,6 @@
 //! Compile every `.py` file under a directory with the bytecode checker on, and
 //! report parse errors, compile errors, checker failures and panics.
-//!     cargo run --release -p krait-compiler --example corpus -- /path/to/micropython/tests
+//!     cargo run --release -p krait-compiler --example corpus -- /path/to/micropython/tests [-v] [--any]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 use krait_compiler::{compile_module, verify};
 use krait_syntax::Mode;
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, any: bool) {
     let Ok(rd) = std::fs::read_dir(dir) else { return };
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|e| e == "py") {
+            walk(&p, out, any);
+        } else if any || p.extension().is_some_and(|e| e == "py") {
             out.push(p);
         }
     }
@@ -24,8 +24,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "/work/mp/tests".into());
     let verbose = std::env::args().any(|a| a == "-v");
+    // `--any`: every file, whatever its name (e.g. a fuzzing corpus).
+    let any = std::env::args().any(|a| a == "--any");
     let mut files = Vec::new();
-    walk(Path::new(&dir), &mut files);
+    walk(Path::new(&dir), &mut files, any);
     let (mut ok, mut parse_err, mut compile_err, mut bad, mut panics) = (0, 0, 0, 0, 0);
     for f in &files {
         let Ok(src) = std::fs::read_to_string(f) else { continue };

@@ -748,6 +748,7 @@ impl<'a> Compiler<'a> {
             }
             u.code[pc as usize] = (word & 0xff) | (pos << 8);
         }
+        Self::thread_jumps(u);
         let mut exc_table: Vec<ExcEntry> = Vec::new();
         for (i, &(start, h)) in u.runs.iter().enumerate() {
             let end = u.runs.get(i + 1).map_or(u.code.len() as u32, |r| r.0);
@@ -815,6 +816,35 @@ impl<'a> Compiler<'a> {
             line_table: u.lines.to_vec(),
             annotations,
         }))
+    }
+
+    /// A jump to an unconditional jump goes straight to the final target (the
+    /// VM then takes one jump, not a chain). Direction is kept honest: an
+    /// unconditional jump that ends up going backward becomes `JumpBack` (and so
+    /// stays a safepoint), and a conditional one is only redirected forward.
+    fn thread_jumps(u: &mut Unit<'a>) {
+        let is_goto = |w: u32| w & 0xff == Op::Jump as u32 || w & 0xff == Op::JumpBack as u32;
+        for &pc in &u.fixups {
+            let word = u.code[pc as usize];
+            let first = word >> 8;
+            let mut target = first;
+            for _ in 0..8 {
+                let next = u.code[target as usize];
+                if !is_goto(next) || next >> 8 == target {
+                    break;
+                }
+                target = next >> 8;
+            }
+            if target == first {
+                continue;
+            }
+            if is_goto(word) {
+                let op = if target <= pc { Op::JumpBack } else { Op::Jump };
+                u.code[pc as usize] = encode(op, target);
+            } else if target > pc {
+                u.code[pc as usize] = (word & 0xff) | (target << 8);
+            }
+        }
     }
 
     fn scope_id<T>(&self, node: &T, loc: Loc) -> R<ScopeId> {
@@ -1116,7 +1146,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Subscript { value: obj, slice } => {
                 self.expr(obj)?;
-                self.expr(slice)?;
+                self.subscript_key(slice)?;
                 self.emit(Op::DupTopTwo, 0);
                 self.emit(Op::BinarySubscr, 0);
                 self.expr(value)?;
@@ -1153,7 +1183,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Subscript { value, slice } => {
                 self.expr(value)?;
-                self.expr(slice)?;
+                self.subscript_key(slice)?;
                 self.emit(Op::StoreSubscr, 0);
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
@@ -1200,7 +1230,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Subscript { value, slice } => {
                 self.expr(value)?;
-                self.expr(slice)?;
+                self.subscript_key(slice)?;
                 self.emit(Op::DeleteSubscr, 0);
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
@@ -1218,7 +1248,13 @@ impl<'a> Compiler<'a> {
     fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
         let truth = self.const_truth(test);
         if truth == Some(false) {
-            self.dead(|c| c.block(body))?;
+            // Still a loop for the `break`s and `continue`s in the dead body.
+            let (head, brk) = (self.new_label(), self.new_label());
+            let outer = self.unit.cur_handler;
+            self.unit.fblocks.push(FBlock { kind: FKind::While, outer, cont: head, brk });
+            let r = self.dead(|c| c.block(body));
+            self.unit.fblocks.pop();
+            r?;
             return self.block(orelse);
         }
         let head = self.new_label();
@@ -1832,6 +1868,7 @@ impl<'a> Compiler<'a> {
             | ExprKind::UnaryOp { .. }
             | ExprKind::BoolOp { .. }
             | ExprKind::Tuple(_)
+            | ExprKind::Attribute { .. }
             | ExprKind::Call { .. } => {
                 if let Some(v) = self.st.folded(e).cloned() {
                     self.load_const_value(&v);
@@ -1924,7 +1961,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Subscript { value, slice } => {
                 self.expr(value)?;
-                self.expr(slice)?;
+                self.subscript_key(slice)?;
                 self.emit(Op::BinarySubscr, 0);
             }
             ExprKind::Starred(_) => return err("can't use starred expression here", e.loc),
@@ -1945,6 +1982,16 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The key of `a[key]`. The parser gives `a[*b]` a bare `Starred` key where
+    /// CPython's AST has a one-element tuple; both mean the tuple.
+    fn subscript_key(&mut self, slice: &'a Expr) -> R {
+        if matches!(slice.kind, ExprKind::Starred(_)) {
+            self.seq_display(std::slice::from_ref(slice), Op::BuildTuple)
+        } else {
+            self.expr(slice)
+        }
     }
 
     /// A left-nested chain `((a op b) op c) ...`, compiled without recursing

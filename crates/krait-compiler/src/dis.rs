@@ -158,7 +158,11 @@ fn cell_name(code: &Code, i: u32) -> String {
 }
 
 fn annotation(code: &Code, op: Op, arg: u32) -> String {
-    let name = |i: u32| code.names.get(i as usize).map_or_else(|| "?".to_string(), |q| q.to_string());
+    let name = |i: u32| match code.names.get(i as usize) {
+        Some(q) if q.as_str().is_empty() => "''".to_string(),
+        Some(q) => q.to_string(),
+        None => "?".to_string(),
+    };
     match op {
         Op::LoadConst => code.consts.get(arg as usize).map_or_else(|| "?".into(), const_repr),
         Op::LoadSmallInt => small_int_arg(arg).to_string(),

@@ -262,6 +262,7 @@ pub struct SymbolTable<'a> {
     q_debug: Qstr,
     q_star: Qstr,
     q_dot0: Qstr,
+    q_math: Qstr,
 }
 
 #[inline]
@@ -381,6 +382,7 @@ impl<'a> SymbolTable<'a> {
             q_debug: Qstr::new("__debug__"),
             q_star: Qstr::new("*"),
             q_dot0: Qstr::new(".0"),
+            q_math: Qstr::new("math"),
         }
     }
 
@@ -501,6 +503,7 @@ impl<'a> SymbolTable<'a> {
         let (ExprKind::Name(name), Some(arg)) = (&target.kind, const_call_arg(value)) else {
             return Ok(false);
         };
+        self.check_not_const(*name, target.loc)?;
         let Some(v) = self.expr(arg)? else {
             return err("not a constant", value.loc);
         };
@@ -531,6 +534,7 @@ impl<'a> SymbolTable<'a> {
                 self.root(value)?;
                 match &target.kind {
                     ExprKind::Name(n) => {
+                        self.check_not_const(*n, target.loc)?;
                         self.use_name(*n, target.loc);
                         self.bind(*n, target.loc);
                     }
@@ -699,9 +703,19 @@ impl<'a> SymbolTable<'a> {
     }
 
     /// A binding target (assignment, `for`, `with ... as`, `del`).
+    /// As in MicroPython, a `const()` name is a literal from its definition on:
+    /// it cannot be assigned to (or deleted) again.
+    fn check_not_const(&self, name: Qstr, loc: Loc) -> R {
+        if self.consts.contains_key(&name) {
+            return err(format!("cannot assign to constant '{name}'"), loc);
+        }
+        Ok(())
+    }
+
     fn target(&mut self, t: &'a Expr, flag: u16) -> R {
         match &t.kind {
             ExprKind::Name(n) => {
+                self.check_not_const(*n, t.loc)?;
                 self.add_flag(self.cur, *n, flag, t.loc);
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
@@ -927,6 +941,23 @@ impl<'a> SymbolTable<'a> {
         }
     }
 
+    /// `math.pi` and friends are constants at compile time, as in MicroPython
+    /// (`MICROPY_COMP_MODULE_CONST`), which goes by the names alone.
+    fn module_const(&self, module: Qstr, attr: Qstr) -> Option<ConstValue<'a>> {
+        if module != self.q_math {
+            return None;
+        }
+        let v = match attr.as_str() {
+            "pi" => std::f64::consts::PI,
+            "e" => std::f64::consts::E,
+            "tau" => std::f64::consts::TAU,
+            "inf" => f64::INFINITY,
+            "nan" => f64::NAN,
+            _ => return None,
+        };
+        Some(ConstValue::Float(v))
+    }
+
     /// Visit an expression; returns its value if it is a compile-time constant
     /// (which the caller either folds further or `commit`s).
     fn expr(&mut self, e: &'a Expr) -> R<Option<ConstValue<'a>>> {
@@ -1083,7 +1114,14 @@ impl<'a> SymbolTable<'a> {
                     self.root(&k.value)?;
                 }
             }
-            ExprKind::Attribute { value, .. } => self.root(value)?,
+            ExprKind::Attribute { value, attr } => {
+                if let ExprKind::Name(m) = value.kind {
+                    if let Some(v) = self.module_const(m, *attr) {
+                        return Ok(Some(v));
+                    }
+                }
+                self.root(value)?
+            }
             ExprKind::Subscript { value, slice } => {
                 self.root(value)?;
                 self.root(slice)?;
@@ -1236,6 +1274,7 @@ impl<'a> SymbolTable<'a> {
     /// `name := value`: inside comprehensions it binds in the enclosing function
     /// (or module) scope.
     fn bind_walrus(&mut self, name: Qstr, loc: Loc) -> R {
+        self.check_not_const(name, loc)?;
         if self.scopes[self.cur as usize].kind != ScopeKind::Comprehension {
             self.bind(name, loc);
             return Ok(());

@@ -38,6 +38,18 @@ fn const_accepts_any_constant_and_rejects_others() {
     assert_eq!(t[5], Const::Bytes((*b"x").into()));
     let e = compile_err("X = const(f())");
     assert_eq!(e.msg, "not a constant");
+    // A const name is a literal from then on, as in MicroPython.
+    for src in
+        ["A = const(1)\nA = const(2)", "A = const(1)\nA = 2", "A = const(1)\nA += 2", "A = const(1)\nfor A in x: pass"]
+    {
+        assert!(compile_err(src).msg.contains("constant 'A'"), "{src}");
+    }
+    compile("A = const(1)\ndef f(A):\n    return A\ndef A(): pass");
+    // Module constants, as MicroPython's compiler knows them.
+    let code = compile("import math\nTWO_PI = const(2.0 * math.pi)\nx = math.e");
+    assert!(code.consts.contains(&Const::Float(2.0 * std::f64::consts::PI)));
+    assert!(code.consts.contains(&Const::Float(std::f64::consts::E)));
+    assert!(!code.names.iter().any(|n| n.as_str() == "e"));
     // Outside an assignment, const(v) is just v.
     let code = compile("x = [const(3)]");
     assert_eq!(small_ints(&code), [3]);

@@ -164,3 +164,32 @@ fn deep_nesting_is_an_error_or_compiles_within_a_normal_stack() {
         .unwrap();
     h.join().expect("no stack overflow");
 }
+
+#[test]
+fn hand_built_deep_trees_stop_with_an_error() {
+    use krait_syntax::ast::{Expr, ExprKind, Loc, UnaryOp};
+    // Deeper than the parser allows: the compiler's own limit must hold, on a
+    // 2 MB stack, with an error rather than an overflow.
+    let h = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(|| {
+            for depth in [300usize, 420, 5000] {
+                let loc = Loc { line: 1, col: 0 };
+                let mut e = Expr::new(ExprKind::Name(krait_syntax::Qstr::new("x")), loc);
+                for _ in 0..depth {
+                    e = Expr::new(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(e) }, loc);
+                }
+                let module = Module { body: vec![Stmt::new(StmtKind::Expr(e), loc)] };
+                let r = compile_module(&module, "t.py", Mode::File);
+                if depth > 400 {
+                    assert!(r.unwrap_err().msg.contains("too many nested"));
+                } else {
+                    krait_compiler::verify::verify(&r.unwrap()).unwrap();
+                }
+                // Dropping a deep tree recurses too; leak it instead (test only).
+                std::mem::forget(module);
+            }
+        })
+        .unwrap();
+    h.join().expect("no stack overflow");
+}

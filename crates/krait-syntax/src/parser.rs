@@ -6,6 +6,12 @@
 //! validity, `return`/`yield`/`await` placement, `break`/`continue` outside a
 //! loop, argument-list rules and the like. Recursion is bounded by a depth
 //! counter so that no input can exhaust the native stack.
+//!
+//! Left to the compiler, which knows scopes: `yield`/`await` inside a
+//! comprehension, `:=` rebinding a comprehension variable or used in a class
+//! body's comprehension, `global`/`nonlocal` conflicts and missing bindings,
+//! names used before their `global` declaration, and `return` with a value in
+//! an async generator.
 
 use crate::ast::*;
 use crate::lexer::{LexConfig, Lexer};
@@ -72,6 +78,12 @@ struct Parser<'a> {
     /// the spare capacity of push-grown vectors would add up).
     stmt_stack: Vec<Stmt>,
     expr_stack: Vec<Expr>,
+    /// `await` (or an async comprehension) met outside an async function, not
+    /// yet reported: inside a generator expression it is legal (the generator
+    /// becomes asynchronous), which is only known once that expression ends.
+    /// Reported at the end of the statement unless a generator expression
+    /// excused it.
+    pending: Vec<(Loc, &'static str)>,
 }
 
 fn err_at(loc: Loc, msg: impl Into<String>) -> SyntaxError {
@@ -184,7 +196,8 @@ fn binop_of(t: Tok) -> Option<(u8, BinOp)> {
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str, cfg: LexConfig, ctx: Ctx, depth: u32) -> Parser<'a> {
-        let mut lx = Lexer::new(text, cfg, TOKEN_CHUNK * 2);
+        // Sub-parsers for f-string fields see a few bytes; don't over-allocate for them.
+        let mut lx = Lexer::new(text, cfg, (TOKEN_CHUNK * 2).min(text.len() / 2 + 8));
         lx.fill(TOKEN_CHUNK);
         if lx.out.toks.is_empty() {
             lx.out.toks.push(Token { tok: Tok::EndMarker, line: 1, col: 0 });
@@ -196,8 +209,43 @@ impl<'a> Parser<'a> {
             base: 0,
             depth,
             ctx,
-            stmt_stack: Vec::with_capacity(32),
-            expr_stack: Vec::with_capacity(32),
+            stmt_stack: if cfg.implicit_paren { Vec::new() } else { Vec::with_capacity(32) },
+            expr_stack: Vec::with_capacity(if cfg.implicit_paren { 0 } else { 32 }),
+            pending: Vec::new(),
+        }
+    }
+
+    /// Report the earliest pending error from index `from` on, if any.
+    fn flush_pending(&mut self, from: usize) -> PResult<()> {
+        let first = self.pending.get(from..).and_then(|p| p.iter().min_by_key(|(l, _)| (l.line, l.col)));
+        match first {
+            Some(&(loc, msg)) => Err(err_at(loc, msg)),
+            None => Ok(()),
+        }
+    }
+
+    /// A comprehension has ended; `mark` is where the pending list stood before
+    /// its element, `first_iter` the pending entries of its first iterable
+    /// (which is evaluated in the enclosing scope, so they stay pending). The
+    /// others are excused in a generator expression, and in a list, set or
+    /// dict comprehension become one "asynchronous comprehension" error.
+    fn settle_comprehension(
+        &mut self,
+        mark: usize,
+        first_iter: (usize, usize),
+        generators: &[Comprehension],
+        loc: Loc,
+        is_genexp: bool,
+    ) {
+        let (a, b) = first_iter;
+        let len = self.pending.len();
+        let (a, b) = (a.clamp(mark, len), b.clamp(mark, len));
+        let inner = (len - mark) - (b.max(a) - a);
+        let kept: Vec<(Loc, &'static str)> = self.pending[a..b.max(a)].to_vec();
+        self.pending.truncate(mark.min(len));
+        self.pending.extend(kept);
+        if !is_genexp && !self.ctx.in_async && (inner > 0 || generators.iter().any(|g| g.is_async)) {
+            self.pending.push((loc, "asynchronous comprehension outside of an asynchronous function"));
         }
     }
 
@@ -426,6 +474,7 @@ impl<'a> Parser<'a> {
         let loc = self.loc();
         let e = self.star_expressions()?;
         check_not_starred(&e)?;
+        self.flush_pending(0)?;
         while self.eat(Tok::Newline) {}
         if !self.at(Tok::EndMarker) {
             return self.fail("invalid syntax");
@@ -449,14 +498,19 @@ impl<'a> Parser<'a> {
             Tok::At => self.decorated()?,
             Tok::Async => self.async_stmt(Vec::new())?,
             Tok::Indent => return Err(SyntaxError::indentation("unexpected indent", loc.line, loc.col)),
-            _ => return self.simple_stmts(),
+            _ => {
+                self.simple_stmts()?;
+                return self.flush_pending(0);
+            }
         };
         self.stmt_stack.push(s);
-        Ok(())
+        self.flush_pending(0)
     }
 
     /// The body after a compound statement's `:`.
     fn block(&mut self) -> PResult<Vec<Stmt>> {
+        // Errors pending from the compound statement's header come before its body's.
+        self.flush_pending(0)?;
         let start = self.stmt_stack.len();
         if !self.eat(Tok::Newline) {
             self.simple_stmts()?;
@@ -829,6 +883,7 @@ impl<'a> Parser<'a> {
             let hbody = self.block()?;
             handlers.push(ExceptHandler { typ, name, body: hbody, loc: hloc });
         }
+        handlers.shrink_to_fit();
         let orelse = if !handlers.is_empty() { self.else_block()? } else { Vec::new() };
         let mut finalbody = Vec::new();
         let has_finally = self.eat(Tok::Finally);
@@ -935,6 +990,7 @@ impl<'a> Parser<'a> {
             decorators.push(self.named_expr()?);
             self.expect(Tok::Newline, "invalid syntax")?;
         }
+        self.flush_pending(0)?;
         let loc = self.loc();
         match self.peek() {
             Tok::Def => self.funcdef(decorators, false, loc),
@@ -1011,12 +1067,12 @@ impl<'a> Parser<'a> {
                     if self.at(Tok::Comma) || self.at(end) {
                         bare_star = Some(loc);
                     } else {
-                        a.vararg = Some(self.param(annotations, &mut names)?);
+                        a.vararg = Some(self.param(annotations, &mut names, true)?);
                     }
                 }
                 Tok::DoubleStar => {
                     self.bump();
-                    a.kwarg = Some(self.param(annotations, &mut names)?);
+                    a.kwarg = Some(self.param(annotations, &mut names, false)?);
                     self.eat(Tok::Comma);
                     if !self.at(end) {
                         return self.fail("arguments cannot follow var-keyword argument");
@@ -1024,7 +1080,7 @@ impl<'a> Parser<'a> {
                     break;
                 }
                 _ => {
-                    let arg = self.param(annotations, &mut names)?;
+                    let arg = self.param(annotations, &mut names, false)?;
                     let default = if self.eat(Tok::Equal) { Some(self.test()?) } else { None };
                     if seen_star {
                         a.kwonlyargs.push(arg);
@@ -1053,17 +1109,29 @@ impl<'a> Parser<'a> {
                 return Err(err_at(l, "named arguments must follow bare *"));
             }
         }
+        // Push-grown vectors keep spare room; the tree lives on, so trim it.
+        a.posonlyargs.shrink_to_fit();
+        a.args.shrink_to_fit();
+        a.defaults.shrink_to_fit();
+        a.kwonlyargs.shrink_to_fit();
+        a.kw_defaults.shrink_to_fit();
         Ok(a)
     }
 
-    fn param(&mut self, annotations: bool, names: &mut Vec<Name>) -> PResult<Arg> {
+    /// One parameter name with its annotation; `*args` may be annotated with a
+    /// starred expression (`*args: *Ts`, PEP 646).
+    fn param(&mut self, annotations: bool, names: &mut Vec<Name>, star_annotation: bool) -> PResult<Arg> {
         let loc = self.loc();
         let name = self.expect_name()?;
         if names.contains(&name) {
             return Err(err_at(loc, format!("duplicate argument '{name}' in function definition")));
         }
         names.push(name);
-        let annotation = if annotations && self.eat(Tok::Colon) { Some(self.test()?) } else { None };
+        let annotation = if annotations && self.eat(Tok::Colon) {
+            Some(if star_annotation && self.at(Tok::Star) { self.star_expr()? } else { self.test()? })
+        } else {
+            None
+        };
         Ok(Arg { name, annotation, loc })
     }
 
@@ -1072,11 +1140,11 @@ impl<'a> Parser<'a> {
     /// `star_expressions`: one expression or starred expression, or a tuple of
     /// them (trailing comma allowed).
     fn star_expressions(&mut self) -> PResult<Expr> {
+        let loc = self.loc();
         let first = self.star_or_test()?;
         if !self.at(Tok::Comma) {
             return Ok(first);
         }
-        let loc = first.loc;
         let start = self.expr_stack.len();
         self.expr_stack.push(first);
         while self.eat(Tok::Comma) {
@@ -1128,9 +1196,9 @@ impl<'a> Parser<'a> {
 
     /// The targets of `for` (statement or comprehension), validated.
     fn target_list(&mut self) -> PResult<Expr> {
+        let loc = self.loc();
         let first = self.star_target_item()?;
         let t = if self.at(Tok::Comma) {
-            let loc = first.loc;
             let start = self.expr_stack.len();
             self.expr_stack.push(first);
             while self.eat(Tok::Comma) {
@@ -1168,13 +1236,13 @@ impl<'a> Parser<'a> {
             return self.lambdef();
         }
         self.enter()?;
+        let loc = self.loc();
         let body = self.or_test()?;
         let r = if self.at(Tok::If) {
             self.bump();
             let test = self.or_test()?;
             self.expect(Tok::Else, "expected 'else' after 'if' expression")?;
             let orelse = self.test()?;
-            let loc = body.loc;
             Expr::new(ExprKind::IfExp { test: bx(test), body: bx(body), orelse: bx(orelse) }, loc)
         } else {
             body
@@ -1190,7 +1258,11 @@ impl<'a> Parser<'a> {
         let args = self.parameters(Tok::Colon, false)?;
         self.expect_colon()?;
         let ctx = Ctx { in_func: true, in_async: false, in_loop: false, in_class: false };
+        // A lambda is a function of its own: an enclosing generator
+        // expression cannot excuse an `await` in its body.
+        let mark = self.pending.len();
         let body = self.with_ctx(ctx, |p| p.test())?;
+        self.flush_pending(mark)?;
         self.leave();
         Ok(Expr::new(ExprKind::Lambda { args: Box::new(args), body: bx(body) }, loc))
     }
@@ -1238,6 +1310,9 @@ impl<'a> Parser<'a> {
     /// instead of one per level keeps the call chain short for every operand.
     /// Parses operators binding at least as tightly as `min`.
     fn expr_bp(&mut self, min: u8) -> PResult<Expr> {
+        // Nodes built here start where their leftmost operand's text starts,
+        // which is before `left.loc` when that operand is parenthesised.
+        let loc = self.loc();
         let mut left = match self.peek() {
             Tok::Not if min <= P_NOT => {
                 let loc = self.loc();
@@ -1291,7 +1366,6 @@ impl<'a> Parser<'a> {
             if chain > MAX_CHAIN {
                 return self.fail("expression too complex");
             }
-            let loc = left.loc;
             left = match prec {
                 P_OR | P_AND => {
                     let op = if prec == P_OR { BoolOp::Or } else { BoolOp::And };
@@ -1336,7 +1410,7 @@ impl<'a> Parser<'a> {
         let loc = self.loc();
         if !self.ctx.in_async {
             let msg = if self.ctx.in_func { "'await' outside async function" } else { "'await' outside function" };
-            return Err(err_at(loc, msg));
+            self.pending.push((loc, msg));
         }
         self.bump();
         let e = self.primary()?;
@@ -1366,6 +1440,8 @@ impl<'a> Parser<'a> {
     }
 
     fn primary(&mut self) -> PResult<Expr> {
+        // Trailers start where the atom's text starts (at its `(` if parenthesised).
+        let loc = self.loc();
         let mut e = self.atom()?;
         let mut chain = 0u32;
         loop {
@@ -1377,20 +1453,17 @@ impl<'a> Parser<'a> {
                 Tok::Dot => {
                     self.bump();
                     let attr = self.expect_name()?;
-                    let loc = e.loc;
                     e = Expr::new(ExprKind::Attribute { value: bx(e), attr }, loc);
                 }
                 Tok::LPar => {
                     let ploc = self.loc();
                     self.bump();
                     let (args, keywords) = self.arglist(ploc)?;
-                    let loc = e.loc;
                     e = Expr::new(ExprKind::Call { func: bx(e), args, keywords }, loc);
                 }
                 Tok::LSqb => {
                     self.bump();
                     let slice = self.subscript()?;
-                    let loc = e.loc;
                     e = Expr::new(ExprKind::Subscript { value: bx(e), slice: bx(slice) }, loc);
                 }
                 _ => return Ok(e),
@@ -1425,6 +1498,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     let tok_start = self.tok_index();
+                    let mark = self.pending.len();
                     let e = self.named_expr()?;
                     if self.at(Tok::Equal) {
                         let name = match e.kind {
@@ -1446,7 +1520,8 @@ impl<'a> Parser<'a> {
                         }
                         kws.push(Keyword { arg: Some(name), value, loc });
                     } else if self.at_comp_for() {
-                        let generators = self.comp_for()?;
+                        let (generators, first_iter) = self.comp_for()?;
+                        self.settle_comprehension(mark, first_iter, &generators, paren, true);
                         let g = Expr::new(ExprKind::GeneratorExp { elt: bx(e), generators }, paren);
                         if self.expr_stack.len() > start || !kws.is_empty() || !self.at(Tok::RPar) {
                             return Err(err_at(loc, "Generator expression must be parenthesized"));
@@ -1470,14 +1545,15 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(Tok::RPar, "invalid syntax")?;
+        kws.shrink_to_fit();
         Ok((self.take_exprs(start), kws))
     }
 
     /// The inside of `[...]` after a primary, through the `]`.
     fn subscript(&mut self) -> PResult<Expr> {
+        let loc = self.loc();
         let first = self.slice_item()?;
-        let r = if self.at(Tok::Comma) {
-            let loc = first.loc;
+        let r = if self.at(Tok::Comma) || matches!(first.kind, ExprKind::Starred(_)) {
             let start = self.expr_stack.len();
             self.expr_stack.push(first);
             while self.eat(Tok::Comma) {
@@ -1542,7 +1618,6 @@ impl<'a> Parser<'a> {
             Tok::LPar => return self.paren_atom(),
             Tok::LSqb => return self.list_atom(),
             Tok::LBrace => return self.brace_atom(),
-            Tok::Yield => return self.fail("invalid syntax"),
             _ => return self.fail("invalid syntax"),
         };
         self.bump();
@@ -1560,12 +1635,14 @@ impl<'a> Parser<'a> {
             self.expect(Tok::RPar, "invalid syntax")?;
             return Ok(e);
         }
+        let mark = self.pending.len();
         let first = self.star_named_expr()?;
         if self.at_comp_for() {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(err_at(first.loc, "iterable unpacking cannot be used in comprehension"));
             }
-            let generators = self.comp_for()?;
+            let (generators, first_iter) = self.comp_for()?;
+            self.settle_comprehension(mark, first_iter, &generators, loc, true);
             self.expect(Tok::RPar, "invalid syntax")?;
             return Ok(Expr::new(ExprKind::GeneratorExp { elt: bx(first), generators }, loc));
         }
@@ -1591,26 +1668,20 @@ impl<'a> Parser<'a> {
         Ok(Expr::new(ExprKind::Tuple(self.take_exprs(start)), loc))
     }
 
-    fn check_async_comp(&self, generators: &[Comprehension], loc: Loc) -> PResult<()> {
-        if !self.ctx.in_async && generators.iter().any(|g| g.is_async) {
-            return Err(err_at(loc, "asynchronous comprehension outside of an asynchronous function"));
-        }
-        Ok(())
-    }
-
     fn list_atom(&mut self) -> PResult<Expr> {
         let loc = self.loc();
         self.bump();
         if self.eat(Tok::RSqb) {
             return Ok(Expr::new(ExprKind::List(Vec::new()), loc));
         }
+        let mark = self.pending.len();
         let first = self.star_named_expr()?;
         if self.at_comp_for() {
             if let ExprKind::Starred(_) = first.kind {
                 return Err(err_at(first.loc, "iterable unpacking cannot be used in comprehension"));
             }
-            let generators = self.comp_for()?;
-            self.check_async_comp(&generators, loc)?;
+            let (generators, first_iter) = self.comp_for()?;
+            self.settle_comprehension(mark, first_iter, &generators, loc, false);
             self.expect(Tok::RSqb, "invalid syntax")?;
             return Ok(Expr::new(ExprKind::ListComp { elt: bx(first), generators }, loc));
         }
@@ -1642,6 +1713,7 @@ impl<'a> Parser<'a> {
             return Ok(Expr::new(ExprKind::Dict { keys: Vec::new(), values: Vec::new() }, loc));
         }
         // The first entry decides: dict (`k: v` or `**m`) or set.
+        let mark = self.pending.len();
         let (first_key, first_value) = if self.at(Tok::DoubleStar) {
             let ploc = self.loc();
             let m = self.dict_unpack()?;
@@ -1670,8 +1742,8 @@ impl<'a> Parser<'a> {
                     if let ExprKind::Starred(_) = first.kind {
                         return Err(err_at(first.loc, "iterable unpacking cannot be used in comprehension"));
                     }
-                    let generators = self.comp_for()?;
-                    self.check_async_comp(&generators, loc)?;
+                    let (generators, first_iter) = self.comp_for()?;
+                    self.settle_comprehension(mark, first_iter, &generators, loc, false);
                     self.expect(Tok::RBrace, "invalid syntax")?;
                     return Ok(Expr::new(ExprKind::SetComp { elt: bx(first), generators }, loc));
                 }
@@ -1693,15 +1765,17 @@ impl<'a> Parser<'a> {
             self.bump();
             let value = self.test()?;
             if self.at_comp_for() {
-                let generators = self.comp_for()?;
-                self.check_async_comp(&generators, loc)?;
+                let (generators, first_iter) = self.comp_for()?;
+                self.settle_comprehension(mark, first_iter, &generators, loc, false);
                 self.expect(Tok::RBrace, "invalid syntax")?;
                 return Ok(Expr::new(ExprKind::DictComp { key: bx(first), value: bx(value), generators }, loc));
             }
             (Some(first), value)
         };
-        let mut keys = vec![first_key];
-        let mut values = vec![first_value];
+        let mut keys = Vec::with_capacity(4);
+        let mut values = Vec::with_capacity(4);
+        keys.push(first_key);
+        values.push(first_value);
         while self.eat(Tok::Comma) {
             if self.at(Tok::RBrace) {
                 break;
@@ -1718,24 +1792,33 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(Tok::RBrace, "invalid syntax")?;
+        keys.shrink_to_fit();
+        values.shrink_to_fit();
         Ok(Expr::new(ExprKind::Dict { keys, values }, loc))
     }
 
-    fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
+    /// The `for ... in ... if ...` clauses; also returns the range of pending
+    /// entries that came from the first iterable.
+    fn comp_for(&mut self) -> PResult<(Vec<Comprehension>, (usize, usize))> {
         let mut generators = Vec::with_capacity(1);
+        let mut first_iter = (self.pending.len(), self.pending.len());
         while self.at_comp_for() {
             let is_async = self.eat(Tok::Async);
             self.bump();
             let target = self.target_list()?;
             self.expect(Tok::In, "invalid syntax")?;
+            let before = self.pending.len();
             let iter = self.or_test()?;
+            if generators.is_empty() {
+                first_iter = (before, self.pending.len());
+            }
             let mut ifs = Vec::new();
             while self.eat(Tok::If) {
                 ifs.push(self.or_test()?);
             }
             generators.push(Comprehension { target, iter, ifs, is_async });
         }
-        Ok(generators)
+        Ok((generators, first_iter))
     }
 
     // ---- strings -------------------------------------------------------------
@@ -1863,6 +1946,7 @@ impl<'a> Parser<'a> {
         if let ExprKind::Starred(_) = e.kind {
             return Err(err_at(e.loc, "f-string: can't use starred expression here"));
         }
+        self.pending.append(&mut sub.pending);
         Ok(e)
     }
 }

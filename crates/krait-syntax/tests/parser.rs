@@ -3,9 +3,9 @@
 //! panic or overflow its stack.
 //!
 //! Expected trees are written in the canonical form of `common/dump.rs`; those
-//! for valid Python were produced from CPython 3.11's `ast` module (rendered in
-//! the same form) and checked by hand, so they pin CPython's structure and
-//! positions, not just whatever krait happens to do.
+//! for valid Python were produced from CPython 3.11's `ast` module by
+//! `common/cpython_dump.py` and checked by hand, so they pin CPython's structure
+//! and positions, not just whatever krait happens to do.
 
 #[path = "common/dump.rs"]
 mod dump;
@@ -1040,6 +1040,37 @@ z = [0x1for x in y]
     );
 }
 
+#[test]
+fn await_in_genexp_of_sync_function() {
+    check(
+        Mode::File,
+        r#"def f():
+    a = (await x for x in y)
+    b = sum(await x for x in y)
+    c = ([await z for z in x] for x in y)
+    d = (x for x in y if [await z for z in x])
+    e = lambda: (await x for x in y)
+(await x for x in y)
+(x async for x in y)
+"#,
+        false,
+        r#"[FunctionDef('f', Args([], [], None, [], [], None, []), [Assign([Name('a')], GeneratorExp(Await(Name('x')), [Comp(Name('x'), Name('y'), [], 0)])), Assign([Name('b')], Call(Name('sum'), [GeneratorExp(Await(Name('x')), [Comp(Name('x'), Name('y'), [], 0)])], [])), Assign([Name('c')], GeneratorExp(ListComp(Await(Name('z')), [Comp(Name('z'), Name('x'), [], 0)]), [Comp(Name('x'), Name('y'), [], 0)])), Assign([Name('d')], GeneratorExp(Name('x'), [Comp(Name('x'), Name('y'), [ListComp(Await(Name('z')), [Comp(Name('z'), Name('x'), [], 0)])], 0)])), Assign([Name('e')], Lambda(Args([], [], None, [], [], None, []), GeneratorExp(Await(Name('x')), [Comp(Name('x'), Name('y'), [], 0)])))], [], None, 0), Expr(GeneratorExp(Await(Name('x')), [Comp(Name('x'), Name('y'), [], 0)])), Expr(GeneratorExp(Name('x'), [Comp(Name('x'), Name('y'), [], 1)]))]"#,
+    );
+}
+
+#[test]
+fn pep646_star_forms() {
+    check(
+        Mode::File,
+        r#"def f(*args: *Ts): pass
+a[*b]
+a[*b, c]
+"#,
+        false,
+        r#"[FunctionDef('f', Args([], [], Arg('args', Starred(Name('Ts'))), [], [], None, []), [Pass()], [], None, 0), Expr(Subscript(Name('a'), Tuple([Starred(Name('b'))]))), Expr(Subscript(Name('a'), Tuple([Starred(Name('b')), Name('c')])))]"#,
+    );
+}
+
 // ---- constructs CPython treats differently ---------------------------------------
 
 #[test]
@@ -1111,6 +1142,17 @@ fn fstring_expression_positions() {
         "x = (f'a{b}'\n     f'''\n  {c + d}''')\n",
         true,
         "[Assign@1:0([Name@1:0('x')], JoinedStr([Const(\"a\"), FV(Name@1:9('b'), None, None), Const(\"\\u{a}  \"), FV(BinOp@3:3(Name@3:3('c'), Add, Name@3:7('d')), None, None)]))]",
+    );
+}
+
+#[test]
+fn parenthesised_operand_positions() {
+    // A node whose leftmost operand is parenthesised starts at the `(`, as in CPython.
+    check(
+        Mode::File,
+        "(a + b) * c\n(lambda: 0).x\n(f)(x)[0]\n(a), b = c\n(x) if y else z\n((a)) < b\nd[(1), 2]\n",
+        true,
+        "[Expr@1:0(BinOp@1:0(BinOp@1:1(Name@1:1('a'), Add, Name@1:5('b')), Mult, Name@1:10('c'))), Expr@2:0(Attribute@2:0(Lambda@2:1(Args([], [], None, [], [], None, []), Const@2:9(0)), 'x')), Expr@3:0(Subscript@3:0(Call@3:0(Name@3:1('f'), [Name@3:4('x')], []), Const@3:7(0))), Assign@4:0([Tuple@4:0([Name@4:1('a'), Name@4:5('b')])], Name@4:9('c')), Expr@5:0(IfExp@5:0(Name@5:7('y'), Name@5:1('x'), Name@5:14('z'))), Expr@6:0(Compare@6:0(Name@6:2('a'), [Lt], [Name@6:8('b')])), Expr@7:0(Subscript@7:0(Name@7:0('d'), Tuple@7:2([Const@7:3(1), Const@7:7(2)])))]",
     );
 }
 
@@ -2490,6 +2532,40 @@ y = 'unterminated
         1,
         SyntaxErrorKind::SyntaxError,
         r#"invalid syntax"#,
+    );
+}
+
+#[test]
+fn err_await_in_first_iterable_of_genexp() {
+    // The first iterable is evaluated in the enclosing (synchronous) function.
+    check_err(
+        Mode::File,
+        "def f():\n    return (x for x in await y)\n",
+        2,
+        SyntaxErrorKind::SyntaxError,
+        "'await' outside async function",
+    );
+}
+
+#[test]
+fn err_await_in_listcomp_of_sync_function() {
+    check_err(
+        Mode::File,
+        "def f():\n    return [await x for x in y]\n",
+        2,
+        SyntaxErrorKind::SyntaxError,
+        "asynchronous comprehension outside of an asynchronous function",
+    );
+}
+
+#[test]
+fn err_await_in_lambda_inside_genexp() {
+    check_err(
+        Mode::File,
+        "def f():\n    g = (lambda: await x for x in y)\n",
+        2,
+        SyntaxErrorKind::SyntaxError,
+        "'await' outside async function",
     );
 }
 

@@ -159,9 +159,9 @@ impl Vm {
                     None
                 }
             }
-            q::strerror if e.class.is_subtype(self.types.exc(ExcKind::OSError)) => Some(
-                e.args.downcast::<TupleObj>().and_then(|t| t.items.get(1).copied()).unwrap_or(Value::NONE),
-            ),
+            q::strerror if e.class.is_subtype(self.types.exc(ExcKind::OSError)) => {
+                Some(e.args.downcast::<TupleObj>().and_then(|t| t.items.get(1).copied()).unwrap_or(Value::NONE))
+            }
             q::__dict__ => {
                 if e.dict.is_null() {
                     let d = self.new_dict()?;
@@ -402,10 +402,12 @@ impl Vm {
             Some(ObjKind::Type) => {
                 let t = Gc::<TypeObj>::from_value_unchecked(obj);
                 if t.has_flag(flags::BUILTIN) {
-                    return Err(self.type_error(format!("can't set attributes of built-in/extension type '{}'", t.name)));
+                    return Err(
+                        self.type_error(format!("can't set attributes of built-in/extension type '{}'", t.name))
+                    );
                 }
                 t.dict.get_mut().set_qstr(name, v);
-                self.class_epoch += 1;
+                crate::obj::type_::bump_class_epoch();
                 Ok(())
             }
             Some(ObjKind::Module) => {
@@ -508,12 +510,14 @@ impl Vm {
             Some(ObjKind::Type) => {
                 let t = Gc::<TypeObj>::from_value_unchecked(obj);
                 if t.has_flag(flags::BUILTIN) {
-                    return Err(self.type_error(format!("can't set attributes of built-in/extension type '{}'", t.name)));
+                    return Err(
+                        self.type_error(format!("can't set attributes of built-in/extension type '{}'", t.name))
+                    );
                 }
                 if t.dict.get_mut().remove_qstr(name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
-                self.class_epoch += 1;
+                crate::obj::type_::bump_class_epoch();
                 Ok(())
             }
             Some(ObjKind::Module) => {

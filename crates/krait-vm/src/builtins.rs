@@ -54,6 +54,8 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         }
     }
     let mut out = String::new();
+    // Where each piece (argument, separator, end) ends: a stream gets one write per piece.
+    let mut cuts = Vec::new();
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
             match sep {
@@ -63,8 +65,10 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
                 },
                 None => out.push(' '),
             }
+            cuts.push(out.len());
         }
         vm.str_into(a, &mut out)?;
+        cuts.push(out.len());
     }
     match end {
         Some(e) => match as_str(&e) {
@@ -73,14 +77,22 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         },
         None => out.push('\n'),
     }
+    cuts.push(out.len());
     if file.is_none() {
         vm.write_stdout(out.as_bytes());
         if flush {
             vm.flush_stdout();
         }
     } else {
-        let s = vm.new_string(out)?;
-        vm.call_method(file, Qstr::new("write"), &[s])?;
+        let mut start = 0;
+        for end in cuts {
+            let s = vm.new_str(&out[start..end])?;
+            vm.call_method(file, Qstr::new("write"), &[s])?;
+            start = end;
+        }
+        if flush {
+            vm.call_method(file, Qstr::new("flush"), &[])?;
+        }
     }
     Ok(Value::NONE)
 }
@@ -342,7 +354,11 @@ fn builtin_hasattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     Ok(Value::bool(vm.has_attr(args[0], name)?))
 }
 
-fn class_or_tuple_check(vm: &mut Vm, t: Value, check: &mut dyn FnMut(&mut Vm, Gc<TypeObj>) -> PyResult<bool>) -> PyResult<bool> {
+fn class_or_tuple_check(
+    vm: &mut Vm,
+    t: Value,
+    check: &mut dyn FnMut(&mut Vm, Gc<TypeObj>) -> PyResult<bool>,
+) -> PyResult<bool> {
     if let Some(tt) = t.downcast::<TupleObj>() {
         for &x in tt.items.iter() {
             if class_or_tuple_check(vm, x, check)? {
@@ -402,7 +418,8 @@ fn builtin_iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 fn builtin_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     nargs(vm, args, 1, 2, "next")?;
     let it = args[0];
-    if !matches!(it.kind(), Some(ObjKind::Iterator | ObjKind::Generator)) && vm.type_of(it).lookup(q::__next__).is_none()
+    if !matches!(it.kind(), Some(ObjKind::Iterator | ObjKind::Generator))
+        && vm.type_of(it).lookup(q::__next__).is_none()
     {
         return Err(vm.type_error(format!("'{}' object isn't an iterator", vm.type_name(it))));
     }
@@ -436,9 +453,9 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &[Value], is_max: bool) -> R {
         return Err(vm.type_error(format!("{name} expected 1 argument, got 0")));
     } else {
         if default.is_some() {
-            return Err(vm.type_error(format!(
-                "Cannot specify a default for {name}() with multiple positional arguments"
-            )));
+            return Err(
+                vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments"))
+            );
         }
         args.to_vec()
     };
@@ -906,7 +923,7 @@ fn str_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
     let errors = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
     let Some(obj) = obj else { return Ok(Value::qstr(q::EMPTY)) };
     if encoding.is_some() || errors.is_some() {
-        if let Some(d) = vm.buffer_bytes(obj).ok() {
+        if let Ok(d) = vm.buffer_bytes(obj) {
             return crate::obj::str::decode_utf8(vm, &d, errors);
         }
         return Err(vm.type_error("decoding str is not supported"));
@@ -1068,7 +1085,14 @@ fn reversed_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -
         return Ok(vm.alloc(IterObj { state: IterState::Range { next: start, stop, step } })?.value());
     }
     let seq = if seq.is_kind(ObjKind::Dict) { vm.to_tuple(seq)? } else { seq };
-    if seq.is_kind(ObjKind::Set) || (!is_str(seq) && vm.type_of(seq).lookup(q::__getitem__).is_none() && !matches!(seq.kind(), Some(ObjKind::List | ObjKind::Tuple | ObjKind::Bytes | ObjKind::ByteArray | ObjKind::Range))) {
+    if seq.is_kind(ObjKind::Set)
+        || (!is_str(seq)
+            && vm.type_of(seq).lookup(q::__getitem__).is_none()
+            && !matches!(
+                seq.kind(),
+                Some(ObjKind::List | ObjKind::Tuple | ObjKind::Bytes | ObjKind::ByteArray | ObjKind::Range)
+            ))
+    {
         return Err(vm.type_error(format!("'{}' object isn't reversible", vm.type_name(seq))));
     }
     let n = vm.len(seq)?;
@@ -1194,6 +1218,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         }
     }
     crate::obj::install_methods(vm)?;
+    crate::obj::memoryview::install(vm)?;
 
     let funcs: &[(&str, crate::obj::NativeFn)] = &[
         ("print", builtin_print),
@@ -1237,6 +1262,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("__build_class__", builtin_build_class),
         ("__import__", builtin_import),
         ("input", builtin_input),
+        ("open", crate::modules::io::builtin_open),
     ];
     let builtins = vm.builtins;
     for &(name, f) in funcs {
@@ -1245,7 +1271,23 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     }
     vm.builtin_import = builtins.get_qstr(q::__import__).unwrap_or(Value::NULL);
     for ty in vm.types.all() {
-        if ty.name.as_str().starts_with(char::is_lowercase) && !matches!(ty.name.as_str(), "function" | "builtin_function_or_method" | "bound_method" | "cell" | "code" | "module" | "generator" | "iterator" | "ellipsis" | "dict_keys" | "dict_values" | "dict_items") {
+        if ty.name.as_str().starts_with(char::is_lowercase)
+            && !matches!(
+                ty.name.as_str(),
+                "function"
+                    | "builtin_function_or_method"
+                    | "bound_method"
+                    | "cell"
+                    | "code"
+                    | "module"
+                    | "generator"
+                    | "iterator"
+                    | "ellipsis"
+                    | "dict_keys"
+                    | "dict_values"
+                    | "dict_items"
+            )
+        {
             builtins.get_mut().set_qstr(ty.name, ty.value());
         }
     }

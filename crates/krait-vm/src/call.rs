@@ -26,12 +26,28 @@ impl Vm {
         kw: &[Value],
         ret_slot: usize,
     ) -> PyResult<()> {
+        self.push_py_frame_with(func, args_at, npos, None, kw, ret_slot)
+    }
+
+    /// As `push_py_frame`; with `pos` given, the positional arguments come from
+    /// that slice instead of the stack, and the frame starts above `args_at + npos + kw`.
+    #[inline]
+    pub(crate) fn push_py_frame_with(
+        &mut self,
+        func: Gc<FunctionObj>,
+        args_at: usize,
+        npos: usize,
+        pos: Option<&[Value]>,
+        kw: &[Value],
+        ret_slot: usize,
+    ) -> PyResult<()> {
         let code = func.code;
         let c = &*code.code;
         let nlocals = c.varnames.len();
         let ncells = c.ncells();
         let size = nlocals + ncells + c.max_stack as usize;
-        let simple = kw.is_empty()
+        let simple = pos.is_none()
+            && kw.is_empty()
             && npos == c.argcount as usize
             && c.kwonlyargcount == 0
             && c.flags.0 & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0;
@@ -45,7 +61,10 @@ impl Vm {
             for i in base..base + size {
                 self.stack_set(i, Value::NULL);
             }
-            let pos = self.stack_slice(args_at, npos);
+            let pos = match pos {
+                Some(p) => p,
+                None => self.stack_slice(args_at, npos),
+            };
             self.bind_args(func, pos, kw, base)?;
         }
         if ncells > 0 {
@@ -64,6 +83,7 @@ impl Vm {
             generator: Value::NULL,
             ret_slot,
             is_entry: false,
+            init_self: Value::NULL,
         });
         self.stack_top = top;
         Ok(())
@@ -71,7 +91,13 @@ impl Vm {
 
     /// Fill the parameters of `func` at stack index `base` (already NULLed) from
     /// `pos` and the keyword pairs `kw`.
-    pub(crate) fn bind_args(&mut self, func: Gc<FunctionObj>, pos: &[Value], kw: &[Value], base: usize) -> PyResult<()> {
+    pub(crate) fn bind_args(
+        &mut self,
+        func: Gc<FunctionObj>,
+        pos: &[Value],
+        kw: &[Value],
+        base: usize,
+    ) -> PyResult<()> {
         let c = &*func.code.code;
         let argcount = c.argcount as usize;
         let kwonly = c.kwonlyargcount as usize;
@@ -81,10 +107,9 @@ impl Vm {
         let name = func.name;
 
         if pos.len() > argcount && !has_varargs {
-            return Err(self.type_error(format!(
-                "{name}() takes {argcount} positional arguments but {} were given",
-                pos.len()
-            )));
+            return Err(
+                self.type_error(format!("{name}() takes {argcount} positional arguments but {} were given", pos.len()))
+            );
         }
         let ncopy = pos.len().min(argcount);
         for (i, &v) in pos[..ncopy].iter().enumerate() {
@@ -260,6 +285,7 @@ impl Vm {
             generator: Value::NULL,
             ret_slot: 0,
             is_entry: true,
+            init_self: Value::NULL,
         });
         self.stack_top = top;
         self.native_depth += 1;
@@ -297,6 +323,7 @@ impl Vm {
             generator: Value::NULL,
             ret_slot: 0,
             is_entry: true,
+            init_self: Value::NULL,
         });
         self.stack_top = top;
         self.native_depth += 1;
@@ -385,11 +412,8 @@ impl Vm {
 
     /// `f(*args, **kwargs)`: `args` any iterable, `kwargs` a mapping or NULL.
     pub fn call_ex(&mut self, f: Value, args: Value, kwargs: Value) -> PyResult<Value> {
-        let pos: Vec<Value> = if let Some(t) = args.downcast::<TupleObj>() {
-            t.items.to_vec()
-        } else {
-            self.collect_iterable(args)?
-        };
+        let pos: Vec<Value> =
+            if let Some(t) = args.downcast::<TupleObj>() { t.items.to_vec() } else { self.collect_iterable(args)? };
         let mut kw = Vec::new();
         if !kwargs.is_null() {
             if let Some(d) = kwargs.downcast::<DictObj>() {
@@ -444,13 +468,13 @@ impl Vm {
         match m.kind() {
             Some(ObjKind::StaticMethod) => {
                 let f = Gc::<StaticMethodObj>::from_value_unchecked(m).func;
-                return self.call_value(f, args, &[]);
+                self.call_value(f, args, &[])
             }
             Some(ObjKind::ClassMethod) => {
                 let f = Gc::<ClassMethodObj>::from_value_unchecked(m).func;
                 all.push(self.type_of(obj).value());
                 all.extend_from_slice(args);
-                return self.call_value(f, &all, &[]);
+                self.call_value(f, &all, &[])
             }
             Some(ObjKind::Function) | Some(ObjKind::BuiltinFunction) => {
                 all.push(obj);

@@ -9,7 +9,7 @@ use crate::gc::{Gc, ObjKind};
 use crate::obj::descriptor::{ClassMethodObj, PropertyObj, StaticMethodObj, SuperObj};
 use crate::obj::exception::ExceptionObj;
 use crate::obj::str::as_str;
-use crate::obj::type_::{c3_linearize, flags, SlotCache};
+use crate::obj::type_::{c3_linearize, flags};
 use crate::obj::*;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -172,12 +172,12 @@ impl Vm {
             make_new,
             native_base,
             flags: type_flags,
-            slots: std::cell::Cell::new(SlotCache::default()),
+            cache: Default::default(),
         })?;
         let mut mro = vec![t];
         mro.extend(mro_tail);
         t.get_mut().mro = mro;
-        self.class_epoch += 1;
+        crate::obj::type_::bump_class_epoch();
         // `__set_name__` on descriptors, then the parent's `__init_subclass__`.
         for (k, v) in ns.iter().collect::<Vec<_>>() {
             if v.is_kind(ObjKind::Instance) {
@@ -248,7 +248,9 @@ impl Vm {
                 self.call_value(f, &args, kw)?
             }
             None => {
-                if user_init.is_none() && (!pos.is_empty() || !kw.is_empty()) && t.native_base.is_none()
+                if user_init.is_none()
+                    && (!pos.is_empty() || !kw.is_empty())
+                    && t.native_base.is_none()
                     && !t.has_flag(flags::EXCEPTION)
                 {
                     return Err(self.type_error(format!("{}() takes no arguments", t.name)));
@@ -277,6 +279,27 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// The `__init__` to run inline for `cls(...)`: a plain Python function, on a
+    /// user class with no `__new__` of its own and no built-in base or metaclass.
+    #[inline]
+    pub(crate) fn plain_init_of(&self, cls: Gc<TypeObj>) -> Option<Gc<FunctionObj>> {
+        if cls.flags & (flags::BUILTIN | flags::EXCEPTION) != 0 || cls.native_base.is_some() || !cls.metaclass.is_null()
+        {
+            return None;
+        }
+        if cls.lookup(q::__new__).is_some_and(|n| !n.is_kind(ObjKind::BuiltinFunction)) {
+            return None;
+        }
+        let init = cls.lookup(q::__init__)?.downcast::<FunctionObj>()?;
+        let gen_flags = krait_compiler::CodeFlags::GENERATOR
+            | krait_compiler::CodeFlags::COROUTINE
+            | krait_compiler::CodeFlags::ASYNC_GENERATOR;
+        if init.code.code.flags.0 & gen_flags != 0 {
+            return None;
+        }
+        Some(init)
     }
 
     /// `object.__new__(cls)` extended to built-in bases: a bare instance of `t`.
@@ -322,7 +345,7 @@ impl Vm {
         };
         let bases_v = self.collect_iterable(pos[1])?;
         let bases = self.class_bases(&bases_v)?;
-        let Some(src) = pos[2].downcast::<DictObj>() else {
+        let Some(src) = self.builtin_receiver(pos[2]).downcast::<DictObj>() else {
             return Err(self.type_error("type() argument 3 must be dict"));
         };
         let ns = self.alloc(src.clone_contents())?;
@@ -385,10 +408,9 @@ impl Vm {
     pub fn before_with(&mut self, mgr: Value) -> PyResult<(Value, Value)> {
         let t = self.type_of(mgr);
         let (Some(enter), Some(exit)) = (t.lookup(q::__enter__), t.lookup(q::__exit__)) else {
-            return Err(self.attribute_error(format!(
-                "'{}' object does not support the context manager protocol",
-                t.name
-            )));
+            return Err(
+                self.attribute_error(format!("'{}' object does not support the context manager protocol", t.name))
+            );
         };
         let exit_bound = self.bind_class_attr(exit, mgr, t)?;
         self.temp_roots.push(exit_bound);

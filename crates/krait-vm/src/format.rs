@@ -44,6 +44,7 @@ pub fn format_to_string(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
         Some(Num::Int(i)) if !v.is_bool() || !spec.is_empty() => crate::num::format::format_i64(i, &parsed),
         Some(Num::Big(b)) => crate::num::format::format_bigint(b, &parsed),
         Some(Num::Float(f)) => crate::num::format::format_float(f, &parsed),
+        _ if v.kind() == Some(ObjKind::Complex) => crate::obj::complex::complex_format_spec(v, &parsed),
         _ => {
             if let Some(s) = as_str(&v) {
                 crate::num::format::format_str(s, &parsed)
@@ -256,7 +257,9 @@ fn format_field(
         *auto += 1;
         match args.get(idx) {
             Some(&v) => v,
-            None => return Err(vm.index_error(format!("Replacement index {idx} out of range for positional args tuple"))),
+            None => {
+                return Err(vm.index_error(format!("Replacement index {idx} out of range for positional args tuple")))
+            }
         }
     } else if let Ok(idx) = first.parse::<usize>() {
         if *auto > 0 {
@@ -265,7 +268,9 @@ fn format_field(
         *manual = true;
         match args.get(idx) {
             Some(&v) => v,
-            None => return Err(vm.index_error(format!("Replacement index {idx} out of range for positional args tuple"))),
+            None => {
+                return Err(vm.index_error(format!("Replacement index {idx} out of range for positional args tuple")))
+            }
         }
     } else {
         match crate::class::kwarg(kw, first) {
@@ -345,7 +350,8 @@ fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) ->
         Ok(p) => p,
         Err(e) => return Err(vm.num_error(e, "")),
     };
-    let (items, is_tuple): (Vec<Value>, bool) = match args.downcast::<TupleObj>() {
+    // A tuple subclass (a namedtuple, say) supplies its items too.
+    let (items, is_tuple): (Vec<Value>, bool) = match vm.builtin_receiver(args).downcast::<TupleObj>() {
         Some(t) => (t.items.to_vec(), true),
         None => (vec![args], false),
     };
@@ -384,6 +390,8 @@ fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) ->
                             return Err(vm.type_error("format requires a mapping"));
                         }
                         used_mapping = true;
+                        // As in CPython, no positional conversion may follow a keyed one.
+                        next = items.len();
                         let kv = vm.new_str(k)?;
                         vm.getitem(args, kv)?
                     }
@@ -400,7 +408,12 @@ fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) ->
     Ok(out)
 }
 
-fn percent_one(vm: &mut Vm, spec: &crate::num::format::PercentSpec<'_>, v: Value, bytes_mode: bool) -> PyResult<String> {
+fn percent_one(
+    vm: &mut Vm,
+    spec: &crate::num::format::PercentSpec<'_>,
+    v: Value,
+    bytes_mode: bool,
+) -> PyResult<String> {
     use crate::num::format as nf;
     let conv = spec.conv;
     let r = match conv {
@@ -442,11 +455,15 @@ fn percent_one(vm: &mut Vm, spec: &crate::num::format::PercentSpec<'_>, v: Value
             _ => {
                 let i = match vm.to_index(v) {
                     Ok(i) => i,
+                    // `%d` also takes an object with only `__int__`, as CPython does.
+                    Err(_) if matches!(conv, 'd' | 'i' | 'u') && vm.type_of(v).lookup(q::__int__).is_some() => {
+                        let r = vm.call_special(v, q::__int__, &[])?.unwrap_or(Value::NONE);
+                        return percent_one(vm, spec, r, bytes_mode);
+                    }
                     Err(_) => {
-                        return Err(vm.type_error(format!(
-                            "%{conv} format: a number is required, not {}",
-                            vm.type_name(v)
-                        )))
+                        return Err(
+                            vm.type_error(format!("%{conv} format: a number is required, not {}", vm.type_name(v)))
+                        )
                     }
                 };
                 nf::percent_format_i64(i, spec)
@@ -478,7 +495,7 @@ fn percent_one(vm: &mut Vm, spec: &crate::num::format::PercentSpec<'_>, v: Value
 fn round_int_half_even(v: &num_bigint::BigInt, ndigits: i64) -> num_bigint::BigInt {
     use num_integer::Integer;
     use num_traits::{Signed, Zero};
-    if ndigits >= 0 || ndigits < -10000 {
+    if !(-10000..0).contains(&ndigits) {
         return if ndigits < -10000 { num_bigint::BigInt::zero() } else { v.clone() };
     }
     let p = num_traits::pow(num_bigint::BigInt::from(10), (-ndigits) as usize);

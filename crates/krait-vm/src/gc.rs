@@ -340,6 +340,9 @@ pub struct Heap {
     pub collections: u64,
     /// Bytes allocated during VM start-up.
     baseline: usize,
+    /// Collect at every safepoint after any allocation (`KRAIT_GC_STRESS=1`), to
+    /// flush out values that aren't rooted.
+    pub stress: bool,
 }
 
 /// With a growable heap, collect when the heap has doubled since the last collection,
@@ -363,6 +366,7 @@ impl Heap {
             lock_depth: 0,
             collections: 0,
             baseline: 0,
+            stress: std::env::var_os("KRAIT_GC_STRESS").is_some_and(|v| v == "1"),
         }
     }
 
@@ -417,7 +421,9 @@ impl Heap {
     #[inline(always)]
     pub fn wants_collect(&self) -> bool {
         self.enabled
-            && (self.allocated >= self.next_collect || self.threshold.is_some_and(|t| self.since_collect >= t))
+            && (self.allocated >= self.next_collect
+                || self.threshold.is_some_and(|t| self.since_collect >= t)
+                || (self.stress && self.since_collect > 0))
     }
 
     /// Bytes allocated by the program (what the VM itself needs at start-up,

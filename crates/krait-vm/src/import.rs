@@ -127,7 +127,8 @@ impl Vm {
     /// `ImportName`: `import a.b.c` / `from .x import y`.
     pub fn import_name(&mut self, name: Qstr, fromlist: Value, level: Value, globals: Gc<DictObj>) -> PyResult<Value> {
         let level = level.as_small_int().unwrap_or(0).max(0) as usize;
-        let full = if level > 0 { self.resolve_relative(name.as_str(), level, globals)? } else { name.as_str().to_owned() };
+        let full =
+            if level > 0 { self.resolve_relative(name.as_str(), level, globals)? } else { name.as_str().to_owned() };
         if full.is_empty() {
             return Err(self.new_exception(ExcKind::ImportError, "empty module name"));
         }
@@ -248,7 +249,9 @@ impl Vm {
     fn load_source_module(&mut self, name: &str, file: &Path, pkg_dir: Option<&Path>) -> PyResult<Value> {
         let source = match std::fs::read(file) {
             Ok(b) => b,
-            Err(e) => return Err(self.new_exception(ExcKind::ImportError, format!("can't read {}: {e}", file.display()))),
+            Err(e) => {
+                return Err(self.new_exception(ExcKind::ImportError, format!("can't read {}: {e}", file.display())))
+            }
         };
         let source = match String::from_utf8(source) {
             Ok(s) => s,

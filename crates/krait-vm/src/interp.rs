@@ -481,7 +481,12 @@ impl Vm {
                             };
                             set_top!(r);
                         }
-                        Op::CompareLt | Op::CompareLe | Op::CompareEq | Op::CompareNe | Op::CompareGt | Op::CompareGe => {
+                        Op::CompareLt
+                        | Op::CompareLe
+                        | Op::CompareEq
+                        | Op::CompareNe
+                        | Op::CompareGt
+                        | Op::CompareGe => {
                             let b = pop!();
                             let a = top!();
                             let cop = ALL_CMPOPS[(opb - Op::CompareLt as u8) as usize];
@@ -624,8 +629,16 @@ impl Vm {
                         }
                         Op::ReturnValue => {
                             let v = pop!();
+                            let init_self = self.frames[fi].init_self;
+                            let v = if init_self.is_null() {
+                                v
+                            } else if v.is_none() {
+                                init_self
+                            } else {
+                                break 'dispatch self.type_error("__init__() should return None");
+                            };
                             let frame = self.frames.pop().expect("frame");
-                            self.stack_top = self.frames.last().map_or(0, |f| f.top).max(0);
+                            self.stack_top = self.frames.last().map_or(0, |f| f.top);
                             if !frame.generator.is_null() {
                                 self.finish_generator_frame(frame.generator);
                             }
@@ -791,6 +804,36 @@ impl Vm {
                                     self.frames[fi].sp = fslot_i;
                                     let kw = self.stack_slice(args_i + npos, 2 * nkw);
                                     tri!(self.push_py_frame(func, args_i, npos, kw, fslot_i));
+                                    if self.heap.wants_collect() {
+                                        self.collect_garbage();
+                                    }
+                                    continue 'frames;
+                                }
+                            }
+                            if let Some(cls) = f.downcast::<crate::obj::TypeObj>() {
+                                // `cls(...)` with a Python `__init__`: make the instance and run
+                                // `__init__` as a frame of this loop, not a nested one.
+                                if let Some(init) = self.plain_init_of(cls) {
+                                    self.frames[fi].ip = ip;
+                                    self.frames[fi].sp = fslot_i;
+                                    let inst = tri!(self.instantiate(cls, &[], &[]));
+                                    let mut buf = [Value::NULL; 16];
+                                    let pos_on_stack = self.stack_slice(args_i, npos);
+                                    let kw = self.stack_slice(args_i + npos, 2 * nkw);
+                                    let mut heap_buf = Vec::new();
+                                    let pos: &[Value] = if npos < buf.len() {
+                                        buf[0] = inst;
+                                        buf[1..=npos].copy_from_slice(pos_on_stack);
+                                        &buf[..=npos]
+                                    } else {
+                                        heap_buf.push(inst);
+                                        heap_buf.extend_from_slice(pos_on_stack);
+                                        &heap_buf
+                                    };
+                                    // The instance lives in the new frame's `init_self` (a root).
+                                    self.stack_set(fslot_i, inst);
+                                    tri!(self.push_py_frame_with(init, args_i, npos, Some(pos), kw, fslot_i));
+                                    self.frames.last_mut().expect("frame").init_self = inst;
                                     if self.heap.wants_collect() {
                                         self.collect_garbage();
                                     }
@@ -1141,6 +1184,7 @@ impl Vm {
             generator: gen.value(),
             ret_slot: 0,
             is_entry: true,
+            init_self: Value::NULL,
         });
         self.stack_top = top;
         self.run_frames(throw)

@@ -117,6 +117,7 @@ impl Vm {
             Some(ObjKind::Bytes) => Ok(!Gc::<BytesObj>::from_value_unchecked(v).data.is_empty()),
             Some(ObjKind::ByteArray) => Ok(!Gc::<ByteArrayObj>::from_value_unchecked(v).data.is_empty()),
             Some(ObjKind::Range) => Ok(!Gc::<RangeObj>::from_value_unchecked(v).is_empty()),
+            Some(ObjKind::Complex) => Ok(crate::obj::complex::complex_truthy(v)),
             Some(ObjKind::Instance) => {
                 if let Some(r) = self.call_special(v, q::__bool__, &[])? {
                     return match r {
@@ -171,6 +172,7 @@ impl Vm {
         }
         match v.kind() {
             Some(ObjKind::Int) => Ok(crate::num::hash::hash_bigint(&Gc::<IntObj>::from_value_unchecked(v).v) as u64),
+            Some(ObjKind::Complex) => Ok(crate::obj::complex::complex_hash(v)),
             Some(ObjKind::Tuple) => {
                 let t = Gc::<TupleObj>::from_value_unchecked(v);
                 let mut hs = Vec::with_capacity(t.items.len());
@@ -271,6 +273,9 @@ impl Vm {
         // Strings.
         if let (Some(x), Some(y)) = (as_str(&a), as_str(&b)) {
             return Ok(Value::bool(apply_ord(op, x.cmp(y))));
+        }
+        if let Some(r) = crate::obj::complex::complex_compare(self, op, a, b)? {
+            return Ok(r);
         }
         let (ka, kb) = (a.kind(), b.kind());
         let user = ka == Some(ObjKind::Instance)
@@ -406,7 +411,9 @@ impl Vm {
                 let same = x.self_ == y.self_ && (x.func == y.func || self.eq(x.func, y.func)?);
                 Ok(Some(Value::bool(same == (op == CmpOp::Eq))))
             }
-            (Some(ObjKind::BuiltinFunction), Some(ObjKind::BuiltinFunction)) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+            (Some(ObjKind::BuiltinFunction), Some(ObjKind::BuiltinFunction))
+                if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
+            {
                 let x = Gc::<BuiltinFunctionObj>::from_value_unchecked(a);
                 let y = Gc::<BuiltinFunctionObj>::from_value_unchecked(b);
                 let same = x.bound_self == y.bound_self && x.f as usize == y.f as usize && x.name == y.name;
@@ -495,6 +502,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_num(&a), as_num(&b)) {
             return self.num_binop(op, x, y);
         }
+        if let Some(r) = crate::obj::complex::complex_binop(self, op, a, b)? {
+            return Ok(r);
+        }
         if let Some(r) = self.builtin_binop(op, a, b)? {
             return Ok(r);
         }
@@ -565,17 +575,39 @@ impl Vm {
             }
             (BinOp::Add, Some(ObjKind::ByteArray)) => {
                 let data = self.buffer_bytes(b)?;
-                Gc::<ByteArrayObj>::from_value_unchecked(a).get_mut().data.extend_from_slice(&data);
+                let ba = Gc::<ByteArrayObj>::from_value_unchecked(a);
+                let mut d = std::mem::take(&mut ba.get_mut().data);
+                let r = crate::obj::array::reserve_bytes(self, &mut d, data.len());
+                if r.is_ok() {
+                    d.extend_from_slice(&data);
+                }
+                ba.get_mut().data = d;
+                r?;
                 return Ok(a);
             }
-            (_, Some(ObjKind::Set)) if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
-                if b.is_kind(ObjKind::Set) && !SetObj::is_frozen(Gc::from_value_unchecked(a)) {
-                    let r = self.binary_op(op, a, b)?;
-                    let rs = Gc::<SetObj>::from_value_unchecked(r);
-                    let contents = rs.map.clone_contents();
-                    Gc::<SetObj>::from_value_unchecked(a).get_mut().map = contents;
-                    return Ok(a);
+            (BinOp::Mult, Some(ObjKind::ByteArray)) if matches!(as_num(&b), Some(Num::Int(_))) && !b.is_float() => {
+                // In place, as CPython does (`ba *= n` keeps the object).
+                let n = self.to_index(b)?.max(0) as usize;
+                let ba = Gc::<ByteArrayObj>::from_value_unchecked(a);
+                let total = ba.data.len().saturating_mul(n);
+                let mut d = crate::obj::str::vec_with_room(self, total)?;
+                for _ in 0..n {
+                    d.extend_from_slice(&ba.data);
                 }
+                self.charge(total.saturating_sub(ba.data.capacity()))?;
+                ba.get_mut().data = d;
+                return Ok(a);
+            }
+            (_, Some(ObjKind::Set))
+                if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
+                    && b.is_kind(ObjKind::Set)
+                    && !SetObj::is_frozen(Gc::from_value_unchecked(a)) =>
+            {
+                let r = self.binary_op(op, a, b)?;
+                let rs = Gc::<SetObj>::from_value_unchecked(r);
+                let contents = rs.map.clone_contents();
+                Gc::<SetObj>::from_value_unchecked(a).get_mut().map = contents;
+                return Ok(a);
             }
             (BinOp::BitOr, Some(ObjKind::Dict)) if b.is_kind(ObjKind::Dict) => {
                 self.dict_update(Gc::from_value_unchecked(a), b, false)?;
@@ -649,12 +681,13 @@ impl Vm {
                 self.float_binop(op, a, b)
             }
             (a, Num::Float(b)) => {
-                if op == BinOp::LShift || op == BinOp::RShift || matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+                if op == BinOp::LShift
+                    || op == BinOp::RShift
+                    || matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
                 {
-                    return Err(self.type_error(format!(
-                        "unsupported types for {}: 'int', 'float'",
-                        binop_dunder(op).0
-                    )));
+                    return Err(
+                        self.type_error(format!("unsupported types for {}: 'int', 'float'", binop_dunder(op).0))
+                    );
                 }
                 let a = self.num_to_f64(a)?;
                 self.float_binop(op, a, b)
@@ -725,7 +758,15 @@ impl Vm {
                 if b < 0 {
                     return Err(self.value_error("negative shift count"));
                 }
-                self.new_int(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+                self.new_int(if b >= 64 {
+                    if a < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    a >> b
+                })
             }
             BinOp::Pow => {
                 if b < 0 {
@@ -796,8 +837,7 @@ impl Vm {
                     Some(n) if n < (1 << 40) => {
                         // Arithmetic shift floors, like Python's.
                         if a.is_negative() {
-                            let q = a.div_floor(&(BigInt::from(1) << n));
-                            q
+                            a.div_floor(&(BigInt::from(1) << n))
                         } else {
                             a >> n
                         }
@@ -1080,10 +1120,9 @@ impl Vm {
                 if key.is_kind(ObjKind::Instance) {
                     self.to_index(key)?
                 } else {
-                    return Err(self.type_error(format!(
-                        "{what} indices must be integers, not {}",
-                        self.type_name(key)
-                    )));
+                    return Err(
+                        self.type_error(format!("{what} indices must be integers, not {}", self.type_name(key)))
+                    );
                 }
             }
         };
@@ -1097,12 +1136,19 @@ impl Vm {
 
     /// `slice.indices(len)` for a slice object.
     pub fn slice_indices(&mut self, s: Gc<SliceObj>, len: usize) -> PyResult<(i64, i64, i64, usize)> {
-        let step = if s.step.is_none() { 1 } else { self.to_index(s.step)? };
+        // Slice bounds beyond the machine word clamp (as CPython's do) instead of overflowing.
+        let index = |vm: &mut Vm, v: Value| -> PyResult<i64> {
+            match as_num(&v) {
+                Some(Num::Big(b)) => Ok(if b.is_negative() { -(1 << 62) } else { 1 << 62 }),
+                _ => vm.to_index(v),
+            }
+        };
+        let step = if s.step.is_none() { 1 } else { index(self, s.step)? };
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
-        let start = if s.start.is_none() { None } else { Some(self.to_index(s.start)?) };
-        let stop = if s.stop.is_none() { None } else { Some(self.to_index(s.stop)?) };
+        let start = if s.start.is_none() { None } else { Some(index(self, s.start)?) };
+        let stop = if s.stop.is_none() { None } else { Some(index(self, s.stop)?) };
         Ok(adjust_indices(start, stop, step, len as i64))
     }
 
@@ -1153,15 +1199,32 @@ impl Vm {
                 }
             }
             Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
-                let data = self.bytes_data(obj).unwrap_or_default();
+                // Borrow the bytes (no copy of the whole object per subscript); indices are
+                // re-checked after `__index__` methods may have resized a bytearray.
+                let len = crate::buffer::buffer_len(self, obj).unwrap_or(0);
                 if let Some(sl) = key.downcast::<SliceObj>() {
-                    let (start, _, step, n) = self.slice_indices(sl, data.len())?;
-                    let out = Self::slice_select(&data, start, step, n);
-                    return if obj.kind() == Some(ObjKind::Bytes) { self.new_bytes(out) } else { self.new_bytearray(out) };
+                    let (start, _, step, n) = self.slice_indices(sl, len)?;
+                    let out = crate::buffer::with_buffer(self, obj, |d| {
+                        if step == 1 {
+                            let a = (start as usize).min(d.len());
+                            d[a..(a + n).min(d.len())].to_vec()
+                        } else {
+                            (0..n).filter_map(|k| d.get((start + k as i64 * step) as usize).copied()).collect()
+                        }
+                    })
+                    .unwrap_or_default();
+                    return if obj.kind() == Some(ObjKind::Bytes) {
+                        self.new_bytes(out)
+                    } else {
+                        self.new_bytearray(out)
+                    };
                 }
                 let what = if obj.kind() == Some(ObjKind::Bytes) { "bytes" } else { "bytearray" };
-                let i = self.seq_index(key, data.len(), what)?;
-                Ok(Value::small_int(data[i] as i64))
+                let i = self.seq_index(key, len, what)?;
+                match crate::buffer::with_buffer(self, obj, |d| d.get(i).copied()).flatten() {
+                    Some(b) => Ok(Value::small_int(b as i64)),
+                    None => Err(self.index_error(format!("{what} index out of range"))),
+                }
             }
             Some(ObjKind::Range) => {
                 let r = Gc::<RangeObj>::from_value_unchecked(obj);
@@ -1210,6 +1273,9 @@ impl Vm {
                 Err(self.type_error(format!("'{}' object isn't subscriptable", self.type_name(obj))))
             }
             _ => {
+                if let Some(r) = crate::buffer::fast_getitem(self, obj, key)? {
+                    return Ok(r);
+                }
                 if let Some(r) = self.call_special(obj, q::__getitem__, &[key])? {
                     return Ok(r);
                 }
@@ -1271,12 +1337,17 @@ impl Vm {
                     let data = if as_num(&v).is_some() {
                         return Err(self.type_error("can only assign an iterable"));
                     } else {
-                        self.buffer_bytes(v)?
+                        // A buffer, or any iterable of ints in range(256).
+                        crate::obj::bytes::bytes_from(self, v)?
                     };
                     let (start, stop, step, n) = self.slice_indices(sl, b.data.len())?;
+                    let len = b.data.len();
                     if step == 1 {
-                        let stop = stop.max(start) as usize;
-                        b.get_mut().data.splice(start as usize..stop, data);
+                        let (start, stop) = ((start as usize).min(len), (stop.max(start) as usize).min(len));
+                        self.charge(data.len().saturating_sub(stop - start))?;
+                        b.get_mut().data.splice(start..stop, data);
+                    } else if n > 0 && (start.max(start + (n as i64 - 1) * step) as usize) >= len {
+                        return Err(self.index_error("bytearray index out of range"));
                     } else {
                         if n != data.len() {
                             return Err(self.value_error(format!(
@@ -1298,7 +1369,11 @@ impl Vm {
                 if !(0..=255).contains(&x) {
                     return Err(self.value_error("byte must be in range(0, 256)"));
                 }
-                b.get_mut().data[i] = x as u8;
+                // `__index__` may have shrunk the bytearray.
+                match b.get_mut().data.get_mut(i) {
+                    Some(slot) => *slot = x as u8,
+                    None => return Err(self.index_error("bytearray index out of range")),
+                }
                 Ok(())
             }
             Some(ObjKind::Instance) => {
@@ -1315,6 +1390,9 @@ impl Vm {
                 Err(self.type_error(format!("'{}' object doesn't support item assignment", inst.class.name)))
             }
             _ => {
+                if crate::buffer::fast_setitem(self, obj, key, v)? {
+                    return Ok(());
+                }
                 if let Some(_r) = self.call_special(obj, q::__setitem__, &[key, v])? {
                     return Ok(());
                 }
@@ -1626,15 +1704,16 @@ impl Vm {
                 Ok(false)
             }
             Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
-                let data = self.bytes_data(container).unwrap_or_default();
                 if let Some(Num::Int(b)) = as_num(&item) {
                     if !(0..=255).contains(&b) {
                         return Err(self.value_error("byte must be in range(0, 256)"));
                     }
-                    return Ok(data.contains(&(b as u8)));
+                    return Ok(crate::buffer::with_buffer(self, container, |d| d.contains(&(b as u8))) == Some(true));
                 }
                 let needle = self.buffer_bytes(item)?;
-                Ok(needle.is_empty() || data.windows(needle.len()).any(|w| w == needle.as_slice()))
+                let found =
+                    crate::buffer::with_buffer(self, container, |d| crate::obj::bytes::find_sub(d, &needle).is_some());
+                Ok(found == Some(true))
             }
             Some(ObjKind::Range) => {
                 let r = Gc::<RangeObj>::from_value_unchecked(container);
@@ -1699,7 +1778,8 @@ impl Vm {
                 Some(ObjKind::Iterator) | Some(ObjKind::Generator) => return Ok(v),
                 _ => {
                     let t = self.type_of(v);
-                    if let Some(m) = t.lookup(q::__iter__) {
+                    let iter_m = t.lookup(q::__iter__);
+                    if let Some(m) = iter_m {
                         if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) {
                             let it = self.call_dunder(m, v, &[])?;
                             return Ok(it);
@@ -1709,9 +1789,9 @@ impl Vm {
                         if matches!(inst.base.kind(), Some(ObjKind::Iterator | ObjKind::Generator)) {
                             return Ok(v);
                         }
-                        if !inst.base.is_null()
-                            && t.lookup(q::__getitem__).is_none_or(|m| m.is_kind(ObjKind::BuiltinFunction))
-                        {
+                        // The built-in base's own iteration (a list subclass iterates its
+                        // storage even when it overrides `__getitem__`).
+                        if !inst.base.is_null() && iter_m.is_some() {
                             return self.get_iter(inst.base);
                         }
                     }
@@ -1771,7 +1851,8 @@ impl Vm {
                     _ => match self.getitem(seq, Value::small_int(i as i64)) {
                         Ok(v) => Some(v),
                         Err(e)
-                            if self.exc_matches(e, ExcKind::IndexError) || self.exc_matches(e, ExcKind::StopIteration) =>
+                            if self.exc_matches(e, ExcKind::IndexError)
+                                || self.exc_matches(e, ExcKind::StopIteration) =>
                         {
                             None
                         }
@@ -1850,7 +1931,9 @@ impl Vm {
                 };
                 if map_len != len0 {
                     let what = if dv.is_kind(ObjKind::Dict) { "dictionary" } else { "set" };
-                    return Err(self.new_exception(ExcKind::RuntimeError, format!("{what} changed size during iteration")));
+                    return Err(
+                        self.new_exception(ExcKind::RuntimeError, format!("{what} changed size during iteration"))
+                    );
                 }
                 match entry {
                     None => Ok(None),
@@ -1885,7 +1968,9 @@ impl Vm {
                         Some(v) => out.push(v),
                         None => {
                             if strict && i > 0 {
-                                return Err(self.value_error(format!("zip() argument {} is shorter than argument 1", i + 1)));
+                                return Err(
+                                    self.value_error(format!("zip() argument {} is shorter than argument 1", i + 1))
+                                );
                             }
                             if strict && i == 0 {
                                 for (j, &other) in its.iter().enumerate().skip(1) {
@@ -2070,6 +2155,9 @@ impl Vm {
             Some(ObjKind::ByteArray) => Ok(Gc::<ByteArrayObj>::from_value_unchecked(v).data.len()),
             Some(ObjKind::Range) => Ok(Gc::<RangeObj>::from_value_unchecked(v).len().max(0) as usize),
             _ => {
+                if let Some(n) = crate::buffer::fast_len(self, v)? {
+                    return Ok(n);
+                }
                 if let Some(r) = self.call_special(v, q::__len__, &[])? {
                     let n = self.to_index(r)?;
                     if n < 0 {
@@ -2228,17 +2316,12 @@ impl Vm {
                 Exit::Return(v) => Ok(YieldFromStep::Done(v)),
             };
         }
-        let r = if sent.is_none() {
-            match self.iter_next_raw(it) {
-                Ok(v) => Ok(v),
-                Err(e) => Err(e),
-            }
-        } else {
-            self.call_method(it, q::send, &[sent])
-        };
+        let r = if sent.is_none() { self.iter_next_raw(it) } else { self.call_method(it, q::send, &[sent]) };
         match r {
             Ok(v) => Ok(YieldFromStep::Yielded(v)),
-            Err(e) if self.exc_matches(e, ExcKind::StopIteration) => Ok(YieldFromStep::Done(self.stop_iteration_value(e))),
+            Err(e) if self.exc_matches(e, ExcKind::StopIteration) => {
+                Ok(YieldFromStep::Done(self.stop_iteration_value(e)))
+            }
             Err(e) => Err(e),
         }
     }

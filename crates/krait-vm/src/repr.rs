@@ -47,23 +47,14 @@ pub fn repr_str_into(s: &str, out: &mut String) {
     out.push(quote);
 }
 
-/// Python's notion of a printable character, for the ranges that matter in practice.
+/// Python's notion of a printable character (`str.isprintable`).
 fn is_printable(c: char) -> bool {
     let n = c as u32;
     if n < 0x7f {
         return n >= 0x20;
     }
-    !((0x7f..=0xa0).contains(&n)
-        || n == 0xad
-        || (0x2028..=0x2029).contains(&n)
-        || (0x200b..=0x200f).contains(&n)
-        || (0x2060..=0x2064).contains(&n)
-        || n == 0xfeff
-        || (0xe000..=0xf8ff).contains(&n)
-        || (0xfff9..=0xfffb).contains(&n)
-        || n >= 0xf0000
-        || n == 0xffff
-        || n == 0xfffe)
+    // `str.isprintable`'s table (generated from CPython's unicodedata).
+    crate::obj::str_tables::in_table(crate::obj::str_tables::PRINTABLE, c)
 }
 
 /// Append the Python `repr` of bytes to `out`, as `b'...'`.
@@ -320,6 +311,7 @@ impl Vm {
                 let g = Gc::<GeneratorObj>::from_value_unchecked(v);
                 let _ = write!(out, "<generator object '{}' at {:#x}>", g.code.code.name, v.bits() & 0xffff_ffff_ffff);
             }
+            ObjKind::Complex => crate::obj::complex::complex_repr_into(v, out),
             ObjKind::Cell => out.push_str("<cell>"),
             ObjKind::Code => {
                 let c = Gc::<CodeObj>::from_value_unchecked(v);

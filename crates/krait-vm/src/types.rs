@@ -6,7 +6,7 @@ use krait_syntax::{q, Qstr};
 use crate::error::{ExcKind, PyResult};
 use crate::gc::{Gc, Heap, Tracer};
 use crate::obj::iter::{IterObj, IterState};
-use crate::obj::type_::{flags, MakeNewFn, SlotCache};
+use crate::obj::type_::{flags, MakeNewFn};
 use crate::obj::{DictObj, NativeFn, TupleObj, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -116,7 +116,7 @@ fn new_type(heap: &mut Heap, name: &str, bases: &[Gc<TypeObj>], flags: u32) -> G
             make_new: None,
             native_base: None,
             flags,
-            slots: std::cell::Cell::new(SlotCache::default()),
+            cache: Default::default(),
         })
         .expect("heap too small for built-in types");
     let mut mro = vec![t];
@@ -165,6 +165,7 @@ impl Vm {
     pub fn add_method(&mut self, t: Gc<TypeObj>, name: &str, f: NativeFn) -> PyResult<()> {
         let func = self.new_builtin_method(name, f)?;
         t.dict.get_mut().set_qstr(Qstr::new(name), func);
+        crate::obj::type_::bump_class_epoch();
         Ok(())
     }
 
@@ -179,6 +180,7 @@ impl Vm {
     /// Set a class attribute on a built-in type.
     pub fn add_class_attr(&mut self, t: Gc<TypeObj>, name: &str, v: Value) {
         t.dict.get_mut().set_qstr(Qstr::new(name), v);
+        crate::obj::type_::bump_class_epoch();
     }
 
     pub fn set_make_new(&mut self, t: Gc<TypeObj>, f: MakeNewFn) {
@@ -203,7 +205,7 @@ impl Vm {
             make_new: bases[0].make_new,
             native_base: bases[0].native_base,
             flags: flags::BUILTIN | flags::BASETYPE | if is_exc { flags::EXCEPTION } else { 0 },
-            slots: std::cell::Cell::new(SlotCache::default()),
+            cache: Default::default(),
         })?;
         let mut mro = vec![t];
         mro.extend(crate::obj::type_::c3_linearize(&bases).unwrap_or_default());

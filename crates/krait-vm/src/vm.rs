@@ -67,6 +67,9 @@ pub struct Frame {
     pub ret_slot: usize,
     /// The interpreter loop invocation that pushed this frame returns when it does.
     pub is_entry: bool,
+    /// For an `__init__` run by `cls(...)` from the loop: the new instance, which
+    /// is the call's result (the frame must return None). NULL otherwise.
+    pub init_self: Value,
 }
 
 pub struct Vm {
@@ -88,8 +91,6 @@ pub struct Vm {
     /// Raised when an allocation fails (allocated up front: there may be no room later).
     pub memory_error: Value,
     pub options: VmOptions,
-    /// Bumped whenever a class dict changes, invalidating `TypeObj::slots` caches.
-    pub class_epoch: u64,
     /// Buffered standard output (flushed at exit, before input, and when large).
     pub stdout: Vec<u8>,
     /// Machine-code emitter, when the binary plugs one in.
@@ -138,7 +139,6 @@ impl Vm {
             temp_roots: Vec::new(),
             memory_error: Value::NONE,
             options,
-            class_epoch: 1,
             stdout: Vec::with_capacity(8192),
             emitter: None,
             main_module: Value::NONE,
@@ -343,7 +343,9 @@ impl Vm {
 
     /// A built-in method: found on a class, it binds `self` like a Python function.
     pub fn new_builtin_method(&mut self, name: &str, f: NativeFn) -> PyResult<Value> {
-        Ok(self.alloc(BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module: q::EMPTY })?.value())
+        Ok(self
+            .alloc(BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module: q::EMPTY })?
+            .value())
     }
 
     // ---- exceptions ----
@@ -560,6 +562,7 @@ impl Vm {
             tracer.mark_gc(f.globals);
             tracer.mark(f.locals);
             tracer.mark(f.generator);
+            tracer.mark(f.init_self);
         }
         self.types.trace(&mut tracer);
         tracer.mark_gc(self.builtins);

@@ -147,7 +147,8 @@ fn parse_args(args: Vec<String>) -> Result<Cli, String> {
         Target::Command(_) => std::iter::once("-c".to_owned()).chain(rest).collect(),
         Target::Stdin | Target::Repl => std::iter::once(String::new()).chain(rest).filter(|s| !s.is_empty()).collect(),
     };
-    options.path = vec![script_dir, ".frozen".to_owned(), "~/.micropython/lib".to_owned(), "/usr/lib/micropython".to_owned()];
+    options.path =
+        vec![script_dir, ".frozen".to_owned(), "~/.micropython/lib".to_owned(), "/usr/lib/micropython".to_owned()];
     Ok(Cli { options, target, inspect, dis })
 }
 

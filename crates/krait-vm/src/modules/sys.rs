@@ -77,7 +77,9 @@ fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let mut buf = Vec::new();
     let stdin = std::io::stdin();
     let mut lock = stdin.lock();
-    let r = if n < 0 { lock.read_to_end(&mut buf).map(|_| ()) } else {
+    let r = if n < 0 {
+        lock.read_to_end(&mut buf).map(|_| ())
+    } else {
         buf.resize(n as usize, 0);
         let mut got = 0;
         loop {
@@ -271,7 +273,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     ];
     let mq = Qstr::new("sys");
     for &(name, f) in funcs {
-        let fv = vm.alloc(crate::obj::BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module: mq })?;
+        let fv =
+            vm.alloc(crate::obj::BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module: mq })?;
         d.get_mut().set_qstr(Qstr::new(name), fv.value());
     }
     // Streams.

@@ -6,21 +6,54 @@ use crate::value::Value;
 
 pub enum IterState {
     /// list, tuple, bytes, bytearray, or any object with `__getitem__`: index until IndexError.
-    Seq { seq: Value, index: usize },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
     /// A str: iterates characters; `pos` is a byte offset.
-    Str { s: Value, pos: usize },
-    Range { next: i64, stop: i64, step: i64 },
+    Str {
+        s: Value,
+        pos: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Over a dict (`what`: 0 keys, 1 values, 2 items) or a set (keys); `index` is
     /// an entry position; `len` the size when iteration started (change → RuntimeError).
-    Dict { dict: Value, index: usize, what: u8, len: usize },
-    Enumerate { it: Value, count: Value },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { func: Value, its: Vec<Value> },
-    Filter { func: Value, it: Value },
+    Dict {
+        dict: Value,
+        index: usize,
+        what: u8,
+        len: usize,
+    },
+    Enumerate {
+        it: Value,
+        count: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
     /// Backwards over a sequence; `index` counts down to 0.
-    Reversed { seq: Value, index: usize },
+    Reversed {
+        seq: Value,
+        index: usize,
+    },
     /// `iter(callable, sentinel)`
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 

@@ -2,6 +2,7 @@
 //! `PyObj` impl (how the collector traces it) and the type's Python-visible
 //! methods and operations.
 
+pub mod array;
 pub mod bytes;
 pub mod cell;
 pub mod code;
@@ -11,12 +12,14 @@ pub mod dict;
 pub mod dictview;
 pub mod dunder;
 pub mod exception;
+pub mod float;
 pub mod function;
 pub mod generator;
 pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod range;
 pub mod set;
@@ -56,6 +59,7 @@ pub fn install_methods(vm: &mut crate::vm::Vm) -> crate::error::PyResult<()> {
     str::install(vm)?;
     bytes::install(vm)?;
     int::install(vm)?;
+    float::install(vm)?;
     complex::install(vm)?;
     dunder::install(vm)?;
     Ok(())

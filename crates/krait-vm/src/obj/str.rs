@@ -138,11 +138,14 @@ impl Codec {
 
     /// Look an encoding name up as Python's codec registry would (case and `-`/`_` insensitive).
     pub fn lookup(name: &str) -> Option<Codec> {
-        let n: String = name.trim().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() }).collect();
+        let n: String =
+            name.trim().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() }).collect();
         match n.as_str() {
             "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Some(Codec::Utf8),
             "ascii" | "us-ascii" | "646" => Some(Codec::Ascii),
-            "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "cp819" | "latin" => Some(Codec::Latin1),
+            "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "cp819" | "latin" => {
+                Some(Codec::Latin1)
+            }
             _ => None,
         }
     }
@@ -176,35 +179,32 @@ pub fn decode(
     if out.try_reserve(data.len()).is_err() {
         return Err(vm.alloc_failed_bytes(data.len()));
     }
-    let bad = |vm: &mut crate::vm::Vm, out: &mut String, bytes: &[u8], pos: usize, reason: &str| {
-        match errors {
-            "replace" => {
-                out.push('\u{fffd}');
-                Ok(())
+    let bad = |vm: &mut crate::vm::Vm, out: &mut String, bytes: &[u8], pos: usize, reason: &str| match errors {
+        "replace" => {
+            out.push('\u{fffd}');
+            Ok(())
+        }
+        "ignore" => Ok(()),
+        "backslashreplace" => {
+            for b in bytes {
+                out.push_str(&format!("\\x{b:02x}"));
             }
-            "ignore" => Ok(()),
-            "backslashreplace" => {
-                for b in bytes {
-                    out.push_str(&format!("\\x{b:02x}"));
-                }
-                Ok(())
-            }
-            "strict" => {
-                let msg = if bytes.len() == 1 {
-                    format!("'{}' codec can't decode byte {:#04x} in position {pos}: {reason}", codec.name(), bytes[0])
-                } else {
-                    format!(
-                        "'{}' codec can't decode bytes in position {pos}-{}: {reason}",
-                        codec.name(),
-                        pos + bytes.len() - 1
-                    )
-                };
-                Err(vm.new_exception(crate::error::ExcKind::UnicodeDecodeError, msg))
-            }
-            other => Err(vm.new_exception(
-                crate::error::ExcKind::LookupError,
-                format!("unknown error handler name '{other}'"),
-            )),
+            Ok(())
+        }
+        "strict" => {
+            let msg = if bytes.len() == 1 {
+                format!("'{}' codec can't decode byte {:#04x} in position {pos}: {reason}", codec.name(), bytes[0])
+            } else {
+                format!(
+                    "'{}' codec can't decode bytes in position {pos}-{}: {reason}",
+                    codec.name(),
+                    pos + bytes.len() - 1
+                )
+            };
+            Err(vm.new_exception(crate::error::ExcKind::UnicodeDecodeError, msg))
+        }
+        other => {
+            Err(vm.new_exception(crate::error::ExcKind::LookupError, format!("unknown error handler name '{other}'")))
         }
     };
     if codec == Codec::Utf8 {
@@ -222,7 +222,7 @@ pub fn decode(
                     let (n, reason) = match e.error_len() {
                         Some(n) => {
                             let b = rest[good];
-                            let invalid_start = b < 0xc2 || b > 0xf4;
+                            let invalid_start = !(0xc2..=0xf4).contains(&b);
                             (n, if invalid_start { "invalid start byte" } else { "invalid continuation byte" })
                         }
                         None => (rest.len() - good, "unexpected end of data"),
@@ -246,7 +246,12 @@ pub fn decode(
 }
 
 /// `str.encode(encoding, errors)` into bytes.
-pub fn encode(vm: &mut crate::vm::Vm, s: &str, encoding: &str, errors: Option<&str>) -> crate::error::PyResult<Vec<u8>> {
+pub fn encode(
+    vm: &mut crate::vm::Vm,
+    s: &str,
+    encoding: &str,
+    errors: Option<&str>,
+) -> crate::error::PyResult<Vec<u8>> {
     let Some(codec) = Codec::lookup(encoding) else { return Err(unknown_encoding(vm, encoding)) };
     let limit: u32 = match codec {
         Codec::Utf8 => {
@@ -416,7 +421,6 @@ pub fn opt_index(vm: &mut crate::vm::Vm, v: Option<Value>) -> crate::error::PyRe
     }
 }
 
-
 mod methods {
     use super::{
         adjust_range, arg_or_kw, as_str, check_args, check_room, is_str, opt_index, py_isspace, str_char_len,
@@ -443,7 +447,10 @@ mod methods {
         if is_str(v) {
             Ok(v)
         } else {
-            Err(vm.type_error(format!("descriptor '{name}' requires a 'str' object but received a '{}'", vm.type_name(v))))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' requires a 'str' object but received a '{}'",
+                vm.type_name(v)
+            )))
         }
     }
 
@@ -543,6 +550,17 @@ mod methods {
         s.char_indices().nth(k).map_or(s.len(), |(b, _)| b)
     }
 
+    /// A one-byte (ASCII) needle as a `char`, which std searches with `memchr`
+    /// rather than the general substring searcher.
+    #[inline]
+    fn one_char(sub: &str) -> Option<char> {
+        if sub.len() == 1 {
+            sub.chars().next()
+        } else {
+            None
+        }
+    }
+
     fn new_str_from(vm: &mut Vm, whole: Value, s: &str) -> R {
         if s.len() == text(&whole).len() {
             return Ok(whole);
@@ -571,7 +589,12 @@ mod methods {
         let (s, e) = adjust_range(start, end, t.n);
         let found = t.range(s, e).and_then(|(a, b)| {
             let hay = &t.s[a..b];
-            let p = if rev { hay.rfind(sub) } else { hay.find(sub) };
+            let p = match (one_char(sub), rev) {
+                (Some(c), false) => hay.find(c),
+                (Some(c), true) => hay.rfind(c),
+                (None, false) => hay.find(sub),
+                (None, true) => hay.rfind(sub),
+            };
             p.map(|p| s + t.chars_in(a, a + p))
         });
         match found {
@@ -606,22 +629,21 @@ mod methods {
         let n = match t.range(s, e) {
             None => 0,
             Some(_) if sub.is_empty() => e - s + 1,
-            Some((a, b)) => t.s[a..b].matches(sub).count(),
+            Some((a, b)) => match one_char(sub) {
+                Some(c) => t.s[a..b].matches(c).count(),
+                None => t.s[a..b].matches(sub).count(),
+            },
         };
         vm.new_int(n as i64)
     }
 
-    /// The candidates of `startswith`/`endswith`: one str or a tuple of them.
+    /// The candidates of `startswith`/`endswith`: one str or a tuple of them (a
+    /// non-str item raises when the search reaches it).
     fn affixes(vm: &mut Vm, v: Value, name: &str) -> PyResult<Vec<Value>> {
         if is_str(v) {
             return Ok(vec![v]);
         }
         if let Some(t) = v.downcast::<TupleObj>() {
-            for &x in t.items.iter() {
-                if !is_str(x) {
-                    return Err(not_str(vm, x));
-                }
-            }
             return Ok(t.items.to_vec());
         }
         let base = vm.builtin_receiver(v);
@@ -642,6 +664,9 @@ mod methods {
         let Some((a, b)) = t.range(s, e) else { return Ok(Value::FALSE) };
         let hay = &t.s[a..b];
         for c in cands {
+            if !is_str(c) {
+                return Err(not_str(vm, c));
+            }
             let p = text(&c);
             let hit = if at_end { hay.ends_with(p) } else { hay.starts_with(p) };
             if hit {
@@ -761,7 +786,10 @@ mod methods {
                 if sep.is_empty() {
                     return Err(vm.value_error("empty separator"));
                 }
-                list_of_pieces(vm, sv, t.s.splitn(limit.saturating_add(1), sep))
+                match one_char(sep) {
+                    Some(c) => list_of_pieces(vm, sv, t.s.splitn(limit.saturating_add(1), c)),
+                    None => list_of_pieces(vm, sv, t.s.splitn(limit.saturating_add(1), sep)),
+                }
             }
         }
     }
@@ -780,7 +808,10 @@ mod methods {
                 if sep.is_empty() {
                     return Err(vm.value_error("empty separator"));
                 }
-                t.s.rsplitn(limit.saturating_add(1), sep).collect()
+                match one_char(sep) {
+                    Some(c) => t.s.rsplitn(limit.saturating_add(1), c).collect(),
+                    None => t.s.rsplitn(limit.saturating_add(1), sep).collect(),
+                }
             }
         };
         parts.reverse();
@@ -1418,7 +1449,11 @@ mod methods {
         let r = match it.next() {
             None => false,
             Some(c) => {
-                let start = if c.is_ascii() { c == '_' || c.is_ascii_alphabetic() } else { tables::in_table(tables::ID_START, c) };
+                let start = if c.is_ascii() {
+                    c == '_' || c.is_ascii_alphabetic()
+                } else {
+                    tables::in_table(tables::ID_START, c)
+                };
                 start
                     && it.all(|c| {
                         if c.is_ascii() {
@@ -1447,8 +1482,11 @@ mod methods {
             }
         } else {
             for c in t.s.chars() {
-                let (same, other) =
-                    if want_lower { (c.is_lowercase(), c.is_uppercase()) } else { (c.is_uppercase(), c.is_lowercase()) };
+                let (same, other) = if want_lower {
+                    (c.is_lowercase(), c.is_uppercase())
+                } else {
+                    (c.is_uppercase(), c.is_lowercase())
+                };
                 if other || is_titlecase(c) {
                     return Ok(Value::FALSE);
                 }
@@ -1680,7 +1718,9 @@ mod methods {
     /// `str(object='')`, `str(object=b'', encoding='utf-8', errors='strict')`
     fn str_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
         if args.len() + kw.len() / 2 > 3 {
-            return Err(vm.type_error(format!("function expected at most 3 arguments, got {}", args.len() + kw.len() / 2)));
+            return Err(
+                vm.type_error(format!("function expected at most 3 arguments, got {}", args.len() + kw.len() / 2))
+            );
         }
         for p in kw.chunks_exact(2) {
             if !matches!(as_str(&p[0]), Some("object" | "encoding" | "errors")) {
@@ -1719,10 +1759,9 @@ mod methods {
         let data = match vm.buffer_bytes(obj) {
             Ok(d) => d,
             Err(_) => {
-                return Err(vm.type_error(format!(
-                    "decoding to str: need a bytes-like object, {} found",
-                    vm.type_name(obj)
-                )))
+                return Err(
+                    vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(obj)))
+                )
             }
         };
         super::decode(vm, &data, &enc, errs.as_deref())

@@ -29,7 +29,6 @@ pub fn lookup_map(table: &'static [(u32, &'static str)], c: char) -> Option<&'st
     table.binary_search_by_key(&(c as u32), |e| e.0).ok().map(|i| table[i].1)
 }
 
-
 /// `str.isalpha`: letters (categories Lu Ll Lt Lm Lo) (648 ranges, as inclusive `start, end` pairs).
 #[rustfmt::skip]
 pub static ALPHA: &[u32] = &[

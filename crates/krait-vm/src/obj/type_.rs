@@ -1,5 +1,9 @@
 //! `type`: classes, both built-in and user-defined.
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use krait_syntax::fxhash::FxHashMap;
 use krait_syntax::Qstr;
 
 use crate::error::PyResult;
@@ -38,31 +42,25 @@ pub struct TypeObj {
     /// carry as their base value (`class L(list)` → `list`), if any.
     pub native_base: Option<Gc<TypeObj>>,
     pub flags: u32,
-    /// Cached special-method presence; recomputed when `slots_epoch` is stale.
-    pub slots: std::cell::Cell<SlotCache>,
+    /// Results of MRO lookups (`NULL` for "absent"), valid while the global class
+    /// epoch is unchanged.
+    pub cache: RefCell<LookupCache>,
 }
 
-/// Which special methods a class (with its MRO) defines in Python code, so the
-/// VM can skip lookups on the common path. Valid while `epoch` equals the VM's
-/// class-mutation epoch.
-#[derive(Copy, Clone, Default, Debug)]
-pub struct SlotCache {
-    pub epoch: u64,
-    pub bits: u32,
+/// A type's memo of `lookup` results. Any change to any class dict bumps the
+/// global epoch (`bump_class_epoch`), which empties every memo on next use.
+#[derive(Default)]
+pub struct LookupCache {
+    epoch: u64,
+    map: FxHashMap<Qstr, Value>,
 }
 
-pub mod slot {
-    pub const GETATTR: u32 = 1;
-    pub const SETATTR: u32 = 2;
-    pub const DELATTR: u32 = 4;
-    pub const GETATTRIBUTE: u32 = 8;
-    /// Some class in the MRO has a data descriptor (property or `__set__`/`__delete__`).
-    pub const DATA_DESCRIPTORS: u32 = 16;
-    pub const EQ: u32 = 32;
-    pub const HASH: u32 = 64;
-    pub const BOOL: u32 = 128;
-    pub const LEN: u32 = 256;
-    pub const GET: u32 = 512;
+static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// Note that some class's attributes changed: every type's lookup memo is stale.
+#[inline]
+pub fn bump_class_epoch() {
+    CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
 }
 
 impl TypeObj {
@@ -71,9 +69,24 @@ impl TypeObj {
         self.flags & f != 0
     }
 
-    /// Find `name` along the MRO: the value and the class that defines it.
+    /// Find `name` along the MRO (memoised per type).
     #[inline]
     pub fn lookup(&self, name: Qstr) -> Option<Value> {
+        let epoch = CLASS_EPOCH.load(Ordering::Relaxed);
+        let mut cache = self.cache.borrow_mut();
+        if cache.epoch != epoch {
+            cache.map.clear();
+            cache.epoch = epoch;
+        } else if let Some(&v) = cache.map.get(&name) {
+            return if v.is_null() { None } else { Some(v) };
+        }
+        let r = self.lookup_uncached(name);
+        cache.map.insert(name, r.unwrap_or(Value::NULL));
+        r
+    }
+
+    /// Find `name` along the MRO, without the memo.
+    pub fn lookup_uncached(&self, name: Qstr) -> Option<Value> {
         for t in &self.mro {
             if let Some(v) = t.dict.get_qstr(name) {
                 return Some(v);
@@ -96,7 +109,7 @@ impl TypeObj {
     /// True when `other` is this type or one of its ancestors.
     #[inline]
     pub fn is_subtype(&self, other: Gc<TypeObj>) -> bool {
-        self.mro.iter().any(|&t| t == other)
+        self.mro.contains(&other)
     }
 }
 
@@ -128,10 +141,7 @@ pub fn c3_linearize(bases: &[Gc<TypeObj>]) -> Option<Vec<Gc<TypeObj>>> {
         if seqs.is_empty() {
             return Some(out);
         }
-        let candidate = seqs
-            .iter()
-            .map(|s| s[0])
-            .find(|&c| !seqs.iter().any(|s| s[1..].contains(&c)))?;
+        let candidate = seqs.iter().map(|s| s[0]).find(|&c| !seqs.iter().any(|s| s[1..].contains(&c)))?;
         out.push(candidate);
         for s in &mut seqs {
             if s[0] == candidate {
