@@ -671,7 +671,7 @@ fn source_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Source> {
     if let Some(s) = as_str(&v) {
         return Ok(Source::Text(s.to_owned()));
     }
-    if let Some(b) = vm.bytes_data(v) {
+    if let Ok(b) = vm.buffer_bytes(v) {
         return match String::from_utf8(b) {
             Ok(s) => Ok(Source::Text(s)),
             Err(_) => Err(vm.new_exception(ExcKind::UnicodeDecodeError, "invalid utf-8")),
@@ -839,8 +839,15 @@ fn int_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
     }
     for name in [q::__int__, q::__index__] {
         if let Some(r) = vm.call_special(x, name, &[])? {
+            if as_num(&r).is_none() || r.is_float() {
+                return Err(vm.type_error(format!("{name} returned non-int (type {})", vm.type_name(r))));
+            }
             return Ok(r);
         }
+    }
+    if let Ok(d) = vm.buffer_bytes(x) {
+        let s = String::from_utf8_lossy(&d).into_owned();
+        return parse_int_value(vm, &s, 10);
     }
     if let Some(inst) = x.downcast::<InstanceObj>() {
         if !inst.base.is_null() {

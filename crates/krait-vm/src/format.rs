@@ -334,13 +334,16 @@ pub fn percent_format_str(vm: &mut Vm, template: Value, args: Value) -> PyResult
 
 /// `bytes % args`
 pub fn percent_format_bytes(vm: &mut Vm, template: Value, args: Value) -> PyResult<Value> {
+    // Bytes are formatted as Latin-1 text (one char per byte) and mapped back, so
+    // non-ASCII bytes in the template and in `%s`/`%c` arguments pass through intact.
     let data = vm.bytes_data(template).unwrap_or_default();
-    let t = String::from_utf8_lossy(&data).into_owned();
+    let t: String = data.iter().map(|&b| b as char).collect();
     let s = percent_format(vm, &t, args, true)?;
+    let out: Vec<u8> = s.chars().map(|c| if (c as u32) < 0x100 { c as u32 as u8 } else { b'?' }).collect();
     if template.is_kind(ObjKind::Bytes) {
-        vm.new_bytes(s.into_bytes())
+        vm.new_bytes(out)
     } else {
-        vm.new_bytearray(s.into_bytes())
+        vm.new_bytearray(out)
     }
 }
 
@@ -392,7 +395,12 @@ fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) ->
                         used_mapping = true;
                         // As in CPython, no positional conversion may follow a keyed one.
                         next = items.len();
-                        let kv = vm.new_str(k)?;
+                        let kv = if bytes_mode {
+                            // `b"%(key)s"` looks the key up as bytes.
+                            vm.new_bytes(k.chars().map(|c| c as u32 as u8).collect())?
+                        } else {
+                            vm.new_str(k)?
+                        };
                         vm.getitem(args, kv)?
                     }
                     None => take(vm)?,
@@ -417,18 +425,62 @@ fn percent_one(
     use crate::num::format as nf;
     let conv = spec.conv;
     let r = match conv {
+        // `%b` is for bytes only (the template parser accepts it for both).
+        'b' if !bytes_mode => {
+            return Err(vm.value_error("unsupported format character 'b' (0x62)"));
+        }
         's' | 'r' | 'a' | 'b' => {
             let text = if conv == 's' && !bytes_mode {
                 vm.str_of(v)?
             } else if (conv == 'b' || conv == 's') && bytes_mode {
-                match vm.bytes_data(v) {
-                    Some(d) => String::from_utf8_lossy(&d).into_owned(),
-                    None => vm.str_of(v)?,
+                match crate::buffer::buffer_bytes(vm, v) {
+                    Some(d) => d.iter().map(|&b| b as char).collect(),
+                    None => match vm.call_special(v, krait_syntax::Qstr::new("__bytes__"), &[])? {
+                        Some(r) if r.is_kind(ObjKind::Bytes) => {
+                            vm.bytes_data(r).unwrap_or_default().iter().map(|&b| b as char).collect()
+                        }
+                        _ => {
+                            return Err(vm.type_error(format!(
+                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                vm.type_name(v)
+                            )))
+                        }
+                    },
                 }
+            } else if conv == 'a' || bytes_mode {
+                // `ascii()`: the repr with non-ASCII characters escaped.
+                let r = vm.repr(v)?;
+                let mut out = String::with_capacity(r.len());
+                for c in r.chars() {
+                    let n = c as u32;
+                    if n < 0x80 {
+                        out.push(c);
+                    } else if n < 0x100 {
+                        out.push_str(&format!("\\x{n:02x}"));
+                    } else if n < 0x10000 {
+                        out.push_str(&format!("\\u{n:04x}"));
+                    } else {
+                        out.push_str(&format!("\\U{n:08x}"));
+                    }
+                }
+                out
             } else {
                 vm.repr(v)?
             };
             nf::percent_format_str(&text, spec)
+        }
+        'c' if bytes_mode => {
+            // An int in range(256) or a single byte.
+            let b = match crate::buffer::buffer_bytes(vm, v) {
+                Some(d) if d.len() == 1 => d[0],
+                Some(_) => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
+                None => match vm.to_index(v) {
+                    Ok(i) if (0..256).contains(&i) => i as u8,
+                    Ok(_) => return Err(vm.overflow_error("%c arg not in range(256)")),
+                    Err(_) => return Err(vm.type_error("%c requires an integer in range(256) or a single byte")),
+                },
+            };
+            nf::percent_format_str(&(b as char).to_string(), spec)
         }
         'c' => {
             let text = if let Some(s) = as_str(&v) {

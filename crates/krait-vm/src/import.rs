@@ -52,7 +52,7 @@ impl Vm {
             self.temp_roots.push(v);
         }
         let n = consts.len();
-        let r = self.alloc(CodeObj { code: code.clone(), consts: consts.into_boxed_slice() });
+        let r = self.alloc(CodeObj::new(code.clone(), consts.into_boxed_slice()));
         self.temp_roots.truncate(self.temp_roots.len() - n);
         r
     }

@@ -15,9 +15,11 @@ use krait_syntax::{q, Qstr};
 
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::gc::Gc;
+use crate::obj::code::{CacheKind, InlineCache};
 use crate::obj::exception::{ExceptionObj, TbEntry};
 use crate::obj::generator::GenState;
 use crate::obj::iter::{IterObj, IterState};
+use crate::obj::type_::class_epoch;
 use crate::obj::*;
 use crate::value::Value;
 use crate::vm::{Frame, Vm};
@@ -66,7 +68,8 @@ impl Vm {
                 (f.code, f.globals, f.base, f.sp, f.ip, f.locals)
             };
             let code = &*code_obj.code;
-            let words: &[u32] = &code.code;
+            let words: &[u32] = &code_obj.words;
+            let caches: &[crate::obj::code::InlineCache] = &code_obj.caches;
             let consts: &[Value] = &code_obj.consts;
             let names: &[Qstr] = &code.names;
             let nlocals = code.varnames.len();
@@ -230,13 +233,10 @@ impl Vm {
                         }
                         Op::LoadClosure => push!(*local!(nlocals + arg)),
                         Op::LoadGlobal => {
-                            let name = names[arg];
-                            let v = match globals.get_qstr(name) {
+                            let c = &caches[arg];
+                            let v = match self.load_global_cached(c, globals) {
                                 Some(v) => v,
-                                None => match self.builtins.get_qstr(name) {
-                                    Some(v) => v,
-                                    None => break 'dispatch self.name_error(name),
-                                },
+                                None => break 'dispatch self.name_error(c.name),
                             };
                             push!(v);
                         }
@@ -281,13 +281,37 @@ impl Vm {
                         // ---- attributes and subscripts ----
                         Op::LoadAttr => {
                             let obj = top!();
-                            let v = tri!(self.get_attr(obj, names[arg]));
+                            let c = &caches[arg];
+                            if let Some(inst) = obj.downcast::<InstanceObj>() {
+                                if c.kind.get() == CacheKind::InstanceDict
+                                    && c.key.get() == inst.class.value().bits()
+                                    && c.version.get() == class_epoch()
+                                {
+                                    if let Some(v) = inst.dict.get_qstr(c.name) {
+                                        set_top!(v);
+                                        continue;
+                                    }
+                                }
+                            }
+                            let v = tri!(self.get_attr(obj, c.name));
+                            self.learn_instance_attr(c, obj);
                             set_top!(v);
                         }
                         Op::StoreAttr => {
                             let obj = pop!();
                             let v = pop!();
-                            tri!(self.set_attr(obj, names[arg], v));
+                            let c = &caches[arg];
+                            if let Some(inst) = obj.downcast::<InstanceObj>() {
+                                if c.kind.get() == CacheKind::InstanceDict
+                                    && c.key.get() == inst.class.value().bits()
+                                    && c.version.get() == class_epoch()
+                                {
+                                    inst.dict.get_mut().set_qstr(c.name, v);
+                                    continue;
+                                }
+                            }
+                            tri!(self.set_attr(obj, c.name, v));
+                            self.learn_instance_attr(c, obj);
                         }
                         Op::DeleteAttr => {
                             let obj = pop!();
@@ -295,7 +319,11 @@ impl Vm {
                         }
                         Op::LoadMethod => {
                             let obj = top!();
-                            let (m, s) = tri!(self.load_method(obj, names[arg]));
+                            let c = &caches[arg];
+                            let (m, s) = match self.load_method_cached(c, obj) {
+                                Some(ms) => ms,
+                                None => tri!(self.load_method(obj, c.name)),
+                            };
                             set_top!(m);
                             push!(s);
                         }
@@ -1111,6 +1139,111 @@ impl Vm {
 
     pub fn name_error(&mut self, name: Qstr) -> PyErr {
         self.new_exception(ExcKind::NameError, format!("name '{name}' isn't defined"))
+    }
+
+    // ---- inline caches ----
+
+    /// `LoadGlobal` through its cache; `None` when the name is defined nowhere.
+    #[inline(always)]
+    fn load_global_cached(&mut self, c: &InlineCache, globals: Gc<DictObj>) -> Option<Value> {
+        let gkey = globals.value().bits();
+        match c.kind.get() {
+            CacheKind::Global if c.key.get() == gkey && c.version.get() == globals.version => {
+                return Some(globals.value_at(c.index.get() as usize));
+            }
+            CacheKind::Builtin
+                if c.key.get() == gkey
+                    && c.version.get() == globals.version
+                    && c.version2.get() == self.builtins.version =>
+            {
+                return Some(self.builtins.value_at(c.index.get() as usize));
+            }
+            _ => {}
+        }
+        if let Some(i) = globals.find_qstr(c.name) {
+            c.kind.set(CacheKind::Global);
+            c.key.set(gkey);
+            c.version.set(globals.version);
+            c.index.set(i as u32);
+            return Some(globals.value_at(i));
+        }
+        let i = self.builtins.find_qstr(c.name)?;
+        c.kind.set(CacheKind::Builtin);
+        c.key.set(gkey);
+        c.version.set(globals.version);
+        c.version2.set(self.builtins.version);
+        c.index.set(i as u32);
+        Some(self.builtins.value_at(i))
+    }
+
+    /// After an attribute access on `obj` went the slow way: if `obj` is an
+    /// instance whose class has no hooks or data descriptors for the name, note
+    /// that its dict alone decides.
+    fn learn_instance_attr(&self, c: &InlineCache, obj: Value) {
+        let Some(inst) = obj.downcast::<InstanceObj>() else { return };
+        let cls = inst.class;
+        if !inst.base.is_null() {
+            return;
+        }
+        let plain = |v: Option<Value>| {
+            v.is_none_or(|a| !matches!(a.kind(), Some(crate::gc::ObjKind::Property | crate::gc::ObjKind::Instance)))
+        };
+        let hooks_free = cls.lookup(q::__getattr__).is_none()
+            && cls.lookup(q::__setattr__).is_none_or(|m| m.is_kind(crate::gc::ObjKind::BuiltinFunction))
+            && cls.lookup(q::__delattr__).is_none_or(|m| m.is_kind(crate::gc::ObjKind::BuiltinFunction));
+        if hooks_free && plain(cls.lookup(c.name)) {
+            c.kind.set(CacheKind::InstanceDict);
+            c.key.set(cls.value().bits());
+            c.version.set(class_epoch());
+        }
+    }
+
+    /// `LoadMethod` through its cache, learning on a miss when the target is
+    /// cacheable; `None` sends the caller to the general path.
+    #[inline(always)]
+    fn load_method_cached(&mut self, c: &InlineCache, obj: Value) -> Option<(Value, Value)> {
+        let epoch = class_epoch();
+        if let Some(inst) = obj.downcast::<InstanceObj>() {
+            let cls = inst.class;
+            if c.kind.get() == CacheKind::InstanceMethod
+                && c.key.get() == cls.value().bits()
+                && c.version.get() == epoch
+            {
+                if inst.dict.find_qstr(c.name).is_none() {
+                    return Some((c.value.get(), obj));
+                }
+                return None;
+            }
+            let m = cls.lookup(c.name)?;
+            if m.is_kind(crate::gc::ObjKind::Function) && inst.base.is_null() {
+                c.kind.set(CacheKind::InstanceMethod);
+                c.key.set(cls.value().bits());
+                c.version.set(epoch);
+                c.value.set(m);
+                if inst.dict.find_qstr(c.name).is_none() {
+                    return Some((m, obj));
+                }
+            }
+            return None;
+        }
+        if matches!(obj.kind(), Some(crate::gc::ObjKind::Type | crate::gc::ObjKind::Module | crate::gc::ObjKind::Super))
+        {
+            return None;
+        }
+        let t = self.type_of(obj);
+        if c.kind.get() == CacheKind::BuiltinMethod && c.key.get() == t.value().bits() && c.version.get() == epoch {
+            return Some((c.value.get(), obj));
+        }
+        let m = t.lookup(c.name)?;
+        let b = m.downcast::<BuiltinFunctionObj>()?;
+        if !b.is_method() {
+            return None;
+        }
+        c.kind.set(CacheKind::BuiltinMethod);
+        c.key.set(t.value().bits());
+        c.version.set(epoch);
+        c.value.set(m);
+        Some((m, obj))
     }
 
     // ---- generator frames ----

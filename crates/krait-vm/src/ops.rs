@@ -43,11 +43,33 @@ pub fn as_num(v: &Value) -> Option<Num<'_>> {
         _ => {}
     }
     v.downcast::<IntObj>().map(|g| {
-        let b: &BigInt = &g.v;
+        let b: &BigInt = g.big();
         // SAFETY-free lifetime shortening: the IntObj is immutable and lives while `v`
         // is rooted; the borrow is bounded by the borrow of `v`.
         Num::Big(unsafe { &*(b as *const BigInt) })
     })
+}
+
+/// An int that fits in an i128 (small, bool, or a wide heap int), without
+/// building a BigInt.
+#[inline]
+pub fn as_wide(v: Value) -> Option<i128> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i as i128);
+    }
+    match v {
+        Value::TRUE => Some(1),
+        Value::FALSE => Some(0),
+        _ => v.downcast::<IntObj>().and_then(|g| g.wide()),
+    }
+}
+
+/// Python's `hash()` of an int given as an i128 (as `num::hash` for other widths).
+pub fn hash_i128(v: i128) -> u64 {
+    const MODULUS: u128 = (1 << 61) - 1;
+    let r = (v.unsigned_abs() % MODULUS) as i64;
+    let h = if v < 0 { -r } else { r };
+    (if h == -1 { -2 } else { h }) as u64
 }
 
 /// An int (small, big, or bool) as a BigInt.
@@ -113,7 +135,7 @@ impl Vm {
             Some(ObjKind::Tuple) => Ok(!Gc::<TupleObj>::from_value_unchecked(v).items.is_empty()),
             Some(ObjKind::Dict) => Ok(!Gc::<DictObj>::from_value_unchecked(v).is_empty()),
             Some(ObjKind::Set) => Ok(!Gc::<SetObj>::from_value_unchecked(v).map.is_empty()),
-            Some(ObjKind::Int) => Ok(!Gc::<IntObj>::from_value_unchecked(v).v.is_zero()),
+            Some(ObjKind::Int) => Ok(true),
             Some(ObjKind::Bytes) => Ok(!Gc::<BytesObj>::from_value_unchecked(v).data.is_empty()),
             Some(ObjKind::ByteArray) => Ok(!Gc::<ByteArrayObj>::from_value_unchecked(v).data.is_empty()),
             Some(ObjKind::Range) => Ok(!Gc::<RangeObj>::from_value_unchecked(v).is_empty()),
@@ -171,7 +193,13 @@ impl Vm {
             _ => {}
         }
         match v.kind() {
-            Some(ObjKind::Int) => Ok(crate::num::hash::hash_bigint(&Gc::<IntObj>::from_value_unchecked(v).v) as u64),
+            Some(ObjKind::Int) => {
+                let io = Gc::<IntObj>::from_value_unchecked(v);
+                Ok(match io.wide() {
+                    Some(w) => hash_i128(w),
+                    None => crate::num::hash::hash_bigint(io.big()) as u64,
+                })
+            }
             Some(ObjKind::Complex) => Ok(crate::obj::complex::complex_hash(v)),
             Some(ObjKind::Tuple) => {
                 let t = Gc::<TupleObj>::from_value_unchecked(v);
@@ -255,6 +283,9 @@ impl Vm {
 
     /// A rich comparison, as the value the operator produces.
     pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        if let (Some(x), Some(y)) = (as_wide(a), as_wide(b)) {
+            return Ok(Value::bool(apply_ord(op, x.cmp(&y))));
+        }
         // Numbers.
         if let (Some(x), Some(y)) = (as_num(&a), as_num(&b)) {
             let ord = num_cmp(&x, &y);
@@ -499,6 +530,11 @@ impl Vm {
 
     /// `a op b`
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if let (Some(x), Some(y)) = (as_wide(a), as_wide(b)) {
+            if let Some(r) = self.wide_binop(op, x, y)? {
+                return Ok(r);
+            }
+        }
         if let (Some(x), Some(y)) = (as_num(&a), as_num(&b)) {
             return self.num_binop(op, x, y);
         }
@@ -698,6 +734,61 @@ impl Vm {
                 let b = num_to_bigint(&b);
                 self.int_binop_big(op, &a, &b)
             }
+        }
+    }
+
+    /// Int arithmetic within 128 bits; `None` when the result needs a BigInt (or
+    /// the operation is one the general path handles: true division, negative powers).
+    fn wide_binop(&mut self, op: BinOp, a: i128, b: i128) -> PyResult<Option<Value>> {
+        let r = match op {
+            BinOp::Add => a.checked_add(b),
+            BinOp::Sub => a.checked_sub(b),
+            BinOp::Mult => a.checked_mul(b),
+            BinOp::FloorDiv | BinOp::Mod => {
+                if b == 0 {
+                    return Err(self.zero_division("divide by zero"));
+                }
+                if a == i128::MIN && b == -1 {
+                    None
+                } else if op == BinOp::FloorDiv {
+                    Some(Integer::div_floor(&a, &b))
+                } else {
+                    Some(Integer::mod_floor(&a, &b))
+                }
+            }
+            BinOp::BitAnd => Some(a & b),
+            BinOp::BitOr => Some(a | b),
+            BinOp::BitXor => Some(a ^ b),
+            BinOp::LShift => {
+                if b < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if b < 127 && (a == 0 || (a.unsigned_abs().leading_zeros() as i128) > b + 1) {
+                    Some(a << b)
+                } else {
+                    None
+                }
+            }
+            BinOp::RShift => {
+                if b < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                Some(if b >= 128 {
+                    if a < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    a >> b
+                })
+            }
+            BinOp::Pow if (0..128).contains(&b) => a.checked_pow(b as u32),
+            _ => None,
+        };
+        match r {
+            Some(v) => self.new_int_i128(v).map(Some),
+            None => Ok(None),
         }
     }
 
@@ -1168,7 +1259,12 @@ impl Vm {
     /// `obj[key]`
     pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
         if let Some(s) = as_str(&obj) {
-            return self.str_getitem(s, key);
+            // Heap strings know whether they are ASCII (cached); interned ones are short.
+            let ascii = match obj.downcast::<StrObj>() {
+                Some(so) => so.is_ascii(),
+                None => s.is_ascii(),
+            };
+            return self.str_getitem(s, ascii, key);
         }
         match obj.kind() {
             Some(ObjKind::List) => {
@@ -1284,8 +1380,7 @@ impl Vm {
         }
     }
 
-    fn str_getitem(&mut self, s: &str, key: Value) -> PyResult<Value> {
-        let ascii = s.is_ascii();
+    fn str_getitem(&mut self, s: &str, ascii: bool, key: Value) -> PyResult<Value> {
         if let Some(sl) = key.downcast::<SliceObj>() {
             if ascii {
                 let (start, _, step, n) = self.slice_indices(sl, s.len())?;
@@ -1553,13 +1648,7 @@ impl Vm {
 
     pub fn set_add(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<()> {
         let h = self.hash(key)?;
-        let found = {
-            let map: *const DictObj = &s.map;
-            // SAFETY: `find` only reads through the Gc it is given; we pass a Gc to
-            // the embedded map by re-deriving it from the set's payload.
-            let _ = map;
-            self.set_find(s, h, key)?
-        };
+        let found = self.set_find(s, h, key)?;
         if found.is_none() {
             s.get_mut().map.insert_new(h, key, Value::NONE);
         }
@@ -1567,34 +1656,8 @@ impl Vm {
     }
 
     fn set_find(&mut self, s: Gc<SetObj>, h: u64, key: Value) -> PyResult<Option<usize>> {
-        // Sets store their elements in a DictObj; probe it with Python equality.
-        let n = s.map.raw_entries().len();
-        // Small sets and the fast-equality path need no Python code.
-        let mut undecided = false;
-        for i in 0..n {
-            let e = s.map.raw_entries()[i];
-            if e.key.is_null() || e.hash != h {
-                continue;
-            }
-            match crate::obj::dict::fast_key_eq(e.key, key) {
-                Some(true) => return Ok(Some(i)),
-                Some(false) => {}
-                None => undecided = true,
-            }
-        }
-        if !undecided {
-            return Ok(None);
-        }
-        for i in 0..s.map.raw_entries().len() {
-            let e = s.map.raw_entries()[i];
-            if e.key.is_null() || e.hash != h {
-                continue;
-            }
-            if self.eq(e.key, key)? {
-                return Ok(Some(i));
-            }
-        }
-        Ok(None)
+        let get = || &s.map;
+        DictObj::find_with(&get, h, key, &mut |a, b| self.eq(a, b))
     }
 
     pub fn set_contains(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<bool> {

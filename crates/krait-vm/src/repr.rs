@@ -148,6 +148,14 @@ impl Vm {
                     out.push_str(&r);
                     return Ok(());
                 }
+                // An instance of a str subclass without its own `__repr__` prints its text.
+                let base = self.builtin_receiver(v);
+                if base != v && crate::obj::str::is_str(base) {
+                    let t = self.type_of(v);
+                    if t.lookup(q::__repr__).is_none_or(|m| m.is_kind(ObjKind::BuiltinFunction)) {
+                        return self.str_into(base, out);
+                    }
+                }
                 self.repr_into(v, out)
             }
             _ => self.repr_into(v, out),
@@ -217,7 +225,15 @@ impl Vm {
         }
         match kind {
             ObjKind::Int => {
-                let _ = write!(out, "{}", Gc::<IntObj>::from_value_unchecked(v).v);
+                let io = Gc::<IntObj>::from_value_unchecked(v);
+                match io.wide() {
+                    Some(w) => {
+                        let _ = write!(out, "{w}");
+                    }
+                    None => {
+                        let _ = write!(out, "{}", io.big());
+                    }
+                }
             }
             ObjKind::Bytes => repr_bytes_into(&Gc::<BytesObj>::from_value_unchecked(v).data, out),
             ObjKind::ByteArray => {
@@ -313,6 +329,14 @@ impl Vm {
             }
             ObjKind::Complex => crate::obj::complex::complex_repr_into(v, out),
             ObjKind::Cell => out.push_str("<cell>"),
+            ObjKind::Super => {
+                let s = Gc::<crate::obj::descriptor::SuperObj>::from_value_unchecked(v);
+                let (t, obj) = (s.type_.value(), s.obj);
+                out.push_str("<super: ");
+                self.repr_into(t, out)?;
+                // CPython's layout: the object shown by its type's name only.
+                let _ = write!(out, ", <{} object>>", self.type_of(obj).name);
+            }
             ObjKind::Code => {
                 let c = Gc::<CodeObj>::from_value_unchecked(v);
                 let _ = write!(out, "<code object {} at {:#x}>", c.code.name, v.bits() & 0xffff_ffff_ffff);

@@ -285,7 +285,7 @@ impl Vm {
     pub fn new_int(&mut self, i: i64) -> PyResult<Value> {
         match Value::try_small_int(i) {
             Some(v) => Ok(v),
-            None => Ok(self.alloc(IntObj { v: BigInt::from(i) })?.value()),
+            None => Ok(self.alloc(IntObj::from_i128(i as i128))?.value()),
         }
     }
 
@@ -295,14 +295,16 @@ impl Vm {
                 return Ok(v);
             }
         }
-        Ok(self.alloc(IntObj { v: b })?.value())
+        Ok(self.alloc(IntObj::from_bigint(b))?.value())
     }
 
     pub fn new_int_i128(&mut self, i: i128) -> PyResult<Value> {
         if let Ok(x) = i64::try_from(i) {
-            return self.new_int(x);
+            if let Some(v) = Value::try_small_int(x) {
+                return Ok(v);
+            }
         }
-        self.new_bigint(BigInt::from(i))
+        Ok(self.alloc(IntObj::from_i128(i))?.value())
     }
 
     pub fn new_list(&mut self, items: Vec<Value>) -> PyResult<Value> {

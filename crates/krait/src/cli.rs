@@ -243,6 +243,9 @@ fn run(cli: Cli) -> i32 {
     if inspect {
         return crate::repl::run(&mut vm);
     }
+    // The process is about to exit: let the OS reclaim the heap instead of freeing
+    // every object one by one.
+    std::mem::forget(vm);
     code
 }
 

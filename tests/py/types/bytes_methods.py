@@ -99,3 +99,18 @@ print(len(big), big.count(b"\x00\x01"), big.find(b"\xfe\xff\x00"), big.rfind(b"\
 # the same object comes back when nothing changes
 x = b"stripped"
 print(x.strip() is x, x.replace(b"q", b"r") is x, x.lower() == x, x.center(2) is x)
+
+# % formatting keeps non-ASCII bytes intact
+print(b"\xff%s\xfe" % b"\x80", b"%c%c" % (200, b"A"), b"%5b|%-3s|" % (b"ab", bytearray(b"c")), b"%r %a" % ("\xe9", b"x"), b"%.1s" % b"xyz")
+print(b"%d %x %05.1f %%" % (-3, 255, 2.25), bytearray(b"<%s>") % (memoryview(b"mv"),), b"%(k)s" % {b"k": b"v"})
+for bad in [b"%s", b"%c", b"%b"]:
+    try:
+        bad % "str"
+    except TypeError:
+        print("TypeError", bad)
+
+# bytes subclasses
+class B(bytes):
+    pass
+bb = B(b"bytes")
+print(bb.upper(), b"-".join([B(b"x"), b"y"]), bb.find(b"t"), bytes(bb), bb + b"!", bb == b"bytes", len(bb), bb[0], type(bb.upper()).__name__)

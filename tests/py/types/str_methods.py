@@ -118,3 +118,11 @@ try:
     str("abc", "utf-8")
 except TypeError:
     print("TypeError decoding str")
+
+# str subclasses: methods see the str value, results are plain strs
+class S(str):
+    pass
+s = S("hello")
+print("-".join([S("a"), "b"]), s.upper(), s.startswith((S("he"),)), "x".join(S("ab")), s.split("l"), "hello".find(S("ll")), s + "!", S("a") == "a")
+print(len(s), s[1:3], s.replace("l", S("L")), S("  x ").strip(), type(s.upper()).__name__, str(s), repr(s), s.center(9, "*"))
+print(s)

@@ -12,6 +12,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let t = crate::obj::array::make_type(vm)?;
     if let Some(md) = m.downcast::<crate::obj::ModuleObj>() {
         md.dict.get_mut().set_qstr(Qstr::new("array"), t.value());
+        md.dict.get_mut().set_qstr(Qstr::new("ArrayType"), t.value());
         md.dict.get_mut().set_qstr(Qstr::new("typecodes"), Value::qstr(Qstr::new("bBhHiIlLqQfd")));
     }
     Ok(m)

@@ -22,8 +22,8 @@ const LN2: f64 = std::f64::consts::LN_2;
 const LN10: f64 = std::f64::consts::LN_10;
 /// Beyond this, squaring or adding may overflow: use the scaled formulas.
 const LARGE: f64 = f64::MAX / 4.0;
-const SQRT_LARGE: f64 = 6.703_903_964_971_298_5e153; // sqrt(LARGE)
-const LOG_LARGE: f64 = 708.389_334_568_083_3; // ln(LARGE)
+const SQRT_LARGE: f64 = 6.703_903_964_971_298e153; // sqrt(LARGE)
+const LOG_LARGE: f64 = 708.396_418_532_264_1; // ln(LARGE)
 const SQRT_DBL_MIN: f64 = 1.491_668_146_240_041_3e-154;
 
 fn c(re: f64, im: f64) -> Complex {

@@ -328,7 +328,10 @@ fn remove(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
             o.state = o.state.wrapping_add(1);
             Ok(Value::NONE)
         }
-        None => Err(vm.value_error("deque.remove(x): x not in deque")),
+        None => {
+            let r = vm.repr(x)?;
+            Err(vm.value_error(format!("{r} is not in deque")))
+        }
     }
 }
 
@@ -820,10 +823,11 @@ fn nt_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let pos = &args[1..];
     let n = fields.len();
     if pos.len() > n {
+        let ndef = defaults.map_or(0, |d| d.len());
+        let takes = if ndef > 0 { format!("from {} to {}", n - ndef + 1, n + 1) } else { (n + 1).to_string() };
         return Err(vm.type_error(format!(
-            "{}.__new__() takes {} positional arguments but {} were given",
+            "{}.__new__() takes {takes} positional arguments but {} were given",
             cls.name,
-            n + 1,
             pos.len() + 1
         )));
     }
@@ -1007,7 +1011,7 @@ class OrderedDict(dict):
     def __repr__(self):
         if not self:
             return self.__class__.__name__ + "()"
-        return self.__class__.__name__ + "(" + repr(list(self.items())) + ")"
+        return self.__class__.__name__ + "(" + dict.__repr__(self) + ")"
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):

@@ -345,7 +345,12 @@ fn merge_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
             None => Some(i),
             Some(b) => {
                 let bk = m.heads[b].0;
-                let better = if m.reverse { lt(vm, bk, k)? } else { lt(vm, k, bk)? };
+                // Keep both keys alive even if the comparison re-enters the merge.
+                vm.temp_roots.push(bk);
+                vm.temp_roots.push(k);
+                let better = if m.reverse { lt(vm, bk, k) } else { lt(vm, k, bk) };
+                vm.temp_roots.truncate(vm.temp_roots.len() - 2);
+                let better = better?;
                 if better {
                     Some(i)
                 } else {

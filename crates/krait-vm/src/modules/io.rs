@@ -308,6 +308,8 @@ fn mem(vm: &mut Vm, args: &[Value]) -> PyResult<Gc<MemIOObj>> {
     let r = args.first().map(|&v| vm.builtin_receiver(v)).and_then(|v| v.downcast::<MemIOObj>());
     match r {
         Some(m) if !m.closed => Ok(m),
+        // CPython's StringIO says it without the full stop.
+        Some(m) if m.text => Err(vm.value_error("I/O operation on closed file")),
         Some(_) => Err(closed_error(vm)),
         None => Err(vm.type_error("StringIO/BytesIO method needs a stream")),
     }
@@ -723,6 +725,8 @@ pub struct FileObj {
     codec: Codec,
     pub name: Value,
     pub mode: Value,
+    /// The encoding as given to `open()` (CPython reports the locale's `UTF-8` by default).
+    pub encoding: Value,
     /// Read-ahead: bytes `rbuf[rpos..]` come before the OS file position.
     rbuf: Vec<u8>,
     rpos: usize,
@@ -736,6 +740,7 @@ impl PyObj for FileObj {
     fn trace(&self, t: &mut Tracer) {
         t.mark(self.name);
         t.mark(self.mode);
+        t.mark(self.encoding);
         t.mark_gc(self.class);
     }
     fn extra_size(&self) -> usize {
@@ -1180,8 +1185,7 @@ fn file_mode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 
 fn file_encoding(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let v = arg(vm, args, 0, "encoding")?;
-    let name = vm.builtin_receiver(v).downcast::<FileObj>().map_or("utf-8", |f| f.codec.name());
-    vm.new_str(name)
+    Ok(vm.builtin_receiver(v).downcast::<FileObj>().map_or(Value::NONE, |f| f.encoding))
 }
 
 fn file_readable(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
@@ -1276,7 +1280,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
     if r + w + a + x != 1 {
-        return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+        return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
     }
     let binary = b == 1;
     let codec = match vals[3] {
@@ -1323,6 +1327,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         codec,
         name: file,
         mode: mode_v,
+        encoding: vals[3].filter(|e| !e.is_none()).unwrap_or(Value::qstr(Qstr::new("UTF-8"))),
         rbuf: Vec::new(),
         rpos: 0,
         wbuf: Vec::new(),
@@ -1334,6 +1339,62 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 }
 
 // ---- IOBase ----
+
+const IOBASE_CLOSED: &str = "__IOBase_closed";
+
+fn iobase_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    let v = arg(vm, args, 0, "close")?;
+    if let Some(inst) = v.downcast::<crate::obj::InstanceObj>() {
+        inst.dict.get_mut().set_qstr(Qstr::new(IOBASE_CLOSED), Value::TRUE);
+    }
+    Ok(Value::NONE)
+}
+
+fn iobase_closed(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    let v = arg(vm, args, 0, "closed")?;
+    let closed = v.downcast::<crate::obj::InstanceObj>().and_then(|i| i.dict.get_qstr(Qstr::new(IOBASE_CLOSED)));
+    Ok(Value::bool(closed.is_some()))
+}
+
+fn iobase_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    let v = arg(vm, args, 0, "__next__")?;
+    let line = vm.call_method(v, Qstr::new("readline"), &[])?;
+    if vm.len(line)? == 0 {
+        return Err(vm.stop_iteration(Value::NONE));
+    }
+    Ok(line)
+}
+
+fn iobase_readlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    let v = arg(vm, args, 0, "readlines")?;
+    let list = vm.new_list(Vec::new())?;
+    vm.temp_roots.push(list);
+    let r = (|| loop {
+        let line = vm.call_method(v, Qstr::new("readline"), &[])?;
+        if vm.len(line)? == 0 {
+            return Ok(list);
+        }
+        vm.list_append(list, line)?;
+    })();
+    vm.temp_roots.pop();
+    r
+}
+
+fn iobase_writelines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    let v = arg(vm, args, 0, "writelines")?;
+    let lines = arg(vm, args, 1, "writelines")?;
+    let items = vm.collect_iterable(lines)?;
+    vm.temp_roots.extend_from_slice(&items);
+    let n = items.len();
+    let r = (|| {
+        for &line in &items {
+            vm.call_method(v, Qstr::new("write"), &[line])?;
+        }
+        Ok(Value::NONE)
+    })();
+    vm.temp_roots.truncate(vm.temp_roots.len() - n);
+    r
+}
 
 fn iobase_false(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> R {
     Ok(Value::FALSE)
@@ -1395,7 +1456,11 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         &[
             ("__enter__", return_self),
             ("__exit__", exit_close),
-            ("close", iobase_none),
+            ("__iter__", return_self),
+            ("__next__", iobase_next),
+            ("readlines", iobase_readlines),
+            ("writelines", iobase_writelines),
+            ("close", iobase_close),
             ("flush", iobase_none),
             ("readable", iobase_false),
             ("writable", iobase_false),
@@ -1403,6 +1468,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             ("isatty", iobase_false),
         ],
     )?;
+
+    add_property(vm, iobase, "closed", iobase_closed)?;
 
     let common: &[(&str, crate::obj::NativeFn)] = &[
         ("read", memio_read),

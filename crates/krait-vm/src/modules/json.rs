@@ -174,7 +174,7 @@ impl Encoder {
         }
         match v.kind() {
             Some(ObjKind::Int) => {
-                let _ = write!(self.out, "{}", Gc::<IntObj>::from_value_unchecked(v).v);
+                let _ = write!(self.out, "{}", Gc::<IntObj>::from_value_unchecked(v).big());
                 Ok(())
             }
             Some(ObjKind::List) | Some(ObjKind::Tuple) => self.encode_seq(vm, v),

@@ -14,7 +14,7 @@ use crate::class::kwarg;
 use crate::error::PyResult;
 use crate::gc::ObjKind;
 use crate::obj::str::as_str;
-use crate::obj::{ListObj, TupleObj};
+use crate::obj::ListObj;
 use crate::ops::{as_num, Num};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -264,8 +264,8 @@ fn erfc_f(x: f64) -> f64 {
 // Γ and ln Γ by the Lanczos approximation with the (g = 6.0247, n = 13) table
 // that CPython uses, so results agree with it: Γ(x) ≈ L(x) · (x+g-½)^(x-½) / e^(x+g-½),
 // where L is a rational function evaluated in x (small x) or 1/x (large x).
-const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
-const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+const LANCZOS_G: f64 = 6.024_680_040_776_73; // exactly 6.024680040776729583740234375
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_73;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23_531_376_880.410_759_688_572_007_674_451_636_754_734_846_804_940,
@@ -1200,19 +1200,19 @@ fn hypot(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 }
 
 fn sequence_floats(vm: &mut Vm, v: Value) -> PyResult<Vec<f64>> {
-    let items: Vec<Value> = if let Some(t) = v.downcast::<TupleObj>() {
-        t.items.to_vec()
-    } else if let Some(l) = v.downcast::<ListObj>() {
-        l.items.clone()
-    } else {
-        let l = rooted_items(vm, v)?;
-        list_items(l)
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        out.push(float_arg(vm, x)?);
-    }
-    Ok(out)
+    // A rooted copy of the items: `__float__` may run code that changes the sequence.
+    let list = rooted_items(vm, v)?;
+    vm.temp_roots.push(list);
+    let r = (|| {
+        let items = list_items(list);
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            out.push(float_arg(vm, x)?);
+        }
+        Ok(out)
+    })();
+    vm.temp_roots.pop();
+    r
 }
 
 fn dist(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {

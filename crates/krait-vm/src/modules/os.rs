@@ -20,7 +20,7 @@ use krait_syntax::Qstr;
 use crate::error::PyResult;
 use crate::gc::ObjKind;
 use crate::obj::str::as_str;
-use crate::obj::{BytesObj, InstanceObj, ModuleObj};
+use crate::obj::{BytesObj, ModuleObj};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -315,29 +315,66 @@ fn kernel_info(name: &str) -> String {
     std::fs::read_to_string(format!("/proc/sys/kernel/{name}")).map(|s| s.trim().to_owned()).unwrap_or_default()
 }
 
-/// `uname()`: MicroPython's attribute tuple as an object with `sysname`,
-/// `nodename`, `release`, `version` and `machine`.
+/// A tuple subclass whose items are also attributes, printed as MicroPython
+/// prints its attribute tuples: `(sysname='Linux', nodename=…)`. The class is
+/// made once per module (kept in the module's dict as `_<name>`).
+pub(crate) fn attrtuple(vm: &mut Vm, module: &str, name: &str, fields: &[&str], values: Vec<Value>) -> R {
+    let hidden = Qstr::new(&format!("_{name}"));
+    let mdict = vm.modules.get_qstr(Qstr::new(module)).and_then(|m| m.downcast::<ModuleObj>()).map(|m| m.dict);
+    let mut cls = mdict.and_then(|d| d.get_qstr(hidden));
+    if cls.is_none() {
+        let quoted: Vec<String> = fields.iter().map(|f| format!("'{f}'")).collect();
+        let src = format!(
+            "class {name}(tuple):\n\
+             \x20   _fields = ({},)\n\
+             \x20   def __repr__(self):\n\
+             \x20       return '(' + ', '.join([f + '=' + repr(v) for f, v in zip(self._fields, self)]) + ')'\n\
+             for _i, _f in enumerate({name}._fields):\n\
+             \x20   setattr({name}, _f, property(lambda self, _i=_i: self[_i]))\n",
+            quoted.join(", ")
+        );
+        let code = vm.compile(&src, "<attrtuple>", krait_syntax::Mode::File)?;
+        vm.temp_roots.push(code.value());
+        let r = vm.new_module(module).and_then(|m| {
+            vm.temp_roots.push(m.value());
+            let r = vm.run_code(code, m.dict, Value::NULL).map(|_| m.dict.get_qstr(Qstr::new(name)));
+            vm.temp_roots.pop();
+            r
+        });
+        vm.temp_roots.pop();
+        cls = r?;
+        if let (Some(d), Some(c)) = (mdict, cls) {
+            d.get_mut().set_qstr(hidden, c);
+        }
+    }
+    let Some(cls) = cls else { return vm.new_tuple(values) };
+    vm.temp_roots.push(cls);
+    let r = vm.new_tuple(values).and_then(|t| vm.call_value(cls, &[t], &[]));
+    vm.temp_roots.pop();
+    r
+}
+
+/// `uname()`: MicroPython's attribute tuple (`sysname`, `nodename`, `release`,
+/// `version`, `machine`).
 fn uname(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     check_args(vm, args, kw, 0, 0)?;
-    let t = vm.new_builtin_type("uname_result", "os", &[])?;
-    let d = vm.new_dict()?;
     let sysname = match std::env::consts::OS {
         "linux" => "Linux".to_owned(),
         "macos" => "Darwin".to_owned(),
         other => other.to_owned(),
     };
-    let fields = [
-        ("sysname", sysname),
-        ("nodename", kernel_info("hostname")),
-        ("release", kernel_info("osrelease")),
-        ("version", kernel_info("version")),
-        ("machine", std::env::consts::ARCH.to_owned()),
+    let texts = [
+        sysname,
+        kernel_info("hostname"),
+        kernel_info("osrelease"),
+        kernel_info("version"),
+        std::env::consts::ARCH.to_owned(),
     ];
-    for (k, v) in fields {
-        let s = vm.new_string(v)?;
-        d.get_mut().set_qstr(Qstr::new(k), s);
+    let mut values = Vec::with_capacity(5);
+    for t in texts {
+        values.push(vm.new_string(t)?);
     }
-    Ok(vm.alloc(InstanceObj { class: t, dict: d, base: Value::NULL })?.value())
+    attrtuple(vm, "os", "uname_result", &["sysname", "nodename", "release", "version", "machine"], values)
 }
 
 // ---- os.path (POSIX rules, as CPython's posixpath) ----

@@ -8,7 +8,6 @@
 use krait_syntax::Qstr;
 
 use crate::error::PyResult;
-use crate::obj::InstanceObj;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -138,25 +137,24 @@ fn python_version_tuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     vm.new_tuple(items)
 }
 
-/// `uname()`: an object with `system`, `node`, `release`, `version`, `machine`
-/// and `processor` attributes.
+/// `uname()`: an attribute tuple (`system`, `node`, `release`, `version`,
+/// `machine`, `processor`).
 fn uname(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     check_args(vm, args, kw, 0, 0)?;
-    let t = vm.new_builtin_type("uname_result", "platform", &[])?;
-    let d = vm.new_dict()?;
-    let fields = [
-        ("system", system_name().to_owned()),
-        ("node", kernel_info("hostname")),
-        ("release", kernel_info("osrelease")),
-        ("version", kernel_info("version")),
-        ("machine", machine_name().to_owned()),
-        ("processor", machine_name().to_owned()),
+    let texts = [
+        system_name().to_owned(),
+        kernel_info("hostname"),
+        kernel_info("osrelease"),
+        kernel_info("version"),
+        machine_name().to_owned(),
+        machine_name().to_owned(),
     ];
-    for (k, v) in fields {
-        let s = vm.new_string(v)?;
-        d.get_mut().set_qstr(Qstr::new(k), s);
+    let mut values = Vec::with_capacity(6);
+    for t in texts {
+        values.push(vm.new_string(t)?);
     }
-    Ok(vm.alloc(InstanceObj { class: t, dict: d, base: Value::NULL })?.value())
+    let fields = ["system", "node", "release", "version", "machine", "processor"];
+    super::os::attrtuple(vm, "platform", "uname_result", &fields, values)
 }
 
 pub fn make(vm: &mut Vm) -> PyResult<Value> {

@@ -462,6 +462,40 @@ fn population_list(vm: &mut Vm, pop: Value) -> R {
     vm.new_list(items)
 }
 
+/// The items of an iterable as floats (the items rooted while `__float__` runs).
+fn floats_of(vm: &mut Vm, it: Value) -> PyResult<Vec<f64>> {
+    let items = vm.collect_iterable(it)?;
+    let list = vm.new_list(items)?;
+    vm.temp_roots.push(list);
+    let r = (|| {
+        let items = Gc::<ListObj>::from_value_unchecked(list).items.clone();
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            out.push(float_arg(vm, x)?);
+        }
+        Ok(out)
+    })();
+    vm.temp_roots.pop();
+    r
+}
+
+/// The items of an iterable as ints (the items rooted while `__index__` runs).
+fn ints_of(vm: &mut Vm, it: Value) -> PyResult<Vec<i64>> {
+    let items = vm.collect_iterable(it)?;
+    let list = vm.new_list(items)?;
+    vm.temp_roots.push(list);
+    let r = (|| {
+        let items = Gc::<ListObj>::from_value_unchecked(list).items.clone();
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            out.push(vm.to_index(x)?);
+        }
+        Ok(out)
+    })();
+    vm.temp_roots.pop();
+    r
+}
+
 fn sample(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let Some(kv) = args.get(1).copied().or_else(|| kwarg(kw, "k")) else {
         return Err(vm.type_error("sample() missing required argument 'k'"));
@@ -476,15 +510,14 @@ fn sample(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     if let Some(c) = kwarg(kw, "counts").filter(|c| !c.is_none()) {
         // Repeat each item by its count, then sample from that.
         vm.temp_roots.push(list);
-        let counts = vm.collect_iterable(c);
+        let counts = ints_of(vm, c);
         vm.temp_roots.pop();
         let counts = counts?;
         if counts.len() != n {
             return Err(vm.value_error("The number of counts does not match the population"));
         }
         let mut expanded = Vec::new();
-        for (i, &cv) in counts.iter().enumerate() {
-            let c = vm.to_index(cv)?;
+        for (i, &c) in counts.iter().enumerate() {
             if c < 0 {
                 return Err(vm.value_error("Counts must be non-negative"));
             }
@@ -526,23 +559,15 @@ fn choices(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         let cum_weights: Option<Vec<f64>> = match (weights, cum) {
             (Some(_), Some(_)) => return Err(vm.type_error("Cannot specify both weights and cumulative weights")),
             (Some(w), None) => {
-                let ws = vm.collect_iterable(w)?;
+                let mut out = floats_of(vm, w)?;
                 let mut acc = 0.0;
-                let mut out = Vec::with_capacity(ws.len());
-                for x in ws {
-                    acc += float_arg(vm, x)?;
-                    out.push(acc);
+                for x in out.iter_mut() {
+                    acc += *x;
+                    *x = acc;
                 }
                 Some(out)
             }
-            (None, Some(c)) => {
-                let cs = vm.collect_iterable(c)?;
-                let mut out = Vec::with_capacity(cs.len());
-                for x in cs {
-                    out.push(float_arg(vm, x)?);
-                }
-                Some(out)
-            }
+            (None, Some(c)) => Some(floats_of(vm, c)?),
             (None, None) => None,
         };
         if n == 0 {

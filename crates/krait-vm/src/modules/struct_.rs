@@ -11,6 +11,8 @@
 //! checks ("bad typecode", "buffer too small") and CPython's for those it doesn't
 //! (argument counts, integer ranges, exact `unpack` sizes).
 
+use std::rc::Rc;
+
 use num_traits::ToPrimitive;
 
 use krait_syntax::Qstr;
@@ -149,11 +151,34 @@ fn struct_error(vm: &mut Vm, msg: impl AsRef<str>) -> PyErr {
     }
 }
 
-fn layout_of(vm: &mut Vm, fmt: Value) -> PyResult<Layout> {
+thread_local! {
+    /// Recently parsed formats (format bytes, layout), most recent last.
+    static LAYOUTS: std::cell::RefCell<Vec<(Box<[u8]>, Rc<Layout>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+const LAYOUT_CACHE_SIZE: usize = 16;
+
+fn parse_cached(fmt: &[u8]) -> Result<Rc<Layout>, &'static str> {
+    let hit = LAYOUTS.with(|c| c.borrow().iter().rev().find(|(f, _)| &**f == fmt).map(|(_, l)| l.clone()));
+    if let Some(l) = hit {
+        return Ok(l);
+    }
+    let l = Rc::new(parse_format(fmt)?);
+    LAYOUTS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= LAYOUT_CACHE_SIZE {
+            c.remove(0);
+        }
+        c.push((fmt.into(), l.clone()));
+    });
+    Ok(l)
+}
+
+fn layout_of(vm: &mut Vm, fmt: Value) -> PyResult<Rc<Layout>> {
     let r = if let Some(s) = as_str(&fmt) {
-        parse_format(s.as_bytes())
+        parse_cached(s.as_bytes())
     } else if let Some(b) = fmt.downcast::<BytesObj>() {
-        parse_format(&b.data)
+        parse_cached(&b.data)
     } else {
         return Err(
             vm.type_error(format!("Struct() argument 1 must be a str or bytes object, not {}", vm.type_name(fmt)))
@@ -455,11 +480,32 @@ fn unpack_values(vm: &mut Vm, layout: &Layout, data: &[u8]) -> R {
     vm.new_tuple(out)
 }
 
+/// A copy of the bytes being unpacked: inline when small (no allocation).
+enum Window {
+    Small([u8; 64], usize),
+    Big(Vec<u8>),
+}
+
+impl std::ops::Deref for Window {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Window::Small(a, n) => &a[..*n],
+            Window::Big(v) => v,
+        }
+    }
+}
+
 /// Copy `n` bytes at `offset` of a buffer object (never the whole buffer), or
 /// `Err(len)` with the buffer's length when it is too short.
-fn read_window(vm: &mut Vm, buf: Value, offset: usize, n: usize) -> PyResult<Result<Vec<u8>, usize>> {
+fn read_window(vm: &mut Vm, buf: Value, offset: usize, n: usize) -> PyResult<Result<Window, usize>> {
     match crate::buffer::with_buffer(vm, buf, |d| match d.get(offset..offset.saturating_add(n)) {
-        Some(w) => Ok(w.to_vec()),
+        Some(w) if w.len() <= 64 => {
+            let mut a = [0u8; 64];
+            a[..w.len()].copy_from_slice(w);
+            Ok(Window::Small(a, w.len()))
+        }
+        Some(w) => Ok(Window::Big(w.to_vec())),
         None => Err(d.len()),
     }) {
         Some(r) => Ok(r),
@@ -504,10 +550,13 @@ fn do_unpack(vm: &mut Vm, layout: &Layout, buf: Value) -> R {
 
 fn do_unpack_from(vm: &mut Vm, layout: &Layout, buf: Value, offset: Option<Value>) -> R {
     let off = match offset {
-        Some(o) => {
-            let len = buffer_len(vm, buf)?;
-            resolve_offset(vm, o, len)?
-        }
+        Some(o) => match o.as_small_int() {
+            Some(i) if i >= 0 => i as usize,
+            _ => {
+                let len = buffer_len(vm, buf)?;
+                resolve_offset(vm, o, len)?
+            }
+        },
         None => 0,
     };
     match read_window(vm, buf, off, layout.size)? {
@@ -567,7 +616,7 @@ fn do_iter_unpack(vm: &mut Vm, layout: &Layout, buf: Value) -> R {
     r
 }
 
-fn fmt_arg(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(Value, Layout)> {
+fn fmt_arg(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(Value, Rc<Layout>)> {
     let Some(&f) = args.first() else {
         return Err(vm.type_error(format!("{name}() missing required argument 'format' (pos 1)")));
     };
@@ -620,7 +669,7 @@ fn iter_unpack(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 /// A precompiled format (`struct.Struct(fmt)`).
 pub struct StructObj {
     format: Value,
-    layout: Layout,
+    layout: Rc<Layout>,
     class: Gc<TypeObj>,
 }
 
@@ -646,7 +695,7 @@ fn struct_new(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R 
     Ok(vm.alloc(StructObj { format: f, layout, class: cls })?.value())
 }
 
-fn this(vm: &mut Vm, args: &[Value]) -> PyResult<(Gc<StructObj>, Layout)> {
+fn this(vm: &mut Vm, args: &[Value]) -> PyResult<(Gc<StructObj>, Rc<Layout>)> {
     let v = args.first().map(|&v| vm.builtin_receiver(v));
     match v.and_then(|v| v.downcast::<StructObj>()) {
         Some(s) => {

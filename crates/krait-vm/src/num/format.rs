@@ -701,7 +701,7 @@ pub fn parse_percent_template(t: &str) -> NumResult<Vec<Piece<'_>>> {
             i += 1;
         }
         let Some(conv) = t[i..].chars().next() else { return Err(incomplete()) };
-        if !"diuoxXeEfFgGcsra".contains(conv) {
+        if !"diuoxXeEfFgGcsrab".contains(conv) {
             let shown = if (31..=126).contains(&(conv as u32)) { conv } else { '?' };
             return Err(NumError::Value(
                 format!(

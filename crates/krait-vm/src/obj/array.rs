@@ -346,11 +346,18 @@ fn pack_iterable(vm: &mut Vm, code: u8, src: Value) -> PyResult<Vec<u8>> {
     let items = vm.collect_iterable(src)?;
     let mut out = vec_with_room(vm, items.len().saturating_mul(size))?;
     out.resize(items.len() * size, 0);
-    for (k, &v) in items.iter().enumerate() {
-        let it = array_item(vm, code, v)?;
-        encode_item(code, it, &mut out[k * size..(k + 1) * size]);
-    }
-    Ok(out)
+    // An item's `__index__` may run Python code (and collect): keep the items rooted.
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&items);
+    let r = (|| {
+        for (k, &v) in items.iter().enumerate() {
+            let it = array_item(vm, code, v)?;
+            encode_item(code, it, &mut out[k * size..(k + 1) * size]);
+        }
+        Ok(())
+    })();
+    vm.temp_roots.truncate(mark);
+    r.map(|_| out)
 }
 
 /// `array(typecode[, initializer])`

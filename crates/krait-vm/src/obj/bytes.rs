@@ -857,7 +857,10 @@ pub fn hex_impl(vm: &mut Vm, data: &[u8], args: &[Value], kw: &[Value]) -> R {
                     None => return Err(vm.type_error("sep must be str or bytes.")),
                 }
             };
-            if s.len() != 1 || !s[0].is_ascii() {
+            if s.len() != 1 {
+                return Err(vm.value_error("sep must be length 1."));
+            }
+            if !s[0].is_ascii() {
                 return Err(vm.value_error("sep must be ASCII."));
             }
             Some(s[0])
@@ -1050,15 +1053,23 @@ pub fn bytes_from(vm: &mut Vm, src: Value) -> PyResult<Vec<u8>> {
     }
     let items = vm.collect_iterable(src)?;
     let mut out = vec_with_room(vm, items.len())?;
-    for v in items {
-        out.push(match byte_value(vm, v) {
-            Ok(b) => b,
-            Err(e) if vm.exc_matches(e, crate::error::ExcKind::ValueError) => {
-                return Err(vm.value_error("bytes must be in range(0, 256)"))
-            }
-            Err(e) => return Err(e),
-        });
-    }
+    // An item's `__index__` may run Python code (and collect): keep the items rooted.
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&items);
+    let r = (|| {
+        for &v in &items {
+            out.push(match byte_value(vm, v) {
+                Ok(b) => b,
+                Err(e) if vm.exc_matches(e, crate::error::ExcKind::ValueError) => {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"))
+                }
+                Err(e) => return Err(e),
+            });
+        }
+        Ok(())
+    })();
+    vm.temp_roots.truncate(mark);
+    r?;
     Ok(out)
 }
 

@@ -20,6 +20,14 @@ const LINEAR_MAX: usize = 8;
 const EMPTY: u32 = u32::MAX;
 const DELETED: u32 = u32::MAX - 1;
 
+/// Where a probe for a hash has got to (see `next_candidate`).
+#[derive(Default)]
+struct ProbeState {
+    started: bool,
+    slot: usize,
+    perturb: u64,
+}
+
 #[derive(Copy, Clone)]
 pub struct Entry {
     pub hash: u64,
@@ -34,7 +42,7 @@ pub struct DictObj {
     len: usize,
     /// Bumped whenever a key is added or removed (not when a value is replaced),
     /// so caches of entry positions can be validated with one compare.
-    pub version: u32,
+    pub version: u64,
 }
 
 impl PyObj for DictObj {
@@ -160,88 +168,84 @@ impl DictObj {
         self.version = self.version.wrapping_add(1);
     }
 
-    /// Find the entry for a key whose equality needs no Python code
-    /// (see `fast_key_eq`); `None` in the result's inner place means "undecided".
-    fn find_fast(&self, hash: u64, key: Value) -> Result<Option<usize>, usize> {
-        let mut undecided = None;
-        let mut check = |i: usize| -> Option<bool> {
-            let e = &self.entries[i];
-            if e.hash != hash || e.key.is_null() {
-                return Some(false);
-            }
-            match fast_key_eq(e.key, key) {
-                Some(b) => Some(b),
-                None => {
-                    if undecided.is_none() {
-                        undecided = Some(i);
-                    }
-                    Some(false)
+    /// Entry positions whose stored hash equals `hash`, in probe order, starting
+    /// at probe step `state` (0 to begin); returns the position and the next state.
+    #[inline]
+    fn next_candidate(&self, hash: u64, state: &mut ProbeState) -> Option<usize> {
+        if self.indices.is_empty() {
+            while state.slot < self.entries.len() {
+                let i = state.slot;
+                state.slot += 1;
+                let e = &self.entries[i];
+                if e.hash == hash && !e.key.is_null() {
+                    return Some(i);
                 }
             }
-        };
-        let found = if self.indices.is_empty() {
-            (0..self.entries.len()).find(|&i| check(i) == Some(true))
-        } else {
-            let mask = self.indices.len() - 1;
-            let mut perturb = hash;
-            let mut slot = hash as usize & mask;
-            loop {
-                let ix = self.indices[slot];
-                if ix == EMPTY {
-                    break None;
-                }
-                if ix != DELETED && check(ix as usize) == Some(true) {
-                    break Some(ix as usize);
-                }
-                perturb >>= 5;
-                slot = (slot * 5 + 1 + perturb as usize) & mask;
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        if !state.started {
+            state.started = true;
+            state.perturb = hash;
+            state.slot = hash as usize & mask;
+        }
+        loop {
+            let ix = self.indices[state.slot];
+            if ix == EMPTY {
+                return None;
             }
-        };
-        match (found, undecided) {
-            (Some(i), _) => Ok(Some(i)),
-            (None, None) => Ok(None),
-            (None, Some(u)) => Err(u),
+            state.perturb >>= 5;
+            state.slot = (state.slot * 5 + 1 + state.perturb as usize) & mask;
+            if ix != DELETED {
+                let e = &self.entries[ix as usize];
+                if e.hash == hash && !e.key.is_null() {
+                    return Some(ix as usize);
+                }
+            }
         }
     }
 
-    /// Position of `key`'s entry. `eq` is asked only about keys that need Python
-    /// equality; it may run arbitrary code, after which the probe restarts if the
-    /// dict changed.
+    /// Position of `key`'s entry. `eq` is asked only about same-hash keys that
+    /// need Python equality; it may run arbitrary code, after which the probe
+    /// restarts if the dict changed.
     pub fn find(
         d: Gc<DictObj>,
         hash: u64,
         key: Value,
         eq: &mut dyn FnMut(Value, Value) -> PyResult<bool>,
     ) -> PyResult<Option<usize>> {
+        let get = || &*d;
+        DictObj::find_with(&get, hash, key, eq)
+    }
+
+    /// As `find`, for a dict reached through `get` (re-read after every call of
+    /// `eq`, since Python code may have changed it): a set's embedded table, say.
+    pub fn find_with<'a>(
+        get: &dyn Fn() -> &'a DictObj,
+        hash: u64,
+        key: Value,
+        eq: &mut dyn FnMut(Value, Value) -> PyResult<bool>,
+    ) -> PyResult<Option<usize>> {
         'restart: loop {
-            match d.find_fast(hash, key) {
-                Ok(r) => return Ok(r),
-                Err(_) => {
-                    // Walk every same-hash candidate, asking `eq` for the undecided ones.
-                    let version = d.version;
-                    let n = d.entries.len();
-                    for i in 0..n {
-                        let e = d.entries[i];
-                        if e.key.is_null() || e.hash != hash {
-                            continue;
+            let mut state = ProbeState::default();
+            while let Some(i) = get().next_candidate(hash, &mut state) {
+                let k = get().entries[i].key;
+                match fast_key_eq(k, key) {
+                    Some(true) => return Ok(Some(i)),
+                    Some(false) => {}
+                    None => {
+                        let (version, n) = (get().version, get().entries.len());
+                        let r = eq(k, key)?;
+                        if get().version != version || get().entries.len() != n {
+                            continue 'restart;
                         }
-                        let equal = match fast_key_eq(e.key, key) {
-                            Some(b) => b,
-                            None => {
-                                let r = eq(e.key, key)?;
-                                if d.version != version || d.entries.len() != n {
-                                    continue 'restart;
-                                }
-                                r
-                            }
-                        };
-                        if equal {
+                        if r {
                             return Ok(Some(i));
                         }
                     }
-                    return Ok(None);
                 }
             }
+            return Ok(None);
         }
     }
 

@@ -1,22 +1,59 @@
-//! `int` beyond the small-int range: heap big integers.
+//! `int` beyond the small-int range: heap integers.
 //!
 //! Ints in `[-2^47, 2^47)` are immediates (`value.rs`); everything else is an
 //! `IntObj`. Every constructor normalises, so an `IntObj` never holds a value that
 //! would fit in a small int — equal ints thus have one representation.
+//!
+//! Ints that fit in 128 bits (64-bit hashes, PRNG states, CRCs) are kept as an
+//! `i128` and computed on with machine arithmetic (DESIGN.md decision 1); their
+//! `BigInt` form is only built, once, when something asks for it (`big()`).
+
+use std::cell::OnceCell;
 
 use num_bigint::BigInt;
+use num_traits::ToPrimitive;
 
 use crate::gc::{ObjKind, PyObj, Tracer};
 
 pub struct IntObj {
-    pub v: BigInt,
+    /// The value, when it fits in an i128.
+    wide: Option<i128>,
+    /// The value as a BigInt: always set when `wide` is None, else built on demand.
+    big: OnceCell<BigInt>,
+}
+
+impl IntObj {
+    pub fn from_i128(i: i128) -> IntObj {
+        IntObj { wide: Some(i), big: OnceCell::new() }
+    }
+
+    pub fn from_bigint(b: BigInt) -> IntObj {
+        let wide = b.to_i128();
+        let big = OnceCell::new();
+        if wide.is_none() {
+            let _ = big.set(b);
+        }
+        IntObj { wide, big }
+    }
+
+    /// The value when it fits in an i128.
+    #[inline]
+    pub fn wide(&self) -> Option<i128> {
+        self.wide
+    }
+
+    /// The value as a BigInt.
+    #[inline]
+    pub fn big(&self) -> &BigInt {
+        self.big.get_or_init(|| BigInt::from(self.wide.unwrap_or_default()))
+    }
 }
 
 impl PyObj for IntObj {
     const KIND: ObjKind = ObjKind::Int;
     fn trace(&self, _t: &mut Tracer) {}
     fn extra_size(&self) -> usize {
-        (self.v.bits() as usize).div_ceil(64) * 8
+        self.big.get().map_or(0, |b| (b.bits() as usize).div_ceil(64) * 8)
     }
 }
 

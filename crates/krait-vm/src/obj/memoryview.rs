@@ -413,7 +413,7 @@ fn cast(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     if let Some(shape) = crate::obj::str::arg_or_kw(args, kw, 2, "shape") {
         let dims = vm.collect_iterable(shape)?;
         let ok = match dims.as_slice() {
-            [d] => vm.to_index(*d)? as usize * size == nbytes,
+            [d] if d.as_small_int().is_some() => vm.to_index(*d)? as usize * size == nbytes,
             _ => false,
         };
         if !ok {

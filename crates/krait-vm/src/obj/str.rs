@@ -427,7 +427,7 @@ mod methods {
         string_with_room, StrObj,
     };
     use crate::error::{ExcKind, PyErr, PyResult};
-    use crate::gc::Gc;
+    use crate::gc::{Gc, ObjKind};
     use crate::obj::str_tables as tables;
     use crate::obj::{DictObj, ListObj, TupleObj, TypeObj};
     use crate::ops::{as_num, Num};
@@ -664,6 +664,7 @@ mod methods {
         let Some((a, b)) = t.range(s, e) else { return Ok(Value::FALSE) };
         let hay = &t.s[a..b];
         for c in cands {
+            let c = vm.builtin_receiver(c);
             if !is_str(c) {
                 return Err(not_str(vm, c));
             }
@@ -897,13 +898,19 @@ mod methods {
         check_args(vm, args, kw, 2, 2, false)?;
         let sv = recv(vm, args, "join")?;
         let it = args[1];
-        let items: Vec<Value> = if let Some(l) = it.downcast::<ListObj>() {
+        let mut items: Vec<Value> = if let Some(l) = it.downcast::<ListObj>() {
             l.items.clone()
         } else if let Some(t) = it.downcast::<TupleObj>() {
             t.items.to_vec()
         } else {
             vm.collect_iterable(it)?
         };
+        // Instances of str subclasses join as their str value.
+        for v in items.iter_mut() {
+            if v.is_kind(ObjKind::Instance) {
+                *v = vm.builtin_receiver(*v);
+            }
+        }
         let sep = text(&sv);
         let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
         for &v in &items {

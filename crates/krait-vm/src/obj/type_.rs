@@ -57,6 +57,12 @@ pub struct LookupCache {
 
 static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
 
+/// The current class epoch (see `bump_class_epoch`).
+#[inline]
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.load(Ordering::Relaxed)
+}
+
 /// Note that some class's attributes changed: every type's lookup memo is stale.
 #[inline]
 pub fn bump_class_epoch() {

@@ -10,7 +10,7 @@ use super::parse::Assert;
 pub const UNSET: usize = usize::MAX;
 
 /// Backtracking steps allowed per search: at least this many...
-const MIN_BUDGET: u64 = 200_000_000;
+const MIN_BUDGET: u64 = 50_000_000;
 /// ...or this many per (instruction × subject position), whichever is larger.
 const BUDGET_PER_STATE: u64 = 64;
 
@@ -63,6 +63,9 @@ enum Bt {
 
 pub struct Matcher<'a> {
     prog: &'a Program,
+    /// Choice points, shared by nested lookaround runs (each works above its base).
+    stack: Vec<Bt>,
+    regs: Vec<usize>,
     s: &'a [u8],
     /// End of the subject (`endpos`), a character boundary.
     end: usize,
@@ -97,7 +100,7 @@ impl<'a> Matcher<'a> {
     pub fn new(prog: &'a Program, s: &'a [u8], end: usize, utf8: bool) -> Matcher<'a> {
         let states = (prog.insts.len() as u64 + 1).saturating_mul(end as u64 + 1);
         let budget = states.saturating_mul(BUDGET_PER_STATE).max(MIN_BUDGET);
-        Matcher { prog, s, end, utf8, steps: 0, budget }
+        Matcher { prog, stack: Vec::new(), regs: vec![UNSET; 2 * prog.nregs], s, end, utf8, steps: 0, budget }
     }
 
     /// The character at `i` and the position after it.
@@ -203,11 +206,44 @@ impl<'a> Matcher<'a> {
         pc0: usize,
         pos0: usize,
         slots: &mut [usize],
-        regs: &mut [usize],
         accept: Accept,
     ) -> Result<Option<usize>, BudgetExceeded> {
-        let insts = &self.prog.insts;
-        let mut stack: Vec<Bt> = Vec::new();
+        let base = self.stack.len();
+        let r = self.run_inner(pc0, pos0, slots, accept, base);
+        self.stack.truncate(base);
+        r
+    }
+
+    fn run_inner(
+        &mut self,
+        pc0: usize,
+        pos0: usize,
+        slots: &mut [usize],
+        accept: Accept,
+        base: usize,
+    ) -> Result<Option<usize>, BudgetExceeded> {
+        let prog = self.prog;
+        let insts = &prog.insts;
+        let mut stack = std::mem::take(&mut self.stack);
+        let mut regs = std::mem::take(&mut self.regs);
+        let r = self.exec(insts, &mut stack, &mut regs, pc0, pos0, slots, accept, base);
+        self.stack = stack;
+        self.regs = regs;
+        r
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn exec(
+        &mut self,
+        insts: &[Inst],
+        stack: &mut Vec<Bt>,
+        regs: &mut Vec<usize>,
+        pc0: usize,
+        pos0: usize,
+        slots: &mut [usize],
+        accept: Accept,
+        base: usize,
+    ) -> Result<Option<usize>, BudgetExceeded> {
         let mut pc = pc0;
         let mut pos = pos0;
         loop {
@@ -368,7 +404,10 @@ impl<'a> Matcher<'a> {
                         Some(st) => {
                             let mut sub = slots.to_vec();
                             let acc = Accept::Look(if behind { Some(pos) } else { None });
-                            let r = self.run(pc + 1, st, &mut sub, regs, acc)?;
+                            let sub_base = stack.len();
+                            let r = self.exec(insts, stack, regs, pc + 1, st, &mut sub, acc, sub_base);
+                            stack.truncate(sub_base);
+                            let r = r?;
                             if r.is_some() && !negated {
                                 for (i, (&new, old)) in sub.iter().zip(slots.iter_mut()).enumerate() {
                                     if new != *old {
@@ -405,6 +444,9 @@ impl<'a> Matcher<'a> {
             }
             // Backtrack to the most recent choice point.
             loop {
+                if stack.len() <= base {
+                    return Ok(None);
+                }
                 match stack.pop() {
                     None => return Ok(None),
                     Some(Bt::Slot { i, old }) => slots[i as usize] = old,
@@ -476,7 +518,6 @@ impl<'a> Matcher<'a> {
         anchored_start: bool,
         slots: &mut [usize],
     ) -> Result<bool, BudgetExceeded> {
-        let mut regs = vec![UNSET; 2 * self.prog.nregs];
         let mut p = start;
         loop {
             if p > self.end {
@@ -499,7 +540,7 @@ impl<'a> Matcher<'a> {
                 Accept::Any
             };
             slots.fill(UNSET);
-            if self.run(0, p, slots, &mut regs, accept)?.is_some() {
+            if self.run(0, p, slots, accept)?.is_some() {
                 return Ok(true);
             }
             if anchored || p >= self.end {

@@ -6,7 +6,7 @@
 //! `fullmatch`, `findall`, `finditer`, `subn`, `escape`, named groups, lookarounds,
 //! backreferences, flags (`I`, `M`, `S`, `X`, `A`) and bytes patterns. Catastrophic
 //! backtracking is bounded by a step budget (proportional to pattern size × text
-//! length, at least 2·10⁸ steps): beyond it the match raises `RuntimeError`.
+//! length, at least 5·10⁷ steps): beyond it the match raises `RuntimeError`.
 //! Module-level functions cache the patterns they compile.
 
 pub mod compile;
@@ -65,6 +65,7 @@ pub struct PatternObj {
     pub regex: Rc<Regex>,
     pub pattern: Value,
     pub class: Gc<TypeObj>,
+    pub match_class: Gc<TypeObj>,
 }
 
 impl PyObj for PatternObj {
@@ -72,6 +73,7 @@ impl PyObj for PatternObj {
     fn trace(&self, t: &mut Tracer) {
         t.mark(self.pattern);
         t.mark_gc(self.class);
+        t.mark_gc(self.match_class);
     }
     fn extra_size(&self) -> usize {
         self.regex.prog.insts.len() * 24
@@ -182,7 +184,7 @@ fn compile_regex(vm: &mut Vm, pattern: Value, flags_in: i64) -> PyResult<Regex> 
     }
     let parsed = match parse::parse(&text, fl, bytes) {
         Ok(p) => p,
-        Err(e) => return Err(re_error(vm, &e.msg, pattern, Some(e.pos))),
+        Err(e) => return Err(re_error(vm, &e.msg, pattern, e.pos)),
     };
     fl = parsed.flags;
     if !bytes && fl & flags::ASCII == 0 {
@@ -256,7 +258,8 @@ fn compile_cached(vm: &mut Vm, pattern: Value, flags_in: i64) -> PyResult<Gc<Pat
 fn new_pattern(vm: &mut Vm, pattern: Value, flags_in: i64) -> PyResult<Gc<PatternObj>> {
     let regex = compile_regex(vm, pattern, flags_in)?;
     let class = module_type(vm, "re", T_PATTERN)?;
-    vm.alloc(PatternObj { regex: Rc::new(regex), pattern, class })
+    let match_class = module_type(vm, "re", T_MATCH)?;
+    vm.alloc(PatternObj { regex: Rc::new(regex), pattern, class, match_class })
 }
 
 // ---- subjects ----
@@ -381,7 +384,10 @@ fn new_match(
     pos: usize,
     endpos: usize,
 ) -> R {
-    let class = module_type(vm, "re", T_MATCH)?;
+    let class = match pattern.downcast::<PatternObj>() {
+        Some(p) => p.match_class,
+        None => module_type(vm, "re", T_MATCH)?,
+    };
     let m = MatchObj { regex: re.clone(), pattern, string, slots: slots.into_boxed_slice(), pos, endpos, class };
     Ok(vm.alloc(m)?.value())
 }
@@ -404,14 +410,12 @@ fn scan(
     let mut must_advance = false;
     let mut slots = vec![UNSET; 2 * (re.groups + 1) + 1];
     let mut n = 0;
+    let mut m = Matcher::new(&re.prog, &sub.data, end, sub.utf8);
     loop {
         if at > end || (count > 0 && n >= count) {
             return Ok(());
         }
-        let found = {
-            let mut m = Matcher::new(&re.prog, &sub.data, end, sub.utf8);
-            m.search(at, false, false, must_advance, &re.prefix, re.anchored_start, &mut slots)
-        };
+        let found = m.search(at, false, false, must_advance, &re.prefix, re.anchored_start, &mut slots);
         match found {
             Err(_) => return Err(budget_error(vm)),
             Ok(false) => return Ok(()),

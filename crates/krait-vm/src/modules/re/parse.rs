@@ -62,7 +62,7 @@ const MAX_DEPTH: usize = 400;
 
 pub struct ParseError {
     pub msg: String,
-    pub pos: usize,
+    pub pos: Option<usize>,
 }
 
 pub struct Parsed {
@@ -86,7 +86,7 @@ struct Parser<'a> {
 }
 
 fn err<T>(msg: impl Into<String>, pos: usize) -> Result<T, ParseError> {
-    Err(ParseError { msg: msg.into(), pos })
+    Err(ParseError { msg: msg.into(), pos: Some(pos) })
 }
 
 /// Parse `pattern` (for bytes patterns, one char per byte) with `flags`.
@@ -466,7 +466,7 @@ impl Parser<'_> {
                 let node = self.alternation()?;
                 self.close_group(start)?;
                 if super::compile::fixed_width(&node).is_none() {
-                    return err("look-behind requires fixed-width pattern", start);
+                    return Err(ParseError { msg: "look-behind requires fixed-width pattern".into(), pos: None });
                 }
                 Ok(Some(Node::Look { behind: true, negated: k == '!', node: Box::new(node) }))
             }
