@@ -416,8 +416,19 @@ impl Vm {
             }
             Some(ObjKind::Function) => {
                 let f = Gc::<FunctionObj>::from_value_unchecked(obj);
-                if matches!(name, q::__globals__ | q::__closure__ | q::__name__ | q::__code__) {
+                if matches!(name, q::__globals__ | q::__closure__) {
                     return Err(self.attribute_error(format!("readonly attribute '{name}'")));
+                }
+                if matches!(name, q::__name__ | q::__qualname__) {
+                    let Some(s) = crate::obj::str::as_str(&v).map(Qstr::new) else {
+                        return Err(self.type_error(format!("{name} must be set to a string object")));
+                    };
+                    if name == q::__name__ {
+                        f.get_mut().name = s;
+                    } else {
+                        f.get_mut().qualname = s;
+                    }
+                    return Ok(());
                 }
                 if f.dict.is_null() {
                     let d = self.new_dict()?;

@@ -635,7 +635,20 @@ pub fn dir_of(vm: &mut Vm, v: Value) -> R {
 fn builtin_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     nargs(vm, args, 0, 1, "dir")?;
     match args.first() {
-        Some(&v) => dir_of(vm, v),
+        Some(&v) => {
+            // An instance's own `__dir__` (not the type's, and not object's default).
+            if !v.is_kind(ObjKind::Type) {
+                let t = vm.type_of(v);
+                if let Some(m) = t.lookup(Qstr::new("__dir__")).filter(|m| !m.is_kind(ObjKind::BuiltinFunction)) {
+                    let r = vm.call_dunder(m, v, &[])?;
+                    let items = vm.collect_iterable(r)?;
+                    let l = vm.new_list(items)?;
+                    crate::sort::list_sort(vm, l, &[])?;
+                    return Ok(l);
+                }
+            }
+            dir_of(vm, v)
+        }
         None => {
             let l = builtin_locals(vm, &[], &[])?;
             let keys: Vec<Value> = Gc::<DictObj>::from_value_unchecked(l).keys();
@@ -1106,6 +1119,36 @@ fn reversed_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -
     Ok(vm.alloc(IterObj { state: IterState::Reversed { seq, index: n } })?.value())
 }
 
+/// `function(code, globals[, name[, argdefs[, closure]]])`.
+fn function_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -> R {
+    nargs(vm, args, 2, 5, "function")?;
+    let Some(code) = args[0].downcast::<CodeObj>() else {
+        return Err(vm.type_error("function() argument 'code' must be code"));
+    };
+    let Some(globals) = args[1].downcast::<DictObj>() else {
+        return Err(vm.type_error("function() argument 'globals' must be dict"));
+    };
+    let f = vm.make_function(code.value(), globals, Value::NULL, Value::NULL, Value::NULL)?;
+    let fo = Gc::<FunctionObj>::from_value_unchecked(f);
+    if let Some(n) = args.get(2).and_then(as_str) {
+        fo.get_mut().name = Qstr::new(n);
+    }
+    if let Some(&d) = args.get(3) {
+        if !d.is_none() {
+            fo.get_mut().defaults = vm.to_tuple(d)?;
+        }
+    }
+    if let Some(&c) = args.get(4) {
+        if !c.is_none() {
+            fo.get_mut().closure = vm.to_tuple(c)?;
+        }
+    }
+    if !code.code.freevars.is_empty() && fo.closure.is_null() {
+        return Err(vm.type_error("arg 5 (closure) must be tuple"));
+    }
+    Ok(f)
+}
+
 fn object_type_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
     if !args.is_empty() || !kw.is_empty() {
         return Err(vm.type_error("object() takes no arguments"));
@@ -1197,7 +1240,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ty.get_mut().flags |= crate::obj::type_::flags::BASETYPE;
     }
     let t = &vm.types;
-    let news: [(Gc<TypeObj>, crate::obj::type_::MakeNewFn); 19] = [
+    let news: [(Gc<TypeObj>, crate::obj::type_::MakeNewFn); 20] = [
+        (t.function, function_new),
         (t.int, int_new),
         (t.bool_, bool_new),
         (t.float, float_new),

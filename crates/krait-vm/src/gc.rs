@@ -3,11 +3,45 @@
 //! Every heap object is an [`Obj<T>`]: a 16-byte [`ObjHeader`] followed by the
 //! payload `T`. The header names the object's [`ObjKind`] (so hot paths can test a
 //! type with one byte compare) and points at a per-type [`VTable`] that the
-//! collector uses to trace and free the object without a central match.
+//! collector uses to trace and drop the object without a central match.
+//!
+//! ## Memory layout
+//!
+//! Objects of up to [`MAX_CELL`] bytes (header included) live in *cells* of a
+//! size class: sizes are rounded up to a multiple of 16 bytes ([`GRANULE`]), and
+//! each class has its own 64 KB pages carved into equal cells, taken from the
+//! system allocator (and a small pool of empty pages kept for reuse). A free cell
+//! carries [`FREE_TAG`] where an object has its kind byte, and the address of the
+//! next free cell of its class where an object has its vtable pointer: each class
+//! keeps a singly-linked free list, so allocating is a pop and a write. Bigger
+//! objects (and any over-aligned payload) come one by one from the system
+//! allocator and sit on a separate list. Nothing ever moves.
+//!
+//! ## Collection
+//!
+//! Marks live in the header as the *epoch* of the last collection that reached the
+//! object (1 and 2 alternate; new objects have 0), so the sweep never writes to a
+//! live object. Marking pushes newly reached objects on a gray stack and traces
+//! them through their vtable, adding up the live bytes as it goes. The sweep then
+//! walks every page of every class in address order: a dead object's payload is
+//! dropped (its `Drop` still frees the Rust memory it owns) and its cell threaded
+//! back onto the class's free list; free lists are rebuilt in address order, so
+//! allocation fills the oldest pages' holes first. Pages left with no live object
+//! go back to the empty pool (trimmed to a fraction of the heap, the rest returned
+//! to the system). Large objects are swept from their list.
 //!
 //! Collection never happens inside `alloc`: the interpreter loop calls
 //! [`Heap::wants_collect`] at safepoints and, if so, the VM collects with its exact
-//! roots. So Rust code may keep `Value`s in locals while it allocates.
+//! roots. So Rust code may keep `Value`s in locals while it allocates. (When an
+//! allocating instruction fails on a full heap, the loop may collect and retry it
+//! once: see [`Heap::retry_mark`].)
+//!
+//! ## Accounting
+//!
+//! The heap counts bytes: each object's cell (or exact size, when large) plus the
+//! buffers it owns outside the heap (`PyObj::extra_size`, and growth charged with
+//! [`Heap::charge`]). A fixed capacity (`-X heapsize=`) bounds that count; the
+//! figure is recomputed exactly at every collection.
 //!
 //! This module and `value.rs` are where object memory is touched raw; every
 //! `unsafe` block says why it is sound.
@@ -17,7 +51,7 @@ use std::any::TypeId;
 use std::cell::{Cell, UnsafeCell};
 use std::marker::PhantomData;
 use std::ops::Deref;
-use std::ptr::NonNull;
+use std::ptr::{self, NonNull};
 
 use crate::value::Value;
 
@@ -62,7 +96,8 @@ pub enum ObjKind {
 #[repr(C)]
 pub struct ObjHeader {
     pub kind: ObjKind,
-    marked: Cell<bool>,
+    /// The epoch of the last collection that marked this object (0: none yet).
+    mark: Cell<u8>,
     /// Per-kind flags (e.g. a frozen / hashed marker); free for the type to use.
     pub flags: Cell<u16>,
     _pad: u32,
@@ -74,9 +109,13 @@ pub struct VTable {
     pub kind: ObjKind,
     pub type_id: fn() -> TypeId,
     trace: unsafe fn(*const ObjHeader, &mut Tracer),
-    drop_and_free: unsafe fn(*mut ObjHeader),
-    size: unsafe fn(*const ObjHeader) -> usize,
+    drop_payload: unsafe fn(*mut ObjHeader),
+    extra_size: unsafe fn(*const ObjHeader) -> usize,
     class: unsafe fn(*const ObjHeader, &crate::vm::Vm) -> Gc<crate::obj::TypeObj>,
+    /// Bytes the object occupies on the heap: its cell, or its exact size when large.
+    footprint: usize,
+    /// The layout of `Obj<T>` (what a large object was allocated with).
+    layout: Layout,
 }
 
 /// A heap object: header, then payload.
@@ -103,16 +142,47 @@ pub trait PyObj: Sized + 'static {
     }
 }
 
+/// Cells are multiples of this many bytes, and aligned to it (MicroPython's block).
+pub const GRANULE: usize = 16;
+/// Objects up to this size (header included) live in size-class cells.
+pub const MAX_CELL: usize = 512;
+const NCLASSES: usize = MAX_CELL / GRANULE;
+/// The size of a page of cells.
+const PAGE_BYTES: usize = 64 << 10;
+const PAGE_ALIGN: usize = 4096;
+/// `VTable::size_class` of an object allocated on its own.
+const LARGE: usize = usize::MAX;
+/// The first byte of a free cell (where an object has its kind, which is never this).
+const FREE_TAG: u8 = 0xff;
+const _: () = assert!((ObjKind::Other as u8) < FREE_TAG);
+const _: () = assert!(std::mem::size_of::<ObjHeader>() == GRANULE);
+const _: () = assert!(std::mem::size_of::<FreeCell>() <= GRANULE);
+
+/// A cell on a free list. Its layout overlays `ObjHeader`: `tag` sits where an
+/// object's `kind` is.
+#[repr(C)]
+struct FreeCell {
+    tag: u8,
+    _pad: [u8; 7],
+    next: *mut FreeCell,
+}
+
 struct VTableFor<T>(PhantomData<T>);
 
 impl<T: PyObj> VTableFor<T> {
+    const LAYOUT: Layout = Layout::new::<Obj<T>>();
+    const SMALL: bool = Self::LAYOUT.size() <= MAX_CELL && Self::LAYOUT.align() <= GRANULE;
+    const SIZE_CLASS: usize = if Self::SMALL { Self::LAYOUT.size().div_ceil(GRANULE) - 1 } else { LARGE };
+    const FOOTPRINT: usize = if Self::SMALL { (Self::SIZE_CLASS + 1) * GRANULE } else { Self::LAYOUT.size() };
     const VTABLE: VTable = VTable {
         kind: T::KIND,
         type_id: TypeId::of::<T>,
         trace: trace_impl::<T>,
-        drop_and_free: drop_impl::<T>,
-        size: size_impl::<T>,
+        drop_payload: drop_impl::<T>,
+        extra_size: extra_size_impl::<T>,
         class: class_impl::<T>,
+        footprint: Self::FOOTPRINT,
+        layout: Self::LAYOUT,
     };
 }
 
@@ -121,16 +191,16 @@ unsafe fn trace_impl<T: PyObj>(h: *const ObjHeader, t: &mut Tracer) {
     // payload type, so `h` is the header of an `Obj<T>`.
     let obj = unsafe { &*(h as *const Obj<T>) };
     // SAFETY: tracing happens during collection, when no `&mut T` is live.
-    unsafe { (*obj.data.get()).trace(t) }
+    let data = unsafe { &*obj.data.get() };
+    t.live_bytes += VTableFor::<T>::FOOTPRINT + data.extra_size();
+    t.live_objects += 1;
+    data.trace(t);
 }
 
 unsafe fn drop_impl<T: PyObj>(h: *mut ObjHeader) {
-    // SAFETY: as in `trace_impl`, `h` is an `Obj<T>` allocated by `Heap::alloc`
-    // with this layout, and it is unreachable (being swept), so nobody uses it again.
-    unsafe {
-        std::ptr::drop_in_place(h as *mut Obj<T>);
-        alloc::dealloc(h as *mut u8, Layout::new::<Obj<T>>());
-    }
+    // SAFETY: as in `trace_impl`, `h` is an `Obj<T>` written by `Heap::alloc`; it is
+    // unreachable (being swept, or the heap is going away), so nobody uses it again.
+    unsafe { ptr::drop_in_place(h as *mut Obj<T>) }
 }
 
 unsafe fn class_impl<T: PyObj>(h: *const ObjHeader, vm: &crate::vm::Vm) -> Gc<crate::obj::TypeObj> {
@@ -140,11 +210,11 @@ unsafe fn class_impl<T: PyObj>(h: *const ObjHeader, vm: &crate::vm::Vm) -> Gc<cr
     unsafe { (*obj.data.get()).class(vm) }
 }
 
-unsafe fn size_impl<T: PyObj>(h: *const ObjHeader) -> usize {
+unsafe fn extra_size_impl<T: PyObj>(h: *const ObjHeader) -> usize {
     // SAFETY: as in `trace_impl`.
     let obj = unsafe { &*(h as *const Obj<T>) };
     // SAFETY: read-only access outside any mutation.
-    std::mem::size_of::<Obj<T>>() + unsafe { (*obj.data.get()).extra_size() }
+    unsafe { (*obj.data.get()).extra_size() }
 }
 
 /// A typed pointer to a heap object. `Copy`, like `Value`; valid while the object
@@ -223,14 +293,15 @@ impl<T> std::fmt::Debug for Gc<T> {
     }
 }
 
-/// Bytes a heap object occupies (header, payload and owned buffers); 8 for immediates.
+/// Bytes a heap object costs: its cell (header and payload, rounded up to the
+/// size class) plus the buffers it owns; 8 for immediates (one `Value` slot).
 pub fn object_size(v: Value) -> usize {
     if !v.is_ptr() {
         return 8;
     }
     let h = v.header_ptr() as *const ObjHeader;
     // SAFETY: pointer values refer to live objects whose vtable matches their payload.
-    unsafe { ((*h).vtable.size)(h) }
+    unsafe { (*h).vtable.footprint + ((*h).vtable.extra_size)(h) }
 }
 
 /// The class of an `Other`-kind object, through its vtable.
@@ -270,7 +341,7 @@ impl Value {
         let matches = if T::KIND != ObjKind::Other {
             h.kind == T::KIND
         } else {
-            std::ptr::eq(h.vtable, &VTableFor::<T>::VTABLE) || (h.vtable.type_id)() == TypeId::of::<T>()
+            ptr::eq(h.vtable, &VTableFor::<T>::VTABLE) || (h.vtable.type_id)() == TypeId::of::<T>()
         };
         if matches {
             // SAFETY: checked above that the payload is a `T`.
@@ -284,6 +355,9 @@ impl Value {
 /// Marks reachable objects; handed to every `PyObj::trace`.
 pub struct Tracer {
     gray: Vec<*const ObjHeader>,
+    epoch: u8,
+    live_bytes: usize,
+    live_objects: usize,
 }
 
 impl Tracer {
@@ -293,8 +367,8 @@ impl Tracer {
             let h = v.header_ptr() as *const ObjHeader;
             // SAFETY: pointer values held by reachable objects or roots are live.
             let header = unsafe { &*h };
-            if !header.marked.get() {
-                header.marked.set(true);
+            if header.mark.get() != self.epoch {
+                header.mark.set(self.epoch);
                 self.gray.push(h);
             }
         }
@@ -321,10 +395,38 @@ pub enum AllocError {
     Locked { requested: usize },
 }
 
+/// The figures of `micropython.mem_info()` (MicroPython's `gc_info_t`), in bytes
+/// and 16-byte blocks.
+#[derive(Clone, Debug, Default)]
+pub struct HeapInfo {
+    pub total: usize,
+    pub used: usize,
+    pub free: usize,
+    /// Objects of one and of two blocks.
+    pub num_1block: usize,
+    pub num_2block: usize,
+    /// The biggest object, and the longest run of free cells in one page, in blocks.
+    pub max_block: usize,
+    pub max_free: usize,
+}
+
 pub struct Heap {
-    objects: Vec<*mut ObjHeader>,
+    /// The first free cell of each size class (null: the class needs a page).
+    free: [*mut FreeCell; NCLASSES],
+    /// The pages of each size class.
+    pages: [Vec<*mut u8>; NCLASSES],
+    /// Empty pages kept for reuse by any class.
+    empty_pages: Vec<*mut u8>,
+    /// Objects too big (or too aligned) for a cell, each allocated on its own.
+    large: Vec<*mut ObjHeader>,
+    /// The mark of the collection in progress or last finished: 1 or 2.
+    epoch: u8,
+    /// Objects on the heap: live after the last collection, plus those allocated since.
+    objects: usize,
     /// Bytes in live objects after the last collection plus everything allocated since.
     allocated: usize,
+    /// `allocated` may not exceed this: the capacity, the growth limit, or 0 while locked.
+    limit: usize,
     /// Collect at the next safepoint once `allocated` passes this.
     next_collect: usize,
     /// Fixed capacity (`-X heapsize=`), or `None` to grow on demand.
@@ -338,8 +440,17 @@ pub struct Heap {
     pub enabled: bool,
     pub lock_depth: u32,
     pub collections: u64,
+    /// Objects freed by the last collection.
+    pub last_freed: usize,
     /// Bytes allocated during VM start-up.
     baseline: usize,
+    /// Bytes ever allocated or charged, and the most ever in use (`micropython.mem_total`, `mem_peak`).
+    total_allocated: u64,
+    peak: usize,
+    /// The last allocation failure (what `Vm::alloc_failed` was told).
+    last_failure: Option<AllocError>,
+    /// Entries into the interpreter loop (see `retry_mark`).
+    loop_entries: u64,
     /// Collect at every safepoint after any allocation (`KRAIT_GC_STRESS=1`), to
     /// flush out values that aren't rooted.
     pub stress: bool,
@@ -351,21 +462,33 @@ const MIN_COLLECT_BYTES: usize = 8 << 20;
 
 impl Heap {
     pub fn new(capacity: Option<usize>) -> Heap {
+        let growth_limit = machine_memory() / 2;
         Heap {
-            objects: Vec::with_capacity(4096),
+            free: [ptr::null_mut(); NCLASSES],
+            pages: std::array::from_fn(|_| Vec::new()),
+            empty_pages: Vec::new(),
+            large: Vec::new(),
+            epoch: 1,
+            objects: 0,
             allocated: 0,
+            limit: capacity.unwrap_or(growth_limit),
             next_collect: match capacity {
                 Some(c) => c - c / 8,
                 None => MIN_COLLECT_BYTES,
             },
             capacity,
-            growth_limit: machine_memory() / 2,
+            growth_limit,
             threshold: None,
             since_collect: 0,
             enabled: true,
             lock_depth: 0,
             collections: 0,
+            last_freed: 0,
             baseline: 0,
+            total_allocated: 0,
+            peak: 0,
+            last_failure: None,
+            loop_entries: 0,
             stress: std::env::var_os("KRAIT_GC_STRESS").is_some_and(|v| v == "1"),
         }
     }
@@ -373,47 +496,124 @@ impl Heap {
     /// Allocate `data` on the heap. Never collects.
     #[inline]
     pub fn alloc<T: PyObj>(&mut self, data: T) -> Result<Gc<T>, AllocError> {
-        let size = std::mem::size_of::<Obj<T>>() + data.extra_size();
-        if self.lock_depth > 0 {
-            return Err(AllocError::Locked { requested: size });
+        let size = VTableFor::<T>::FOOTPRINT.saturating_add(data.extra_size());
+        if self.allocated.saturating_add(size) > self.limit {
+            return Err(self.refuse(size));
         }
-        if self.allocated + size > self.capacity.unwrap_or(self.growth_limit) {
-            return Err(AllocError::Full { requested: size });
-        }
-        let layout = Layout::new::<Obj<T>>();
-        // SAFETY: `Obj<T>` has non-zero size (it contains a header).
-        let raw = unsafe { alloc::alloc(layout) } as *mut Obj<T>;
-        let Some(ptr) = NonNull::new(raw) else { alloc::handle_alloc_error(layout) };
+        let raw: *mut Obj<T> = if VTableFor::<T>::SMALL {
+            let c = VTableFor::<T>::SIZE_CLASS;
+            let head = self.free[c];
+            if head.is_null() {
+                self.refill(c)?.cast()
+            } else {
+                // SAFETY: a non-null free-list head is a free cell of class `c`,
+                // written by `refill` or the sweep with a valid `next`.
+                self.free[c] = unsafe { (*head).next };
+                head.cast()
+            }
+        } else {
+            self.alloc_large(VTableFor::<T>::LAYOUT)?.cast()
+        };
         let obj = Obj {
             header: ObjHeader {
                 kind: T::KIND,
-                marked: Cell::new(false),
+                mark: Cell::new(0),
                 flags: Cell::new(0),
                 _pad: 0,
                 vtable: &VTableFor::<T>::VTABLE,
             },
             data: UnsafeCell::new(data),
         };
-        // SAFETY: `raw` is freshly allocated with the layout of `Obj<T>`.
+        // SAFETY: `raw` is a free cell of at least `size_of::<Obj<T>>()` bytes,
+        // aligned to 16 (cells are 16-byte multiples in 16-aligned pages, and small
+        // types have alignment <= 16), or a fresh allocation with `Obj<T>`'s layout.
         unsafe { raw.write(obj) };
-        self.objects.push(raw as *mut ObjHeader);
+        self.objects += 1;
+        self.note_allocated(size);
+        // SAFETY: `raw` is non-null (a cell or a checked allocation).
+        Ok(Gc { ptr: unsafe { NonNull::new_unchecked(raw) } })
+    }
+
+    #[inline(always)]
+    fn note_allocated(&mut self, size: usize) {
         self.allocated += size;
         self.since_collect += size;
-        Ok(Gc { ptr })
+        self.total_allocated += size as u64;
+        if self.allocated > self.peak {
+            self.peak = self.allocated;
+        }
+    }
+
+    /// The error for a request of `size` bytes that doesn't fit under `limit`.
+    #[cold]
+    fn refuse(&self, size: usize) -> AllocError {
+        if self.lock_depth > 0 {
+            AllocError::Locked { requested: size }
+        } else {
+            AllocError::Full { requested: size }
+        }
+    }
+
+    /// Give size class `c` a page of free cells and return its first cell (not on
+    /// the free list; the caller writes an object into it at once).
+    #[cold]
+    #[inline(never)]
+    fn refill(&mut self, c: usize) -> Result<*mut FreeCell, AllocError> {
+        let page = match self.empty_pages.pop() {
+            Some(p) => p,
+            None => {
+                // SAFETY: the layout has non-zero size.
+                let p = unsafe { alloc::alloc(page_layout()) };
+                if p.is_null() {
+                    return Err(AllocError::Full { requested: PAGE_BYTES });
+                }
+                p
+            }
+        };
+        self.pages[c].push(page);
+        let cell = (c + 1) * GRANULE;
+        let n = PAGE_BYTES / cell;
+        let mut next: *mut FreeCell = ptr::null_mut();
+        for i in (1..n).rev() {
+            // SAFETY: cell `i` lies within the page (i * cell + cell <= PAGE_BYTES),
+            // is 16-aligned, and nothing else uses the page.
+            unsafe {
+                let p = page.add(i * cell) as *mut FreeCell;
+                p.write(FreeCell { tag: FREE_TAG, _pad: [0; 7], next });
+                next = p;
+            }
+        }
+        self.free[c] = next;
+        Ok(page as *mut FreeCell)
+    }
+
+    #[cold]
+    fn alloc_large(&mut self, layout: Layout) -> Result<*mut u8, AllocError> {
+        // SAFETY: `Obj<T>` has non-zero size (it contains a header).
+        let p = unsafe { alloc::alloc(layout) };
+        if p.is_null() {
+            return Err(AllocError::Full { requested: layout.size() });
+        }
+        self.large.push(p as *mut ObjHeader);
+        Ok(p)
     }
 
     /// Account for `bytes` of buffer growth inside an existing object (a list's
     /// vector growing, say). Fails like `alloc` when a fixed heap can't take it.
     #[inline]
     pub fn charge(&mut self, bytes: usize) -> Result<(), AllocError> {
-        if self.lock_depth > 0 && bytes > 0 {
-            return Err(AllocError::Locked { requested: bytes });
+        if self.allocated.saturating_add(bytes) > self.limit && bytes > 0 {
+            return Err(self.refuse(bytes));
         }
-        if self.allocated.saturating_add(bytes) > self.capacity.unwrap_or(self.growth_limit) {
-            return Err(AllocError::Full { requested: bytes });
+        self.note_allocated(bytes);
+        Ok(())
+    }
+
+    /// Would `bytes` more fit now? (For builtins that check before building a big result.)
+    pub fn check_room(&self, bytes: usize) -> Result<(), AllocError> {
+        if self.allocated.saturating_add(bytes) > self.limit && bytes > 0 {
+            return Err(self.refuse(bytes));
         }
-        self.allocated += bytes;
-        self.since_collect += bytes;
         Ok(())
     }
 
@@ -437,24 +637,109 @@ impl Heap {
         self.capacity.map(|c| c - self.baseline)
     }
 
+    /// The program's heap size as `gc.mem_free()` + `gc.mem_alloc()` report it: the
+    /// fixed capacity, or for a growable heap the size it has grown to, which is
+    /// where it collects next (and grows again if what survives still needs it).
+    pub fn current_size(&self) -> usize {
+        match self.capacity {
+            Some(c) => c - self.baseline,
+            None => self.next_collect.max(self.allocated).saturating_sub(self.baseline),
+        }
+    }
+
+    /// Bytes the program can still allocate before the heap is full (fixed) or
+    /// collects and grows (growable).
+    pub fn free_bytes(&self) -> usize {
+        self.current_size().saturating_sub(self.allocated())
+    }
+
+    /// Bytes ever allocated by the program, bytes in use now, and the most ever in
+    /// use (`micropython.mem_total`, `mem_current`, `mem_peak`).
+    pub fn mem_stats(&self) -> (u64, usize, usize) {
+        let base = self.baseline;
+        (self.total_allocated.saturating_sub(base as u64), self.allocated(), self.peak.saturating_sub(base))
+    }
+
     /// Fix the program's heap at `bytes` beyond what is allocated now (called
     /// once the VM has finished starting up), or let it grow with `None`.
     pub fn set_capacity(&mut self, bytes: Option<usize>) {
         self.baseline = self.allocated;
+        self.peak = self.allocated;
+        self.total_allocated = self.allocated as u64;
         self.capacity = bytes.map(|b| b + self.baseline);
         self.next_collect = match self.capacity {
             Some(c) => c - bytes.unwrap_or(0) / 8,
             None => (self.allocated * 2).max(MIN_COLLECT_BYTES),
         };
+        self.update_limit();
+    }
+
+    fn update_limit(&mut self) {
+        self.limit = if self.lock_depth > 0 { 0 } else { self.capacity.unwrap_or(self.growth_limit) };
+    }
+
+    /// `micropython.heap_lock()`: refuse every allocation until unlocked.
+    pub fn lock(&mut self) {
+        self.lock_depth += 1;
+        self.update_limit();
+    }
+
+    /// `micropython.heap_unlock()`; returns the remaining depth.
+    pub fn unlock(&mut self) -> u32 {
+        self.lock_depth = self.lock_depth.saturating_sub(1);
+        self.update_limit();
+        self.lock_depth
     }
 
     pub fn object_count(&self) -> usize {
-        self.objects.len()
+        self.objects
     }
+
+    // ---- retrying an allocation after collecting ----
+
+    /// Record an allocation failure (the VM does, as it turns one into `MemoryError`).
+    pub fn note_failure(&mut self, e: AllocError) {
+        self.last_failure = Some(e);
+    }
+
+    /// Called by the interpreter loop each time it is entered (a Python function
+    /// called from Rust, a generator resumed, module code run).
+    #[inline(always)]
+    pub fn note_loop_entry(&mut self) {
+        self.loop_entries = self.loop_entries.wrapping_add(1);
+    }
+
+    /// Taken by the interpreter before an allocating operation whose inputs are all
+    /// rooted (on the VM stack): if the operation then fails with `MemoryError`,
+    /// [`Heap::retry_after_failure`] with this mark says whether collecting and
+    /// running it again is sound and may succeed.
+    #[inline(always)]
+    pub fn retry_mark(&self) -> u64 {
+        self.loop_entries
+    }
+
+    /// After an operation started at `mark` failed with `MemoryError`: true when
+    /// the failure was the fixed capacity (not `heap_lock`, not an impossible
+    /// request), no Python code ran since `mark` (so re-running the operation
+    /// repeats no Python-visible effect: builtins charge before they mutate), and
+    /// something was allocated since the last collection, so collecting may help.
+    /// MicroPython collects inside the failing allocation; krait collects here,
+    /// where every value is rooted, and the caller re-runs the operation once.
+    pub fn retry_after_failure(&self, mark: u64) -> bool {
+        let Some(AllocError::Full { requested }) = self.last_failure else { return false };
+        self.enabled
+            && self.lock_depth == 0
+            && mark == self.loop_entries
+            && self.since_collect > 0
+            && requested <= self.limit.saturating_sub(self.baseline)
+    }
+
+    // ---- collection ----
 
     /// Start a collection: returns a tracer for the VM to mark its roots with.
     pub fn begin_collect(&mut self) -> Tracer {
-        Tracer { gray: Vec::with_capacity(256) }
+        self.epoch = if self.epoch == 1 { 2 } else { 1 };
+        Tracer { gray: Vec::with_capacity(256), epoch: self.epoch, live_bytes: 0, live_objects: 0 }
     }
 
     /// Finish marking from the roots already given to `tracer`, then sweep.
@@ -463,30 +748,199 @@ impl Heap {
             // SAFETY: only live objects are pushed gray; their vtable matches.
             unsafe { ((*h).vtable.trace)(h, &mut tracer) };
         }
-        let mut live_bytes = 0usize;
-        self.objects.retain(|&h| {
-            // SAFETY: every registered object is live until swept here.
+        let epoch = self.epoch;
+        let mut freed = 0;
+        for c in 0..NCLASSES {
+            freed += self.sweep_class(c, epoch);
+        }
+        self.large.retain(|&h| {
+            // SAFETY: every large object is live until swept here.
             let header = unsafe { &*h };
-            if header.marked.get() {
-                header.marked.set(false);
-                // SAFETY: live object, read-only size query.
-                live_bytes += unsafe { (header.vtable.size)(h) };
-                true
-            } else {
-                // SAFETY: unmarked means unreachable from the exact roots; nothing
-                // can use it again.
-                unsafe { (header.vtable.drop_and_free)(h) };
-                false
+            if header.mark.get() == epoch {
+                return true;
             }
+            let layout = header.vtable.layout;
+            // SAFETY: unmarked means unreachable from the exact roots; it was
+            // allocated with `layout` by `alloc_large`.
+            unsafe {
+                (header.vtable.drop_payload)(h);
+                alloc::dealloc(h as *mut u8, layout);
+            }
+            freed += 1;
+            false
         });
-        self.allocated = live_bytes;
+        self.trim_empty_pages();
+        self.allocated = tracer.live_bytes;
+        self.objects = tracer.live_objects;
+        self.last_freed = freed;
         self.since_collect = 0;
         self.collections += 1;
         self.next_collect = match self.capacity {
             Some(c) => c - (c - self.baseline) / 8,
-            None => (live_bytes * 2).max(MIN_COLLECT_BYTES),
+            None => (tracer.live_bytes * 2).max(MIN_COLLECT_BYTES),
         };
     }
+
+    /// Sweep the pages of size class `c`: drop the dead, rebuild the free list in
+    /// address order, and move pages left empty to the pool. Returns the number of
+    /// objects freed.
+    fn sweep_class(&mut self, c: usize, epoch: u8) -> usize {
+        let cell = (c + 1) * GRANULE;
+        let n = PAGE_BYTES / cell;
+        let mut head: *mut FreeCell = ptr::null_mut();
+        let mut link: *mut *mut FreeCell = &raw mut head;
+        let mut freed = 0;
+        let empty = &mut self.empty_pages;
+        self.pages[c].retain(|&page| {
+            let page_link = link;
+            let mut live = 0usize;
+            for i in 0..n {
+                // SAFETY: cell `i` is within the page; every cell of a class page
+                // is either a free cell (tagged) or an object written by `alloc`
+                // (`refill` hands out cell 0 only to be written at once).
+                unsafe {
+                    let p = page.add(i * cell);
+                    if *p != FREE_TAG {
+                        let h = p as *mut ObjHeader;
+                        if (*h).mark.get() == epoch {
+                            live += 1;
+                            continue;
+                        }
+                        // Unmarked: unreachable from the exact roots, so nothing
+                        // uses it again; drop its payload in place.
+                        ((*h).vtable.drop_payload)(h);
+                        freed += 1;
+                        *p = FREE_TAG;
+                    }
+                    let f = p as *mut FreeCell;
+                    *link = f;
+                    link = &raw mut (*f).next;
+                }
+            }
+            if live == 0 {
+                // Unlink the page's cells again and keep the page for any class.
+                link = page_link;
+                empty.push(page);
+                false
+            } else {
+                true
+            }
+        });
+        // SAFETY: `link` points at `head` or at the `next` field of the last free
+        // cell linked, in a page that is kept.
+        unsafe { *link = ptr::null_mut() };
+        self.free[c] = head;
+        freed
+    }
+
+    /// Return empty pages to the system beyond a reserve of an eighth of the pages
+    /// in use (at least 8).
+    fn trim_empty_pages(&mut self) {
+        let in_use: usize = self.pages.iter().map(Vec::len).sum();
+        let keep = (in_use / 8).max(8);
+        while self.empty_pages.len() > keep {
+            let p = self.empty_pages.pop().expect("page");
+            // SAFETY: allocated by `refill` with this layout; no cell of it is in use
+            // (it went to the pool with no live object and off every free list).
+            unsafe { alloc::dealloc(p, page_layout()) };
+        }
+    }
+
+    // ---- inspection (micropython.mem_info) ----
+
+    /// The heap's figures in MicroPython's terms.
+    pub fn info(&self) -> HeapInfo {
+        let mut info = HeapInfo { used: self.allocated(), ..Default::default() };
+        info.total = self.current_size();
+        info.free = info.total.saturating_sub(info.used);
+        for c in 0..NCLASSES {
+            let blocks = c + 1;
+            let cell = blocks * GRANULE;
+            for &page in &self.pages[c] {
+                let mut run = 0;
+                for i in 0..PAGE_BYTES / cell {
+                    // SAFETY: as in `sweep_class`: every cell is tagged or an object.
+                    if unsafe { *page.add(i * cell) } == FREE_TAG {
+                        run += blocks;
+                        info.max_free = info.max_free.max(run);
+                    } else {
+                        run = 0;
+                        match blocks {
+                            1 => info.num_1block += 1,
+                            2 => info.num_2block += 1,
+                            _ => {}
+                        }
+                        info.max_block = info.max_block.max(blocks);
+                    }
+                }
+            }
+        }
+        for &h in &self.large {
+            // SAFETY: large objects are live until swept.
+            let size = unsafe { (*h).vtable.footprint };
+            info.max_block = info.max_block.max(size.div_ceil(GRANULE));
+        }
+        info
+    }
+
+    /// MicroPython's `gc_dump_alloc_table`: one character per 16-byte block of every
+    /// page, 64 to a line — `.` free, `=` the rest of an object, and for an object's
+    /// first block `T` tuple, `L` list, `D` dict, `S` str or bytes, `A` bytearray or
+    /// array, `B` function, `M` module, `h` anything else.
+    pub fn dump_layout(&self, out: &mut String) {
+        use std::fmt::Write;
+        const PER_LINE: usize = 64;
+        let blocks_per_page = PAGE_BYTES / GRANULE;
+        for c in 0..NCLASSES {
+            let blocks = c + 1;
+            for &page in &self.pages[c] {
+                let _ = write!(out, "GC memory layout; from {page:p}:");
+                let mut map = vec![b'.'; blocks_per_page];
+                for i in 0..PAGE_BYTES / (blocks * GRANULE) {
+                    // SAFETY: as in `sweep_class`: every cell is tagged or an object.
+                    let p = unsafe { page.add(i * blocks * GRANULE) };
+                    // SAFETY: reading the first byte of a cell.
+                    if unsafe { *p } == FREE_TAG {
+                        continue;
+                    }
+                    // SAFETY: not free, so an object header.
+                    let kind = unsafe { (*(p as *const ObjHeader)).kind };
+                    map[i * blocks] = match kind {
+                        ObjKind::Tuple => b'T',
+                        ObjKind::List => b'L',
+                        ObjKind::Dict => b'D',
+                        ObjKind::Str | ObjKind::Bytes => b'S',
+                        ObjKind::ByteArray | ObjKind::Array => b'A',
+                        ObjKind::Function => b'B',
+                        ObjKind::Module => b'M',
+                        _ => b'h',
+                    };
+                    for b in &mut map[i * blocks + 1..(i + 1) * blocks] {
+                        *b = b'=';
+                    }
+                }
+                let mut line = 0;
+                while line * PER_LINE < blocks_per_page {
+                    let start = line * PER_LINE;
+                    let free_lines = map[start..].chunks(PER_LINE).take_while(|l| l.iter().all(|&b| b == b'.')).count();
+                    if free_lines >= 2 {
+                        let _ = write!(out, "\n       ({free_lines} lines all free)");
+                        line += free_lines;
+                        continue;
+                    }
+                    let _ = write!(out, "\n{:08x}: ", start * GRANULE);
+                    out.push_str(std::str::from_utf8(&map[start..start + PER_LINE]).unwrap_or(""));
+                    line += 1;
+                }
+                out.push('\n');
+            }
+        }
+    }
+}
+
+fn page_layout() -> Layout {
+    // PAGE_BYTES and PAGE_ALIGN are non-zero powers of two.
+    Layout::from_size_align(PAGE_BYTES, PAGE_ALIGN).expect("page layout")
 }
 
 /// Total physical memory (Linux `/proc/meminfo`), or 8 GiB when unknown.
@@ -501,9 +955,149 @@ fn machine_memory() -> usize {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &h in &self.objects {
-            // SAFETY: the heap owns every registered object; the VM is gone.
-            unsafe { ((*h).vtable.drop_and_free)(h) };
+        for c in 0..NCLASSES {
+            let cell = (c + 1) * GRANULE;
+            for &page in &self.pages[c] {
+                for i in 0..PAGE_BYTES / cell {
+                    // SAFETY: as in `sweep_class`; the heap owns every object and
+                    // the VM is gone, so each is dropped exactly once here.
+                    unsafe {
+                        let p = page.add(i * cell);
+                        if *p != FREE_TAG {
+                            let h = p as *mut ObjHeader;
+                            ((*h).vtable.drop_payload)(h);
+                        }
+                    }
+                }
+                // SAFETY: allocated by `refill` with this layout; its objects are dropped.
+                unsafe { alloc::dealloc(page, page_layout()) };
+            }
         }
+        for &p in &self.empty_pages {
+            // SAFETY: allocated by `refill` with this layout and holding no object.
+            unsafe { alloc::dealloc(p, page_layout()) };
+        }
+        for &h in &self.large {
+            // SAFETY: the heap owns every large object; each was allocated by
+            // `alloc_large` with its vtable's layout and is dropped once here.
+            unsafe {
+                let layout = (*h).vtable.layout;
+                ((*h).vtable.drop_payload)(h);
+                alloc::dealloc(h as *mut u8, layout);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Leaf(#[allow(dead_code)] u64);
+    impl PyObj for Leaf {
+        const KIND: ObjKind = ObjKind::Other;
+        fn trace(&self, _t: &mut Tracer) {}
+    }
+
+    struct Node {
+        next: Value,
+        #[allow(dead_code)]
+        buf: Vec<u8>,
+    }
+    impl PyObj for Node {
+        const KIND: ObjKind = ObjKind::Other;
+        fn trace(&self, t: &mut Tracer) {
+            t.mark(self.next);
+        }
+        fn extra_size(&self) -> usize {
+            self.buf.capacity()
+        }
+    }
+
+    struct Big([u64; 100]);
+    impl PyObj for Big {
+        const KIND: ObjKind = ObjKind::Other;
+        fn trace(&self, _t: &mut Tracer) {}
+    }
+
+    fn collect(h: &mut Heap, roots: &[Value]) {
+        let mut t = h.begin_collect();
+        t.mark_all(roots);
+        h.finish_collect(t);
+    }
+
+    #[test]
+    fn size_classes() {
+        assert_eq!(VTableFor::<Leaf>::FOOTPRINT, 32);
+        assert_eq!(VTableFor::<Leaf>::SIZE_CLASS, 1);
+        assert!(!VTableFor::<Big>::SMALL);
+        assert_eq!(VTableFor::<Big>::FOOTPRINT, 816);
+    }
+
+    #[test]
+    fn sweep_frees_the_unreachable_and_reuses_cells() {
+        let mut h = Heap::new(None);
+        let mut keep = Value::NONE;
+        for i in 0..10_000 {
+            let n = h.alloc(Node { next: Value::NONE, buf: vec![0; 10] }).unwrap();
+            if i % 100 == 0 {
+                n.get_mut().next = keep;
+                keep = n.value();
+            }
+            h.alloc(Leaf(i)).unwrap();
+        }
+        let big = h.alloc(Big([7; 100])).unwrap();
+        h.alloc(Big([8; 100])).unwrap();
+        assert_eq!(h.object_count(), 20_002);
+        collect(&mut h, &[keep, big.value()]);
+        assert_eq!(h.object_count(), 101);
+        assert_eq!(h.last_freed, 19_901);
+        let node_size = VTableFor::<Node>::FOOTPRINT + 10;
+        assert_eq!(h.allocated, 100 * node_size + 816);
+        assert_eq!(object_size(big.value()), 816);
+        // The survivors are intact.
+        let mut n = 0;
+        let mut v = keep;
+        while let Some(node) = v.downcast::<Node>() {
+            n += 1;
+            v = node.next;
+        }
+        assert_eq!(n, 100);
+        assert_eq!(big.0[99], 7);
+        // A second collection with the other epoch keeps the same objects.
+        collect(&mut h, &[keep, big.value()]);
+        assert_eq!(h.object_count(), 101);
+        assert_eq!(h.last_freed, 0);
+        // Allocation reuses freed cells and pooled pages before asking the system.
+        let all_pages = |h: &Heap| h.pages.iter().map(Vec::len).sum::<usize>() + h.empty_pages.len();
+        let pages = all_pages(&h);
+        for i in 0..5000 {
+            h.alloc(Leaf(i)).unwrap();
+        }
+        assert_eq!(all_pages(&h), pages);
+        collect(&mut h, &[]);
+        assert_eq!(h.object_count(), 0);
+        assert_eq!(h.allocated, 0);
+        assert!(h.pages.iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn fixed_capacity_and_lock() {
+        let mut h = Heap::new(None);
+        h.set_capacity(Some(1024));
+        let mut n = 0;
+        while h.alloc(Leaf(0)).is_ok() {
+            n += 1;
+        }
+        assert_eq!(n, 1024 / 32);
+        assert_eq!(h.alloc(Leaf(0)).err(), Some(AllocError::Full { requested: 32 }));
+        collect(&mut h, &[]);
+        assert!(h.alloc(Leaf(0)).is_ok());
+        h.lock();
+        assert_eq!(h.alloc(Leaf(0)).err(), Some(AllocError::Locked { requested: 32 }));
+        assert_eq!(h.charge(8), Err(AllocError::Locked { requested: 8 }));
+        assert_eq!(h.charge(0), Ok(()));
+        assert_eq!(h.unlock(), 0);
+        assert!(h.alloc(Leaf(0)).is_ok());
     }
 }

@@ -674,6 +674,10 @@ impl Vm {
                                 return Ok(Exit::Return(v));
                             }
                             self.stack_set(frame.ret_slot, v);
+                            // The caller's slots above the result are dead: clear them so the
+                            // collector (which scans whole reservations) doesn't keep their
+                            // objects alive.
+                            self.clear_stack(frame.ret_slot + 1, self.stack_top);
                             let caller = self.frames.last_mut().expect("caller frame");
                             caller.sp = frame.ret_slot + 1;
                             if self.heap.wants_collect() {
@@ -1096,6 +1100,8 @@ impl Vm {
             if let Some(h) = code.exc_table.iter().find(|h| h.start <= pc && pc < h.end) {
                 let sb = base + code.varnames.len() + code.ncells() + h.depth as usize;
                 self.stack_set(sb, err.0);
+                let top = self.frames[fi].top;
+                self.clear_stack(sb + 1, top);
                 let f = &mut self.frames[fi];
                 f.sp = sb + 1;
                 f.ip = h.target as usize;

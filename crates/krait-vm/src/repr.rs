@@ -127,6 +127,10 @@ impl Vm {
                     out.push_str(&r);
                     return Ok(());
                 }
+                if let Some(m) = crate::modules::io::errno_message(self, e) {
+                    out.push_str(&m);
+                    return Ok(());
+                }
                 let args = e.args;
                 match args.downcast::<TupleObj>() {
                     Some(t) if t.items.is_empty() => {}
@@ -162,11 +166,16 @@ impl Vm {
         }
     }
 
-    /// Call a user-defined (non-builtin) special method that must return a str.
+    /// Call a special method that must return a str, unless it is `object`'s default.
     fn user_method_result(&mut self, v: Value, name: krait_syntax::Qstr) -> PyResult<Option<String>> {
         let t = self.type_of(v);
+        let default = self.types.object.dict.get_qstr(name);
         match t.lookup(name) {
-            Some(m) if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) => {
+            Some(m)
+                if Some(m) != default
+                    && (!m.is_kind(ObjKind::BuiltinFunction)
+                        || matches!(v.kind(), Some(ObjKind::Other) | Some(ObjKind::Instance))) =>
+            {
                 let r = self.call_dunder(m, v, &[])?;
                 match as_str(&r) {
                     Some(s) => Ok(Some(s.to_owned())),

@@ -204,6 +204,16 @@ impl Vm {
         unsafe { std::slice::from_raw_parts(self.stack.add(from), n) }
     }
 
+    /// Set slots `[from, to)` to NULL (dead values the collector must not keep alive).
+    #[inline]
+    pub fn clear_stack(&mut self, from: usize, to: usize) {
+        if from < to {
+            debug_assert!(to <= self.stack_cap);
+            // SAFETY: `[from, to)` is within the stack allocation.
+            unsafe { std::slice::from_raw_parts_mut(self.stack.add(from), to - from).fill(Value::NULL) };
+        }
+    }
+
     /// Check that `n` more slots fit above `from`; the error is Python's recursion error.
     #[inline(always)]
     pub fn check_stack_room(&mut self, from: usize, n: usize) -> PyResult<()> {
@@ -229,6 +239,7 @@ impl Vm {
 
     #[cold]
     pub fn alloc_failed(&mut self, e: AllocError) -> PyErr {
+        self.heap.note_failure(e);
         let requested = match e {
             AllocError::Full { requested } | AllocError::Locked { requested } => requested,
         };

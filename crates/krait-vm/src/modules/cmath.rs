@@ -36,10 +36,15 @@ fn is_finite(z: Complex) -> bool {
 
 /// Result of a function on `z`: errors as CPython raises them for finite input.
 fn finish(vm: &mut Vm, z: Complex, r: Complex, overflow_ok: bool) -> R {
+    let has_nan = |c: Complex| c.re.is_nan() || c.im.is_nan();
     if is_finite(z) && !is_finite(r) {
         if overflow_ok && (r.re.is_infinite() || r.im.is_infinite()) {
             return Err(vm.overflow_error("math range error"));
         }
+        return Err(vm.value_error("math domain error"));
+    }
+    // An infinite argument whose result is undefined (a NaN from no NaN).
+    if !is_finite(z) && !has_nan(z) && has_nan(r) {
         return Err(vm.value_error("math domain error"));
     }
     new_complex(vm, r.re, r.im)
@@ -139,6 +144,10 @@ fn c_cosh(z: Complex) -> Complex {
     if z.re.abs() > LOG_LARGE && z.re.is_finite() {
         let x1 = z.re - 1.0_f64.copysign(z.re);
         c(z.im.cos() * x1.cosh() * std::f64::consts::E, z.im.sin() * x1.sinh() * std::f64::consts::E)
+    } else if z.im == 0.0 {
+        // Exact signed zeros (and no 0 * inf) on the real axis.
+        let im = if z.re.is_sign_negative() && !z.re.is_nan() { -z.im } else { z.im };
+        c(z.re.cosh(), im)
     } else {
         c(z.im.cos() * z.re.cosh(), z.im.sin() * z.re.sinh())
     }
@@ -148,6 +157,8 @@ fn c_sinh(z: Complex) -> Complex {
     if z.re.abs() > LOG_LARGE && z.re.is_finite() {
         let x1 = z.re - 1.0_f64.copysign(z.re);
         c(z.im.cos() * x1.sinh() * std::f64::consts::E, z.im.sin() * x1.cosh() * std::f64::consts::E)
+    } else if z.im == 0.0 {
+        c(z.re.sinh(), z.im)
     } else {
         c(z.im.cos() * z.re.sinh(), z.im.sin() * z.re.cosh())
     }
@@ -155,7 +166,8 @@ fn c_sinh(z: Complex) -> Complex {
 
 fn c_tanh(z: Complex) -> Complex {
     if z.re.abs() > LOG_LARGE {
-        c(1.0_f64.copysign(z.re), 4.0 * z.im.sin() * z.im.cos() * (-2.0 * z.re.abs()).exp())
+        let im = if z.im.is_finite() { 4.0 * z.im.sin() * z.im.cos() * (-2.0 * z.re.abs()).exp() } else { 0.0 };
+        c(1.0_f64.copysign(z.re), im)
     } else {
         let tx = z.re.tanh();
         let ty = z.im.tan();
@@ -211,6 +223,10 @@ fn c_acosh(z: Complex) -> Complex {
 fn c_atanh(z: Complex) -> Option<Complex> {
     if z.re < 0.0 {
         return c_atanh(c(-z.re, -z.im)).map(|r| c(-r.re, -r.im));
+    }
+    if z.re.is_infinite() || z.im.is_infinite() {
+        let im = if z.im.is_nan() { f64::NAN } else { std::f64::consts::FRAC_PI_2.copysign(z.im) };
+        return Some(c(0.0_f64.copysign(z.re), im));
     }
     let ay = z.im.abs();
     if z.re > SQRT_LARGE || ay > SQRT_LARGE {

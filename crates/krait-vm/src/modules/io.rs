@@ -106,6 +106,23 @@ pub fn os_error(vm: &mut Vm, errno: i64) -> PyErr {
     }
 }
 
+/// The text of an OSError carrying an errno: MicroPython's `[Errno 2] ENOENT` when
+/// the errno is the only argument, CPython's `[Errno 2] <strerror>` with a second
+/// one. `None` for other exceptions (and for user subclasses of OSError).
+pub fn errno_message(vm: &Vm, e: Gc<crate::obj::ExceptionObj>) -> Option<String> {
+    let os = vm.types.exc(ExcKind::OSError);
+    if !e.class.is_subtype(os) || !e.class.has_flag(crate::obj::type_::flags::BUILTIN) {
+        return None;
+    }
+    let t = e.args.downcast::<TupleObj>()?;
+    let n = t.items.first()?.as_small_int()?;
+    match t.items.len() {
+        1 => errno_name(n).map(|name| format!("[Errno {n}] {name}")),
+        2 => as_str(&t.items[1]).map(|s| format!("[Errno {n}] {s}")),
+        _ => None,
+    }
+}
+
 /// A Rust I/O error as the Python exception.
 pub fn io_error(vm: &mut Vm, e: &std::io::Error) -> PyErr {
     match e.raw_os_error() {
@@ -1279,7 +1296,10 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     if b == 1 && t == 1 {
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
-    if r + w + a + x != 1 {
+    if r + w + a + x > 1 {
+        return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if r + w + a + x == 0 {
         return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
     }
     let binary = b == 1;
@@ -1356,15 +1376,6 @@ fn iobase_closed(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     Ok(Value::bool(closed.is_some()))
 }
 
-fn iobase_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    let v = arg(vm, args, 0, "__next__")?;
-    let line = vm.call_method(v, Qstr::new("readline"), &[])?;
-    if vm.len(line)? == 0 {
-        return Err(vm.stop_iteration(Value::NONE));
-    }
-    Ok(line)
-}
-
 fn iobase_readlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let v = arg(vm, args, 0, "readlines")?;
     let list = vm.new_list(Vec::new())?;
@@ -1406,6 +1417,15 @@ fn iobase_none(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> R {
 
 /// Python-level parts of the module: MicroPython's `BufferedWriter` over any stream.
 const IO_PY: &str = r#"
+def _iobase_iter(self):
+    return self
+
+def _iobase_next(self):
+    line = self.readline()
+    if not line:
+        raise StopIteration
+    return line
+
 def _write_exactly(stream, data):
     n = stream.write(data)
     if n is None:
@@ -1456,8 +1476,6 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         &[
             ("__enter__", return_self),
             ("__exit__", exit_close),
-            ("__iter__", return_self),
-            ("__next__", iobase_next),
             ("readlines", iobase_readlines),
             ("writelines", iobase_writelines),
             ("close", iobase_close),
@@ -1566,6 +1584,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let r = run_module_source(vm, md, IO_PY, "<io>");
     vm.temp_roots.pop();
     r?;
+    // User streams (instances deriving from IOBase) iterate through Python-level
+    // methods: the VM honours built-in special methods only on built-in objects.
+    for (slot, helper) in [("__iter__", "_iobase_iter"), ("__next__", "_iobase_next")] {
+        if let Some(f) = md.get_mut().remove_qstr(Qstr::new(helper)) {
+            iobase.dict.get_mut().set_qstr(Qstr::new(slot), f);
+        }
+    }
     Ok(m)
 }
 

@@ -792,14 +792,11 @@ fn decode_loop(vm: &mut Vm, d: &mut Decoder) -> Result<PyResult<Value>, DecodeEr
                     d.pos += 1;
                     done = tryp!(close(vm, d, &mut stack));
                 } else {
-                    match stack.last_mut() {
-                        Some(Frame::Dict(_, key)) => {
-                            let k = tryp!(d.object_key(vm)?);
-                            *key = k;
-                            let n = vm.temp_roots.len();
-                            vm.temp_roots[n - 1] = k;
-                        }
-                        _ => {}
+                    if let Some(Frame::Dict(_, key)) = stack.last_mut() {
+                        let k = tryp!(d.object_key(vm)?);
+                        *key = k;
+                        let n = vm.temp_roots.len();
+                        vm.temp_roots[n - 1] = k;
                     }
                     next = tryp!(d.value(vm)?);
                     continue;

@@ -24,13 +24,13 @@ fn opt_level(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn heap_lock(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    vm.heap.lock_depth += 1;
+    vm.heap.lock();
     Ok(Value::NONE)
 }
 
 fn heap_unlock(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    vm.heap.lock_depth = vm.heap.lock_depth.saturating_sub(1);
-    Ok(Value::small_int(vm.heap.lock_depth as i64))
+    let depth = vm.heap.unlock();
+    Ok(Value::small_int(depth as i64))
 }
 
 fn heap_locked(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -151,9 +151,11 @@ fn struct_error(vm: &mut Vm, msg: impl AsRef<str>) -> PyErr {
     }
 }
 
+/// Recently parsed formats (format bytes, layout), most recent last.
+type LayoutCache = std::cell::RefCell<Vec<(Box<[u8]>, Rc<Layout>)>>;
+
 thread_local! {
-    /// Recently parsed formats (format bytes, layout), most recent last.
-    static LAYOUTS: std::cell::RefCell<Vec<(Box<[u8]>, Rc<Layout>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static LAYOUTS: LayoutCache = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 const LAYOUT_CACHE_SIZE: usize = 16;

@@ -220,13 +220,17 @@ impl Vm {
                     }
                 }
             }
-            out.push_str(x.class.name.as_str());
+            // An errno-carrying OSError prints as MicroPython's `OSError: [Errno 2] ENOENT`
+            // whichever built-in subclass (FileNotFoundError, ...) it is.
+            let errno_msg = crate::modules::io::errno_message(self, x);
+            out.push_str(if errno_msg.is_some() { "OSError" } else { x.class.name.as_str() });
             out.push_str(": ");
             // MicroPython's layout: the single argument as str() (so a KeyError
             // shows its key unquoted), nothing for none, the tuple for several.
             let user_str = x.class.lookup(q::__str__).filter(|m| !m.is_kind(ObjKind::BuiltinFunction));
             let args = x.args.downcast::<crate::obj::TupleObj>();
             let msg = match (user_str, args) {
+                (None, _) if errno_msg.is_some() => errno_msg.unwrap_or_default(),
                 (Some(_), _) => self.exception_message(e),
                 (None, Some(t)) if t.items.is_empty() => String::new(),
                 (None, Some(t)) if t.items.len() == 1 => {
@@ -346,11 +350,30 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     idict.get_mut().set_qstr(Qstr::new("_mpy"), Value::small_int((2 << 10) | 6));
     idict.get_mut().set_qstr(Qstr::new("_build"), Value::qstr(Qstr::new("standard")));
     idict.get_mut().set_qstr(Qstr::new("krait_version"), Value::qstr(Qstr::new(env!("CARGO_PKG_VERSION"))));
+    vm.add_methods(impl_t, &[("__repr__", attrtuple_repr)])?;
     let imp = vm.alloc(InstanceObj { class: impl_t, dict: idict, base: Value::NULL })?;
     d.get_mut().set_qstr(Qstr::new("implementation"), imp.value());
     let key = Value::qstr(Qstr::new("sys"));
     vm.dict_set(vm.modules, key, m.value())?;
     Ok(())
+}
+
+/// `repr(sys.implementation)`: MicroPython's attrtuple layout, `(name=..., ...)`.
+fn attrtuple_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(inst) = args.first().and_then(|v| v.downcast::<InstanceObj>()) else {
+        return Err(vm.type_error("__repr__ needs an attrtuple"));
+    };
+    let mut out = String::from("(");
+    for (i, (k, v)) in inst.dict.iter().collect::<Vec<_>>().into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(as_str(&k).unwrap_or("?"));
+        out.push('=');
+        vm.repr_into(v, &mut out)?;
+    }
+    out.push(')');
+    vm.new_string(out)
 }
 
 fn stream_buffer(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -109,11 +109,6 @@ fn repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     vm.repr_value(o)
 }
 
-fn str_(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    let o = recv(vm, args, "__str__")?;
-    vm.str_value(o)
-}
-
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let t = vm.types.clone();
     let seq_read: &[(&str, crate::obj::NativeFn)] =
@@ -126,7 +121,6 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("__gt__", gt),
         ("__ge__", ge),
         ("__repr__", repr),
-        ("__str__", str_),
     ];
     for ty in [t.list, t.tuple, t.dict, t.str_, t.bytes, t.bytearray, t.range] {
         vm.add_methods(ty, seq_read)?;

@@ -262,7 +262,7 @@ impl<'a> Matcher<'a> {
                 },
                 Inst::Lit(bytes) => {
                     let n = bytes.len();
-                    if pos + n <= self.end && &self.s[pos..pos + n] == &bytes[..] {
+                    if pos + n <= self.end && self.s[pos..pos + n] == bytes[..] {
                         pos += n;
                         pc += 1;
                         true
@@ -508,6 +508,7 @@ impl<'a> Matcher<'a> {
     /// Find a match starting at `start` (only there when `anchored`), or at a later
     /// position. `slots` receives the groups (byte offsets). With `full`, the match
     /// must reach `end`; with `must_advance`, an empty match at `start` is skipped.
+    #[allow(clippy::too_many_arguments)]
     pub fn search(
         &mut self,
         start: usize,

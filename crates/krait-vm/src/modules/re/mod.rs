@@ -170,7 +170,7 @@ fn compile_regex(vm: &mut Vm, pattern: Value, flags_in: i64) -> PyResult<Regex> 
     } else if let Some(d) = vm.bytes_data(pattern) {
         (d.iter().map(|&b| b as char).collect::<String>(), true)
     } else {
-        return Err(vm.type_error(format!("first argument must be string or compiled pattern")));
+        return Err(vm.type_error("first argument must be string or compiled pattern"));
     };
     let mut fl = flags_in;
     if bytes && fl & flags::UNICODE != 0 {
@@ -184,6 +184,9 @@ fn compile_regex(vm: &mut Vm, pattern: Value, flags_in: i64) -> PyResult<Regex> 
     }
     let parsed = match parse::parse(&text, fl, bytes) {
         Ok(p) => p,
+        // CPython raises these two as OverflowError and RecursionError.
+        Err(e) if e.msg == parse::TOO_LARGE => return Err(vm.overflow_error(parse::TOO_LARGE)),
+        Err(e) if e.msg == parse::TOO_DEEP => return Err(vm.recursion_error()),
         Err(e) => return Err(re_error(vm, &e.msg, pattern, e.pos)),
     };
     fl = parsed.flags;
@@ -237,7 +240,7 @@ fn compile_cached(vm: &mut Vm, pattern: Value, flags_in: i64) -> PyResult<Gc<Pat
     if !key.is_null() {
         // A str and a bytes pattern with the same text are different keys (str != bytes).
         if let Some(p) = vm.dict_get(cache, key)?.and_then(|p| p.downcast::<PatternObj>()) {
-            if p.regex.bytes == !is_text {
+            if p.regex.bytes != is_text {
                 return Ok(p);
             }
         }
@@ -392,6 +395,9 @@ fn new_match(
     Ok(vm.alloc(m)?.value())
 }
 
+/// What `scan` calls for each match: `(vm, subject bytes, slots)`.
+type Each<'a> = &'a mut dyn FnMut(&mut Vm, &[u8], &[usize]) -> PyResult<()>;
+
 /// Call `each(vm, subject bytes, slots)` for successive matches (at most `count`
 /// when nonzero) of the pattern in `string[pos:endpos]`. The subject bytes stay
 /// valid across calls into Python (a str is immutable and rooted by the caller;
@@ -403,7 +409,7 @@ fn scan(
     pos: Option<i64>,
     endpos: Option<i64>,
     count: usize,
-    each: &mut dyn FnMut(&mut Vm, &[u8], &[usize]) -> PyResult<()>,
+    each: Each,
 ) -> PyResult<()> {
     let sub = subject(vm, re, &string)?;
     let Some((mut at, end, _, _)) = bounds(&sub, pos, endpos) else { return Ok(()) };
@@ -702,7 +708,6 @@ fn subn_impl(vm: &mut Vm, p: Gc<PatternObj>, repl: Value, string: Value, count: 
     let mut out: Vec<u8> = Vec::new();
     let mut last = 0usize;
     let mut n = 0usize;
-    let sub_len;
     {
         let mut each = |vm: &mut Vm, data: &[u8], slots: &[usize]| -> PyResult<()> {
             out.extend_from_slice(&data[last..slots[0]]);
@@ -752,7 +757,7 @@ fn subn_impl(vm: &mut Vm, p: Gc<PatternObj>, repl: Value, string: Value, count: 
         scan(vm, &re, string, None, None, count, &mut each)?;
     }
     let sub = subject(vm, &re, &string)?;
-    sub_len = sub.data.len();
+    let sub_len = sub.data.len();
     if n == 0 {
         // Nothing replaced: the subject itself (as its exact type for str/bytes).
         if as_str(&string).is_some() || string.is_kind(ObjKind::Bytes) {
@@ -1131,10 +1136,10 @@ fn group_index(vm: &mut Vm, m: Gc<MatchObj>, g: Value) -> PyResult<usize> {
         }
         return Err(vm.index_error("no such group"));
     }
-    if g.is_float() || crate::ops::as_num(&g).is_none() {
-        if vm.builtin_receiver(g) == g || !g.is_kind(ObjKind::Instance) {
-            return Err(vm.index_error("no such group"));
-        }
+    if (g.is_float() || crate::ops::as_num(&g).is_none())
+        && (vm.builtin_receiver(g) == g || !g.is_kind(ObjKind::Instance))
+    {
+        return Err(vm.index_error("no such group"));
     }
     let i = vm.to_index(g)?;
     if i < 0 || i as usize > m.regex.groups {

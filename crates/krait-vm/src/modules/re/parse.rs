@@ -58,7 +58,9 @@ pub const INF: u32 = u32::MAX;
 /// CPython's largest repeat count.
 const MAX_REPEAT: u32 = 4_294_967_294;
 /// Parentheses nested deeper than this are an error (the native stack stays small).
-const MAX_DEPTH: usize = 400;
+const MAX_DEPTH: usize = 500;
+pub const TOO_LARGE: &str = "the repetition number is too large";
+pub const TOO_DEEP: &str = "too many nested parentheses";
 
 pub struct ParseError {
     pub msg: String,
@@ -328,7 +330,7 @@ impl Parser<'_> {
         let parse = |s: &str| -> Result<u32, ParseError> {
             match s.parse::<u64>() {
                 Ok(n) if n <= MAX_REPEAT as u64 => Ok(n as u32),
-                _ => err("the repetition number is too large", start + 1),
+                _ => err(TOO_LARGE, start + 1),
             }
         };
         let min = parse(&min)?;
@@ -375,7 +377,7 @@ impl Parser<'_> {
     fn group(&mut self, start: usize) -> Result<Option<Node>, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return err("too many nested parentheses", start);
+            return err(TOO_DEEP, start);
         }
         let r = self.group_inner(start);
         self.depth -= 1;
