@@ -33,8 +33,8 @@ use crate::bytecode::{encode, Code, CodeFlags, Const, ExcEntry, Op, MAX_ARG};
 use crate::fold::ConstValue;
 use crate::stack;
 use crate::symtable::{
-    self, emitter_decorator, too_deep, CompKind, ScopeId, ScopeKind, SuperSelf, SymScope, SymbolTable, MAX_NESTING,
-    MODULE_SCOPE,
+    self, emitter_decorator, recycle_vec, too_deep, CompKind, ScopeId, ScopeKind, SuperSelf, SymScope, SymbolTable,
+    MAX_NESTING, MODULE_SCOPE,
 };
 
 /// Compiler settings beyond the mode.
@@ -55,20 +55,75 @@ pub fn compile(module: &ast::Module, filename: &str, mode: Mode) -> R<Rc<Code>> 
 }
 
 pub fn compile_with(module: &ast::Module, filename: &str, mode: Mode, opts: &CompileOptions) -> R<Rc<Code>> {
-    let mut c = Compiler {
-        st: SymbolTable::new(opts.optimize),
-        filename: Qstr::new(filename),
-        optimize: opts.optimize,
-        unit: Box::new(Unit::new(MODULE_SCOPE, 1)),
-        outer_units: Vec::new(),
-        spare_units: Vec::new(),
-        spine: Vec::new(),
-        depth: 0,
-        q_debug: Qstr::new("__debug__"),
-        q_star: Qstr::new("*"),
-        q_return: Qstr::new("return"),
-    };
-    c.module(module, mode)
+    Compiler::new(filename, opts).module(module, mode)
+}
+
+/// Compiles a module (`Mode::File`) handed over one top-level statement at a
+/// time, as [`krait_syntax::parser::StmtStream`] yields them: each statement
+/// is analysed and compiled as it arrives and can be dropped right after, so
+/// the tree of the whole module never has to exist. The code and the first
+/// error are those [`compile_with`] gives for the whole module: the docstring
+/// is skipped, `const()` names apply to the statements after them, and once
+/// module-level code is unreachable (after a `raise`), the rest is kept and
+/// compiled at the end, as dead code, the way `compile_with` does it.
+pub struct ModuleCompiler {
+    /// `None` once a statement failed to compile.
+    c: Option<Compiler<'static>>,
+    /// The first error.
+    error: Option<SyntaxError>,
+    /// Some statement was added (only the first may be the docstring).
+    started: bool,
+    /// The statements after module-level code became unreachable.
+    dead: Vec<Stmt>,
+}
+
+impl ModuleCompiler {
+    pub fn new(filename: &str, opts: &CompileOptions) -> ModuleCompiler {
+        ModuleCompiler { c: Some(Compiler::new(filename, opts)), error: None, started: false, dead: Vec::new() }
+    }
+
+    /// Analyse and compile the next top-level statement. After an error
+    /// (returned once), further statements are ignored.
+    pub fn add(&mut self, s: Stmt) -> R {
+        let Some(c) = self.c.take() else { return Ok(()) };
+        let first = !self.started;
+        self.started = true;
+        if first && skip_docstring(std::slice::from_ref(&s)).is_empty() {
+            // The docstring: not kept at run time.
+            self.c = Some(c);
+            return Ok(());
+        }
+        if !c.unit.reachable {
+            self.dead.push(s);
+            self.c = Some(c);
+            return Ok(());
+        }
+        let mut c: Compiler<'_> = c;
+        c.st.forget_nested();
+        match c.module_stmt(&s) {
+            Ok(()) => {
+                self.c = Some(c.recycle());
+                Ok(())
+            }
+            Err(e) => {
+                self.error = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    /// Finish the module's code (compiling any unreachable tail).
+    pub fn finish(self) -> R<Rc<Code>> {
+        let Some(c) = self.c else {
+            return Err(self.error.unwrap_or_else(|| SyntaxError::new("internal compiler error", 1, 0)));
+        };
+        let mut c: Compiler<'_> = c;
+        if !self.dead.is_empty() {
+            c.st.forget_nested();
+            c.dead_tail(&self.dead)?;
+        }
+        c.module_end()
+    }
 }
 
 /// The largest small int `LoadSmallInt` carries (signed 24 bits).
@@ -143,7 +198,7 @@ enum ConstKey<'a> {
     False,
     Ellipsis,
     Int(i128),
-    Big(&'a str),
+    Big(Cow<'a, str>),
     Float(u64),
     Imag(u64),
     Str(Cow<'a, str>),
@@ -159,12 +214,29 @@ impl<'a> ConstKey<'a> {
             ConstValue::False => ConstKey::False,
             ConstValue::Ellipsis => ConstKey::Ellipsis,
             ConstValue::Int(i) => ConstKey::Int(*i),
-            ConstValue::BigLit(d) => ConstKey::Big(d),
+            ConstValue::BigLit(d) => ConstKey::Big(d.clone()),
             ConstValue::Float(f) => ConstKey::Float(f.to_bits()),
             ConstValue::Imag(f) => ConstKey::Imag(f.to_bits()),
             ConstValue::Str(s) => ConstKey::Str(s.clone()),
             ConstValue::Bytes(b) => ConstKey::Bytes(b.clone()),
             ConstValue::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect()),
+        }
+    }
+
+    /// The same key, owning its text.
+    fn into_owned(self) -> ConstKey<'static> {
+        match self {
+            ConstKey::None => ConstKey::None,
+            ConstKey::True => ConstKey::True,
+            ConstKey::False => ConstKey::False,
+            ConstKey::Ellipsis => ConstKey::Ellipsis,
+            ConstKey::Int(i) => ConstKey::Int(i),
+            ConstKey::Big(d) => ConstKey::Big(Cow::Owned(d.into_owned())),
+            ConstKey::Float(f) => ConstKey::Float(f),
+            ConstKey::Imag(f) => ConstKey::Imag(f),
+            ConstKey::Str(s) => ConstKey::Str(Cow::Owned(s.into_owned())),
+            ConstKey::Bytes(b) => ConstKey::Bytes(Cow::Owned(b.into_owned())),
+            ConstKey::Tuple(items) => ConstKey::Tuple(items.into_iter().map(ConstKey::into_owned).collect()),
         }
     }
 }
@@ -174,7 +246,8 @@ struct Unit<'a> {
     scope: ScopeId,
     code: Vec<u32>,
     consts: Vec<Const>,
-    const_map: FxHashMap<ConstKey<'a>, u32>,
+    /// Keys own their text: the module's unit outlives each statement's tree.
+    const_map: FxHashMap<ConstKey<'static>, u32>,
     names: Vec<Qstr>,
     name_map: FxHashMap<Qstr, u32>,
     labels: Vec<LabelInfo>,
@@ -246,6 +319,38 @@ impl Unit<'_> {
         self.first_line = first_line;
         self.interactive = false;
         self.overflow = false;
+    }
+}
+
+impl<'a> Unit<'a> {
+    /// The same unit for code of another lifetime; its `fblocks` (which refer
+    /// to the tree) must be empty, as they are between module-level statements.
+    #[allow(clippy::boxed_local)]
+    fn recycle<'b>(self: Box<Self>) -> Box<Unit<'b>> {
+        let u = *self;
+        debug_assert!(u.fblocks.is_empty());
+        Box::new(Unit {
+            scope: u.scope,
+            code: u.code,
+            consts: u.consts,
+            const_map: u.const_map,
+            names: u.names,
+            name_map: u.name_map,
+            labels: u.labels,
+            fixups: u.fixups,
+            handlers: u.handlers,
+            cur_handler: u.cur_handler,
+            runs: u.runs,
+            depth: u.depth,
+            max_depth: u.max_depth,
+            reachable: u.reachable,
+            lines: u.lines,
+            cur_line: u.cur_line,
+            fblocks: recycle_vec(u.fblocks),
+            first_line: u.first_line,
+            interactive: u.interactive,
+            overflow: u.overflow,
+        })
     }
 }
 
@@ -376,6 +481,40 @@ fn annotation_name(e: &Expr) -> Option<Qstr> {
 }
 
 impl<'a> Compiler<'a> {
+    fn new(filename: &str, opts: &CompileOptions) -> Compiler<'a> {
+        Compiler {
+            st: SymbolTable::new(opts.optimize),
+            filename: Qstr::new(filename),
+            optimize: opts.optimize,
+            unit: Box::new(Unit::new(MODULE_SCOPE, 1)),
+            outer_units: Vec::new(),
+            spare_units: Vec::new(),
+            spine: Vec::new(),
+            depth: 0,
+            q_debug: Qstr::new("__debug__"),
+            q_star: Qstr::new("*"),
+            q_return: Qstr::new("return"),
+        }
+    }
+
+    /// The same compiler for statements of another lifetime, between two
+    /// module-level statements (see [`ModuleCompiler`]).
+    fn recycle<'b>(self) -> Compiler<'b> {
+        Compiler {
+            st: self.st.recycle(),
+            filename: self.filename,
+            optimize: self.optimize,
+            unit: self.unit.recycle(),
+            outer_units: self.outer_units.into_iter().map(Unit::recycle).collect(),
+            spare_units: self.spare_units.into_iter().map(Unit::recycle).collect(),
+            spine: recycle_vec(self.spine),
+            depth: self.depth,
+            q_debug: self.q_debug,
+            q_star: self.q_star,
+            q_return: self.q_return,
+        }
+    }
+
     // ---------------------------------------------------------------------
     // Emission primitives
     // ---------------------------------------------------------------------
@@ -549,12 +688,13 @@ impl<'a> Compiler<'a> {
     fn add_const(&mut self, v: &ConstValue<'a>) -> u32 {
         let key = ConstKey::of(v);
         let u = &mut self.unit;
-        if let Some(&i) = u.const_map.get(&key) {
+        let map: &FxHashMap<ConstKey<'a>, u32> = &u.const_map;
+        if let Some(&i) = map.get(&key) {
             return i;
         }
         let i = u.consts.len() as u32;
         u.consts.push(v.to_const());
-        u.const_map.insert(key, i);
+        u.const_map.insert(key.into_owned(), i);
         i
     }
 
@@ -881,18 +1021,34 @@ impl<'a> Compiler<'a> {
                 for (i, s) in body.iter().enumerate() {
                     self.st.forget_nested();
                     if !self.unit.reachable {
-                        self.st.analyze(&body[i..])?;
-                        self.dead(|c| body[i..].iter().try_for_each(|s| c.stmt(s)))?;
+                        self.dead_tail(&body[i..])?;
                         break;
                     }
-                    self.st.analyze(std::slice::from_ref(s))?;
-                    self.stmt(s)?;
-                }
-                if self.unit.reachable {
-                    self.emit(Op::LoadNone, 0);
-                    self.emit(Op::ReturnValue, 0);
+                    self.module_stmt(s)?;
                 }
             }
+        }
+        self.module_end()
+    }
+
+    /// One module-level statement (`forget_nested` has been called).
+    fn module_stmt(&mut self, s: &'a Stmt) -> R {
+        self.st.analyze(std::slice::from_ref(s))?;
+        self.stmt(s)
+    }
+
+    /// The module-level statements after code became unreachable: analysed
+    /// together, then compiled for their errors only.
+    fn dead_tail(&mut self, stmts: &'a [Stmt]) -> R {
+        self.st.analyze(stmts)?;
+        self.dead(|c| stmts.iter().try_for_each(|s| c.stmt(s)))
+    }
+
+    /// The module's code object, once its statements are compiled.
+    fn module_end(&mut self) -> R<Rc<Code>> {
+        if self.unit.reachable {
+            self.emit(Op::LoadNone, 0);
+            self.emit(Op::ReturnValue, 0);
         }
         let unit = std::mem::replace(&mut self.unit, Box::new(Unit::new(MODULE_SCOPE, 1)));
         self.finish(unit, Vec::new())

@@ -30,7 +30,7 @@ pub enum ConstValue<'a> {
     /// Any int of up to 128 bits (those beyond `i64` become `Const::BigInt`).
     Int(i128),
     /// An int literal too big even for `i128`: its decimal digits. Never folded.
-    BigLit(&'a str),
+    BigLit(Cow<'a, str>),
     Float(f64),
     /// An imaginary literal (`3j`): the imaginary part. Never folded.
     Imag(f64),
@@ -57,7 +57,7 @@ impl<'a> ConstValue<'a> {
             Constant::Int(i) => ConstValue::Int(*i as i128),
             Constant::BigInt(digits) => match digits.parse::<i128>() {
                 Ok(i) => ConstValue::Int(i),
-                Err(_) => ConstValue::BigLit(digits),
+                Err(_) => ConstValue::BigLit(Cow::Borrowed(digits)),
             },
             Constant::Float(f) => ConstValue::Float(*f),
             Constant::Imag(f) => ConstValue::Imag(*f),
@@ -71,6 +71,23 @@ impl<'a> ConstValue<'a> {
             ConstValue::True
         } else {
             ConstValue::False
+        }
+    }
+
+    /// The same value, owning its text (so it may outlive the tree it came from).
+    pub fn into_owned(self) -> ConstValue<'static> {
+        match self {
+            ConstValue::None => ConstValue::None,
+            ConstValue::True => ConstValue::True,
+            ConstValue::False => ConstValue::False,
+            ConstValue::Ellipsis => ConstValue::Ellipsis,
+            ConstValue::Int(i) => ConstValue::Int(i),
+            ConstValue::BigLit(d) => ConstValue::BigLit(Cow::Owned(d.into_owned())),
+            ConstValue::Float(f) => ConstValue::Float(f),
+            ConstValue::Imag(f) => ConstValue::Imag(f),
+            ConstValue::Str(s) => ConstValue::Str(Cow::Owned(s.into_owned())),
+            ConstValue::Bytes(b) => ConstValue::Bytes(Cow::Owned(b.into_owned())),
+            ConstValue::Tuple(items) => ConstValue::Tuple(items.into_iter().map(ConstValue::into_owned).collect()),
         }
     }
 
@@ -104,7 +121,7 @@ impl<'a> ConstValue<'a> {
                 Ok(v) => Const::Int(v),
                 Err(_) => Const::BigInt(i.to_string().into_boxed_str()),
             },
-            ConstValue::BigLit(d) => Const::BigInt((*d).into()),
+            ConstValue::BigLit(d) => Const::BigInt(d.as_ref().into()),
             ConstValue::Float(f) => Const::Float(*f),
             ConstValue::Imag(f) => Const::Complex { real: 0.0, imag: *f },
             ConstValue::Str(s) => Const::Str(s.as_ref().into()),

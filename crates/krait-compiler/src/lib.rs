@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 pub use bytecode::{Code, CodeFlags, Const, ExcEntry, Op};
 pub use codegen::CompileOptions;
+use krait_syntax::parser::StmtStream;
 use krait_syntax::{ast, Mode, SyntaxError};
 
 /// Compile an already-parsed module. Errors found here (`'return' outside
@@ -38,17 +39,34 @@ pub fn compile_module_with(
 
 /// Parse and compile source text.
 pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, SyntaxError> {
-    let module = krait_syntax::parse(source, mode)?;
-    compile_module(&module, filename, mode)
+    compile_source_with(source, filename, mode, &CompileOptions::default())
 }
 
 /// As [`compile_source`], with options (`-O`).
+///
+/// A module (`Mode::File`) is parsed and compiled one top-level statement at
+/// a time (see [`codegen::ModuleCompiler`]), so only one statement's tree
+/// exists at once. The outcome is that of parsing the whole module and then
+/// compiling it: a syntax error anywhere in the source is reported in
+/// preference to any error the compiler finds, so after a compile error the
+/// rest of the source is still parsed.
 pub fn compile_source_with(
     source: &str,
     filename: &str,
     mode: Mode,
     options: &CompileOptions,
 ) -> Result<Rc<Code>, SyntaxError> {
-    let module = krait_syntax::parse(source, mode)?;
-    compile_module_with(&module, filename, mode, options)
+    if mode != Mode::File {
+        let module = krait_syntax::parse(source, mode)?;
+        return compile_module_with(&module, filename, mode, options);
+    }
+    let mut stream = StmtStream::new(source, mode);
+    let mut mc = codegen::ModuleCompiler::new(filename, options);
+    let mut failed = false;
+    while let Some(s) = stream.next_stmt()? {
+        if !failed {
+            failed = mc.add(s).is_err();
+        }
+    }
+    mc.finish()
 }

@@ -250,8 +250,9 @@ pub struct SymbolTable<'a> {
     /// Some `Name` expression was replaced by a `const()` value (or `__debug__`).
     pub has_folded_names: bool,
     cur: ScopeId,
-    /// Names bound by `X = const(...)` so far, in source order.
-    consts: FxHashMap<Qstr, ConstValue<'a>>,
+    /// Names bound by `X = const(...)` so far, in source order. Their values
+    /// own their text: they outlive the statement that defined them.
+    consts: FxHashMap<Qstr, ConstValue<'static>>,
     debug: bool,
     depth: u32,
     /// Scratch stack for walking left-nested `BinOp` chains without recursion.
@@ -263,6 +264,13 @@ pub struct SymbolTable<'a> {
     q_star: Qstr,
     q_dot0: Qstr,
     q_math: Qstr,
+}
+
+/// An empty vector of another element type (another lifetime), keeping the
+/// allocation when the layouts agree.
+pub(crate) fn recycle_vec<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 #[inline]
@@ -406,6 +414,32 @@ impl<'a> SymbolTable<'a> {
         self.skipped.clear();
     }
 
+    /// The same table for statements of another lifetime, between two
+    /// module-level statements: what refers to the finished statement's tree
+    /// (folded values, scratch stacks) is dropped, everything else (scopes,
+    /// `const()` names, allocations) is kept.
+    pub fn recycle<'b>(self) -> SymbolTable<'b> {
+        SymbolTable {
+            scopes: self.scopes,
+            live: self.live,
+            scope_by_node: self.scope_by_node,
+            folded: FxHashMap::default(),
+            skipped: self.skipped,
+            has_folded_names: self.has_folded_names,
+            cur: self.cur,
+            consts: self.consts,
+            debug: self.debug,
+            depth: self.depth,
+            spine: recycle_vec(self.spine),
+            vals: recycle_vec(self.vals),
+            buf: self.buf,
+            q_debug: self.q_debug,
+            q_star: self.q_star,
+            q_dot0: self.q_dot0,
+            q_math: self.q_math,
+        }
+    }
+
     fn scope_mut(&mut self, id: ScopeId) -> &mut Scope {
         &mut self.scopes[id as usize]
     }
@@ -507,7 +541,7 @@ impl<'a> SymbolTable<'a> {
         let Some(v) = self.expr(arg)? else {
             return err("not a constant", value.loc);
         };
-        self.consts.insert(*name, v.clone());
+        self.consts.insert(*name, v.clone().into_owned());
         if name.as_str().starts_with('_') {
             // A private constant: the assignment disappears and the name is never bound.
             self.skipped.insert(addr(s));

@@ -42,6 +42,87 @@ pub fn parse(source: &str, mode: Mode) -> Result<Module, SyntaxError> {
     Ok(Module { body })
 }
 
+/// A module parsed one top-level statement at a time, so that a caller (the
+/// compiler) can process and drop each statement before the next is parsed:
+/// the whole tree of a large file never exists at once.
+///
+/// The statements, and the error if any, are exactly those of [`parse`]: in
+/// `Mode::File` each call parses the next statement (a line of simple
+/// statements separated by `;` is handed out one statement per call); in
+/// `Mode::Eval` and `Mode::Single` the first call parses the whole (short)
+/// input. After the end of the input or an error, the stream yields nothing
+/// more.
+pub struct StmtStream<'a> {
+    p: Parser<'a>,
+    mode: Mode,
+    /// No more statements (end of input reached, or an error returned).
+    done: bool,
+}
+
+/// Literal tables longer than this are compacted between statements.
+const COMPACT_LITERALS: usize = 64;
+
+impl<'a> StmtStream<'a> {
+    pub fn new(source: &'a str, mode: Mode) -> StmtStream<'a> {
+        let cfg = LexConfig { indentation: mode != Mode::Eval, implicit_paren: false, line: 1, col: 0 };
+        StmtStream { p: Parser::new(source, cfg, Ctx::MODULE, 0), mode, done: false }
+    }
+
+    /// The next top-level statement, `None` at the end of the input.
+    pub fn next_stmt(&mut self) -> Result<Option<Stmt>, SyntaxError> {
+        // Statements parsed but not yet handed out are kept in reverse order.
+        if let Some(s) = self.p.stmt_stack.pop() {
+            return Ok(Some(s));
+        }
+        if self.done {
+            return Ok(None);
+        }
+        let r = self.parse_more();
+        if r.is_err() {
+            self.done = true;
+            self.p.stmt_stack.clear();
+        }
+        r?;
+        self.p.stmt_stack.reverse();
+        Ok(self.p.stmt_stack.pop())
+    }
+
+    /// Parse onto the (empty) statement stack: the next line's statements, or
+    /// nothing at the end of the input.
+    fn parse_more(&mut self) -> PResult<()> {
+        let p = &mut self.p;
+        match self.mode {
+            Mode::File => loop {
+                match p.peek() {
+                    Tok::EndMarker => {
+                        self.done = true;
+                        return Ok(());
+                    }
+                    Tok::Newline => p.bump(),
+                    _ => {
+                        p.compact_literals();
+                        return p.statement();
+                    }
+                }
+            },
+            Mode::Eval | Mode::Single => {
+                self.done = true;
+                let body = if self.mode == Mode::Eval { p.eval_input()? } else { p.single_input()? };
+                p.stmt_stack = body;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Iterator for StmtStream<'_> {
+    type Item = Result<Stmt, SyntaxError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_stmt().transpose()
+    }
+}
+
 /// What the code being parsed is nested in, for the placement rules.
 #[derive(Copy, Clone, Debug)]
 struct Ctx {
@@ -246,6 +327,44 @@ impl<'a> Parser<'a> {
         self.pending.extend(kept);
         if !is_genexp && !self.ctx.in_async && (inner > 0 || generators.iter().any(|g| g.is_async)) {
             self.pending.push((loc, "asynchronous comprehension outside of an asynchronous function"));
+        }
+    }
+
+    /// Between top-level statements: drop the string, bytes, f-string and big
+    /// int literals no token still to be parsed refers to, so that the tables
+    /// stay small however long the input (their tokens are renumbered).
+    fn compact_literals(&mut self) {
+        let out = &mut self.lx.out;
+        if out.strs.len() + out.bytes.len() + out.fstrs.len() + out.bigints.len() <= COMPACT_LITERALS {
+            return;
+        }
+        let rest = out.toks.get(self.pos..).unwrap_or(&[]);
+        let (mut s, mut b, mut f, mut g) = (u32::MAX, u32::MAX, u32::MAX, u32::MAX);
+        for t in rest {
+            match t.tok {
+                Tok::Str(i) => s = s.min(i),
+                Tok::Bytes(i) => b = b.min(i),
+                Tok::FStr(i) => f = f.min(i),
+                Tok::BigInt(i) => g = g.min(i),
+                _ => {}
+            }
+        }
+        let s = (s as usize).min(out.strs.len());
+        let b = (b as usize).min(out.bytes.len());
+        let f = (f as usize).min(out.fstrs.len());
+        let g = (g as usize).min(out.bigints.len());
+        out.strs.drain(..s);
+        out.bytes.drain(..b);
+        out.fstrs.drain(..f);
+        out.bigints.drain(..g);
+        for t in out.toks.get_mut(self.pos..).unwrap_or(&mut []) {
+            match &mut t.tok {
+                Tok::Str(i) => *i -= s as u32,
+                Tok::Bytes(i) => *i -= b as u32,
+                Tok::FStr(i) => *i -= f as u32,
+                Tok::BigInt(i) => *i -= g as u32,
+                _ => {}
+            }
         }
     }
 

@@ -63,6 +63,13 @@ impl Table {
             let q = t.insert(s);
             debug_assert_eq!(q.0 as usize, i);
         }
+        // Every one-character ASCII string, at fixed ids (see `Qstr::ascii_char`).
+        for b in 0u8..128 {
+            let c = [b];
+            let s = std::str::from_utf8(&c).unwrap_or("");
+            let q = t.insert(s);
+            debug_assert_eq!(q.0, ASCII_BASE + b as u32);
+        }
         t
     }
 
@@ -79,7 +86,17 @@ impl Table {
     }
 }
 
+/// Id of the first one-character ASCII string (`"\0"`; `"\x01"` follows, …).
+const ASCII_BASE: u32 = PREDEFINED.len() as u32;
+
 impl Qstr {
+    /// The interned one-character string for an ASCII byte, without a table lookup.
+    #[inline]
+    pub fn ascii_char(b: u8) -> Qstr {
+        debug_assert!(b < 128);
+        Qstr(ASCII_BASE + b as u32)
+    }
+
     /// Intern `s`, returning its id (the same id every time for the same text).
     #[inline]
     pub fn new(s: &str) -> Qstr {
@@ -359,6 +376,15 @@ mod tests {
         assert_eq!(q::__init__.as_str(), "__init__");
         assert_eq!(Qstr::new("__init__"), q::__init__);
         assert_eq!(q::EMPTY, Qstr(0));
+    }
+
+    #[test]
+    fn ascii_chars_have_fixed_ids() {
+        for b in 0u8..128 {
+            let s = (b as char).to_string();
+            assert_eq!(Qstr::new(&s), Qstr::ascii_char(b));
+            assert_eq!(Qstr::ascii_char(b).as_str(), s);
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::obj::iter::{IterObj, IterState};
 use crate::obj::str::{as_str, is_str};
 use crate::obj::*;
 use crate::ops::{as_num, Num};
+use crate::sig;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -98,12 +99,10 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 }
 
 fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "repr")?;
     vm.repr_value(args[0])
 }
 
 fn builtin_ascii(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "ascii")?;
     let s = vm.repr(args[0])?;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -122,13 +121,11 @@ fn builtin_ascii(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "len")?;
     let n = vm.len(args[0])?;
     vm.new_int(n as i64)
 }
 
 fn builtin_chr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "chr")?;
     let i = vm.to_index(args[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
@@ -141,7 +138,6 @@ fn builtin_chr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_ord(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "ord")?;
     let v = args[0];
     if let Some(s) = as_str(&v) {
         let mut it = s.chars();
@@ -180,22 +176,18 @@ fn radix_str(vm: &mut Vm, v: Value, radix: u32, prefix: &str, name: &str) -> R {
 }
 
 fn builtin_hex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "hex")?;
     radix_str(vm, args[0], 16, "0x", "hex")
 }
 
 fn builtin_oct(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "oct")?;
     radix_str(vm, args[0], 8, "0o", "oct")
 }
 
 fn builtin_bin(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "bin")?;
     radix_str(vm, args[0], 2, "0b", "bin")
 }
 
 fn builtin_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 2, "format")?;
     let spec = args.get(1).copied().unwrap_or(Value::qstr(q::EMPTY));
     crate::format::format_builtin(vm, args[0], spec)
 }
@@ -203,7 +195,6 @@ fn builtin_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 // ---- numbers ----
 
 fn builtin_abs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "abs")?;
     let v = args[0];
     match as_num(&v) {
         Some(Num::Int(i)) => vm.new_int_i128((i as i128).abs()),
@@ -282,20 +273,17 @@ fn builtin_round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 }
 
 fn builtin_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "hash")?;
     let h = vm.hash(args[0])? as i64;
     vm.new_int(h)
 }
 
 fn builtin_id(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "id")?;
     let v = args[0];
     let id = if v.is_ptr() { (v.bits() & 0xffff_ffff_ffff) as i64 } else { (v.bits() >> 1) as i64 & 0x3fff_ffff_ffff };
     vm.new_int(id)
 }
 
 fn builtin_callable(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "callable")?;
     let v = args[0];
     let c = match v.kind() {
         Some(
@@ -321,7 +309,6 @@ fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Qstr> {
 }
 
 fn builtin_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 2, 3, "getattr")?;
     let name = attr_name(vm, args[1])?;
     match args.get(2) {
         None => vm.get_attr(args[0], name),
@@ -335,21 +322,18 @@ fn builtin_getattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 3, 3, "setattr")?;
     let name = attr_name(vm, args[1])?;
     vm.set_attr(args[0], name, args[2])?;
     Ok(Value::NONE)
 }
 
 fn builtin_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 2, 2, "delattr")?;
     let name = attr_name(vm, args[1])?;
     vm.del_attr(args[0], name)?;
     Ok(Value::NONE)
 }
 
 fn builtin_hasattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 2, 2, "hasattr")?;
     let name = attr_name(vm, args[1])?;
     Ok(Value::bool(vm.has_attr(args[0], name)?))
 }
@@ -374,7 +358,6 @@ fn class_or_tuple_check(
 }
 
 fn builtin_isinstance(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 2, 2, "isinstance")?;
     let v = args[0];
     let r = class_or_tuple_check(vm, args[1], &mut |vm, t| {
         if vm.isinstance(v, t) {
@@ -396,7 +379,6 @@ fn builtin_isinstance(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_issubclass(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 2, 2, "issubclass")?;
     let Some(c) = args[0].downcast::<TypeObj>() else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
@@ -407,7 +389,6 @@ fn builtin_issubclass(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 // ---- iteration ----
 
 fn builtin_iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 2, "iter")?;
     if args.len() == 2 {
         let st = IterState::Callable { func: args[0], sentinel: args[1] };
         return Ok(vm.alloc(IterObj { state: st })?.value());
@@ -416,7 +397,6 @@ fn builtin_iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 2, "next")?;
     let it = args[0];
     if !matches!(it.kind(), Some(ObjKind::Iterator | ObjKind::Generator))
         && vm.type_of(it).lookup(q::__next__).is_none()
@@ -433,7 +413,6 @@ fn builtin_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "sorted")?;
     let items = vm.collect_iterable(args[0])?;
     let l = vm.new_list(items)?;
     vm.temp_roots.push(l);
@@ -505,7 +484,6 @@ fn builtin_max(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 }
 
 fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
-    nargs(vm, args, 1, 2, "sum")?;
     let mut acc = args.get(1).copied().or_else(|| kwarg(kw, "start")).unwrap_or(Value::small_int(0));
     if is_str(acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
@@ -533,7 +511,6 @@ fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 }
 
 fn builtin_any(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "any")?;
     let it = vm.get_iter(args[0])?;
     vm.temp_roots.push(it);
     let r = (|| {
@@ -549,7 +526,6 @@ fn builtin_any(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_all(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 1, 1, "all")?;
     let it = vm.get_iter(args[0])?;
     vm.temp_roots.push(it);
     let r = (|| {
@@ -633,7 +609,6 @@ pub fn dir_of(vm: &mut Vm, v: Value) -> R {
 }
 
 fn builtin_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 0, 1, "dir")?;
     match args.first() {
         Some(&v) => {
             // An instance's own `__dir__` (not the type's, and not object's default).
@@ -661,7 +636,6 @@ fn builtin_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_vars(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 0, 1, "vars")?;
     match args.first() {
         None => builtin_locals(vm, &[], &[]),
         Some(&v) => match vm.get_attr_opt(v, q::__dict__)? {
@@ -788,7 +762,6 @@ fn builtin_import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 }
 
 fn builtin_input(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    nargs(vm, args, 0, 1, "input")?;
     if let Some(&p) = args.first() {
         let s = vm.str_of(p)?;
         vm.write_stdout(s.as_bytes());
@@ -1273,46 +1246,46 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
 
     let funcs: &[(&str, crate::obj::NativeFn)] = &[
         ("print", builtin_print),
-        ("repr", builtin_repr),
-        ("ascii", builtin_ascii),
-        ("len", builtin_len),
-        ("chr", builtin_chr),
-        ("ord", builtin_ord),
-        ("hex", builtin_hex),
-        ("oct", builtin_oct),
-        ("bin", builtin_bin),
-        ("format", builtin_format),
-        ("abs", builtin_abs),
-        ("divmod", builtin_divmod),
-        ("pow", builtin_pow),
-        ("round", builtin_round),
-        ("hash", builtin_hash),
-        ("id", builtin_id),
-        ("callable", builtin_callable),
-        ("getattr", builtin_getattr),
-        ("setattr", builtin_setattr),
-        ("delattr", builtin_delattr),
-        ("hasattr", builtin_hasattr),
-        ("isinstance", builtin_isinstance),
-        ("issubclass", builtin_issubclass),
-        ("iter", builtin_iter),
-        ("next", builtin_next),
-        ("sorted", builtin_sorted),
+        ("repr", sig!(builtin_repr, 1)),
+        ("ascii", sig!(builtin_ascii, 1)),
+        ("len", sig!(builtin_len, 1)),
+        ("chr", sig!(builtin_chr, 1)),
+        ("ord", sig!(builtin_ord, 1)),
+        ("hex", sig!(builtin_hex, 1)),
+        ("oct", sig!(builtin_oct, 1)),
+        ("bin", sig!(builtin_bin, 1)),
+        ("format", sig!(builtin_format, 1..=2)),
+        ("abs", sig!(builtin_abs, 1)),
+        ("divmod", sig!(builtin_divmod, 2)),
+        ("pow", sig!(builtin_pow, 0..=3, kw)),
+        ("round", sig!(builtin_round, 0..=2, kw)),
+        ("hash", sig!(builtin_hash, 1)),
+        ("id", sig!(builtin_id, 1)),
+        ("callable", sig!(builtin_callable, 1)),
+        ("getattr", sig!(builtin_getattr, 2..=3)),
+        ("setattr", sig!(builtin_setattr, 3)),
+        ("delattr", sig!(builtin_delattr, 2)),
+        ("hasattr", sig!(builtin_hasattr, 2)),
+        ("isinstance", sig!(builtin_isinstance, 2)),
+        ("issubclass", sig!(builtin_issubclass, 2)),
+        ("iter", sig!(builtin_iter, 1..=2)),
+        ("next", sig!(builtin_next, 1..=2)),
+        ("sorted", sig!(builtin_sorted, 1, kw)),
         ("min", builtin_min),
         ("max", builtin_max),
-        ("sum", builtin_sum),
-        ("any", builtin_any),
-        ("all", builtin_all),
-        ("globals", builtin_globals),
-        ("locals", builtin_locals),
-        ("dir", builtin_dir),
-        ("vars", builtin_vars),
+        ("sum", sig!(builtin_sum, 1..=2, kw)),
+        ("any", sig!(builtin_any, 1)),
+        ("all", sig!(builtin_all, 1)),
+        ("globals", sig!(builtin_globals, 0)),
+        ("locals", sig!(builtin_locals, 0)),
+        ("dir", sig!(builtin_dir, 0..=1)),
+        ("vars", sig!(builtin_vars, 0..=1)),
         ("compile", builtin_compile),
         ("exec", builtin_exec),
         ("eval", builtin_eval),
         ("__build_class__", builtin_build_class),
         ("__import__", builtin_import),
-        ("input", builtin_input),
+        ("input", sig!(builtin_input, 0..=1)),
         ("open", crate::modules::io::builtin_open),
     ];
     let builtins = vm.builtins;

@@ -227,7 +227,7 @@ impl Vm {
         if flags & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) != 0 {
             return self.make_generator(func, pos, kw);
         }
-        if self.native_depth > 200 {
+        if self.native_depth > 4000 {
             return Err(self.recursion_error());
         }
         // Arguments may live in Rust memory: copy them onto the stack first so

@@ -305,17 +305,12 @@ impl Vm {
     /// `object.__new__(cls)` extended to built-in bases: a bare instance of `t`.
     pub fn instantiate(&mut self, t: Gc<TypeObj>, pos: &[Value], kw: &[Value]) -> PyResult<Value> {
         if t.has_flag(flags::EXCEPTION) {
-            let args = self.new_tuple_from(pos)?;
-            let e = self.alloc(ExceptionObj {
-                class: t,
-                args,
-                traceback: Vec::new(),
-                cause: Value::NONE,
-                context: Value::NONE,
-                suppress_context: false,
-                dict: Value::NULL,
-            })?;
-            return Ok(e.value());
+            let args = match self.new_tuple_from(pos) {
+                Ok(args) => args,
+                // No room (heap full or locked): an exception from the reserve.
+                Err(_) => return Ok(self.emergency_exception_args(t, pos).0),
+            };
+            return Ok(self.new_exception_args(t, args).0);
         }
         let base = match t.native_base {
             Some(nb) => match nb.make_new {

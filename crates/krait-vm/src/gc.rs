@@ -317,6 +317,8 @@ impl Value {
     #[inline(always)]
     pub fn kind(self) -> Option<ObjKind> {
         if self.is_ptr() {
+            // A dangling value (a rooting bug) most likely points at a free cell.
+            debug_assert!(unsafe { *(self.header_ptr() as *const u8) } != FREE_TAG, "use of a freed object");
             // SAFETY: pointer values refer to live objects.
             Some(unsafe { (*self.header_ptr()).kind })
         } else {
@@ -451,6 +453,14 @@ pub struct Heap {
     last_failure: Option<AllocError>,
     /// Entries into the interpreter loop (see `retry_mark`).
     loop_entries: u64,
+    /// Exhausted `for`-loop iterators kept for the next loops (see `Vm::loop_iter`).
+    loop_iters: Vec<Value>,
+    /// Exception objects (each with a one-tuple for its argument) to raise when
+    /// there is no room for a new one (see `Vm::emergency_exception`), and which is next.
+    emergency: Vec<(Value, Value)>,
+    emergency_next: usize,
+    /// Messages interned for emergency exceptions so far (bounded).
+    emergency_messages: usize,
     /// Collect at every safepoint after any allocation (`KRAIT_GC_STRESS=1`), to
     /// flush out values that aren't rooted.
     pub stress: bool,
@@ -489,6 +499,10 @@ impl Heap {
             peak: 0,
             last_failure: None,
             loop_entries: 0,
+            loop_iters: Vec::new(),
+            emergency: Vec::new(),
+            emergency_next: 0,
+            emergency_messages: 0,
             stress: std::env::var_os("KRAIT_GC_STRESS").is_some_and(|v| v == "1"),
         }
     }
@@ -739,7 +753,13 @@ impl Heap {
     /// Start a collection: returns a tracer for the VM to mark its roots with.
     pub fn begin_collect(&mut self) -> Tracer {
         self.epoch = if self.epoch == 1 { 2 } else { 1 };
-        Tracer { gray: Vec::with_capacity(256), epoch: self.epoch, live_bytes: 0, live_objects: 0 }
+        let mut t = Tracer { gray: Vec::with_capacity(256), epoch: self.epoch, live_bytes: 0, live_objects: 0 };
+        t.mark_all(&self.loop_iters);
+        for &(e, args) in &self.emergency {
+            t.mark(e);
+            t.mark(args);
+        }
+        t
     }
 
     /// Finish marking from the roots already given to `tracer`, then sweep.
@@ -770,7 +790,10 @@ impl Heap {
             false
         });
         self.trim_empty_pages();
+        // Buffers that grew without being charged show up here: count them as allocated.
+        self.total_allocated += tracer.live_bytes.saturating_sub(self.allocated) as u64;
         self.allocated = tracer.live_bytes;
+        self.peak = self.peak.max(self.allocated);
         self.objects = tracer.live_objects;
         self.last_freed = freed;
         self.since_collect = 0;
@@ -937,6 +960,206 @@ impl Heap {
         }
     }
 }
+
+/// Run `f` with a value that points at `data` placed on the Rust stack instead of
+/// the heap: a key for one operation that must not allocate (MicroPython's
+/// stack-allocated slices: `b[i:j] = x` allocates nothing). The object has a
+/// proper header, so it may be traced if `f` collects; it is never swept.
+///
+/// # Safety
+///
+/// The value must not outlive `f`: nothing `f` does may keep it (in a container,
+/// an exception, an attribute, a global), so `f` must only pass it to operations
+/// known not to retain their argument.
+pub unsafe fn with_stack_object<T: PyObj, R>(data: T, f: impl FnOnce(Value) -> R) -> R {
+    let obj = Obj {
+        header: ObjHeader {
+            kind: T::KIND,
+            mark: Cell::new(0),
+            flags: Cell::new(0),
+            _pad: 0,
+            vtable: &VTableFor::<T>::VTABLE,
+        },
+        data: UnsafeCell::new(data),
+    };
+    // `obj` stays where it is (and alive) until the end of this function, after `f`.
+    f(Value::from_header(&obj.header))
+}
+
+/// Header flag of an iterator made by a `for` loop's `GetIter` (see `Vm::loop_iter`).
+const LOOP_ITER: u16 = 0x8000;
+/// Exhausted loop iterators kept for reuse, and how many the VM starts with.
+const LOOP_ITER_POOL: usize = 16;
+const LOOP_ITER_PRIMED: usize = 8;
+
+impl crate::vm::Vm {
+    /// `GetIter` of a `for` loop or comprehension. Iterating a built-in container
+    /// needs an iterator object, but the loop's own iterator is unreachable from
+    /// Python code (it lives in the loop's stack slot, or a comprehension's hidden
+    /// `.0`): so when the loop runs to its end ([`Vm::loop_iter_done`]) the object
+    /// is kept for a later loop instead of becoming garbage. Loops over ranges,
+    /// sequences, dicts and sets then allocate nothing in the steady state, and run
+    /// with the heap locked, as MicroPython's stack-allocated iterators do. (A loop
+    /// left by `break`, `return` or an exception drops its iterator to the collector.)
+    pub(crate) fn loop_iter(&mut self, v: Value) -> crate::error::PyResult<Value> {
+        use crate::obj::iter::{IterObj, IterState};
+        use crate::obj::{DictObj, RangeObj, SetObj};
+        let state = match v.kind() {
+            Some(ObjKind::List | ObjKind::Tuple | ObjKind::Bytes | ObjKind::ByteArray) => {
+                IterState::Seq { seq: v, index: 0 }
+            }
+            Some(ObjKind::Range) => {
+                let r = Gc::<RangeObj>::from_value_unchecked(v);
+                IterState::Range { next: r.start, stop: r.stop, step: r.step }
+            }
+            Some(ObjKind::Dict) => {
+                let len = Gc::<DictObj>::from_value_unchecked(v).len();
+                IterState::Dict { dict: v, index: 0, what: 0, len }
+            }
+            Some(ObjKind::Set) => {
+                let len = Gc::<SetObj>::from_value_unchecked(v).map.len();
+                IterState::Dict { dict: v, index: 0, what: 0, len }
+            }
+            Some(ObjKind::Array | ObjKind::MemoryView)
+                if self.type_of(v).lookup(krait_syntax::q::__iter__).is_none() =>
+            {
+                IterState::Seq { seq: v, index: 0 }
+            }
+            _ if crate::obj::str::is_str(v) => IterState::Str { s: v, pos: 0 },
+            _ => return self.get_iter(v),
+        };
+        let it = match self.heap.loop_iters.pop() {
+            Some(it) => {
+                let io = Gc::<IterObj>::from_value_unchecked(it);
+                io.get_mut().state = state;
+                io
+            }
+            None => {
+                let io = self.alloc(IterObj { state })?;
+                io.header().flags.set(LOOP_ITER);
+                io
+            }
+        };
+        Ok(it.value())
+    }
+
+    /// A `for` loop ran its iterator `it` to the end: keep it for the next loop if
+    /// `loop_iter` made it.
+    #[inline]
+    pub(crate) fn loop_iter_done(&mut self, it: Value) {
+        if let Some(io) = it.downcast::<crate::obj::iter::IterObj>() {
+            if io.header().flags.get() & LOOP_ITER != 0 && self.heap.loop_iters.len() < LOOP_ITER_POOL {
+                io.get_mut().state = crate::obj::iter::IterState::Exhausted;
+                self.heap.loop_iters.push(it);
+            }
+        }
+    }
+
+    /// Allocate what the heap keeps in reserve: the first loop iterators (so that
+    /// loops run with the heap locked even before any loop has finished), and the
+    /// emergency exceptions.
+    pub(crate) fn prime_heap_reserves(&mut self) -> crate::error::PyResult<()> {
+        use crate::obj::exception::ExceptionObj;
+        use crate::obj::iter::{IterObj, IterState};
+        use crate::obj::TupleObj;
+        while self.heap.loop_iters.len() < LOOP_ITER_PRIMED {
+            let io = self.alloc(IterObj { state: IterState::Exhausted })?;
+            io.header().flags.set(LOOP_ITER);
+            self.heap.loop_iters.push(io.value());
+        }
+        while self.heap.emergency.len() < EMERGENCY_EXCEPTIONS {
+            let args = self.alloc(TupleObj { items: Box::new([Value::NONE]) })?.value();
+            let e = self.alloc(ExceptionObj {
+                class: self.types.exc(crate::error::ExcKind::Exception),
+                args,
+                traceback: Vec::with_capacity(8),
+                cause: Value::NONE,
+                context: Value::NONE,
+                suppress_context: false,
+                dict: Value::NULL,
+            })?;
+            self.heap.emergency.push((e.value(), args));
+        }
+        Ok(())
+    }
+
+    /// An exception of `class` with a message, for when the heap has no room for a
+    /// new one (full, or locked): MicroPython's emergency exception buffer. A few
+    /// preallocated exception objects are reused in turn, so the program still gets
+    /// the `NameError` or `ValueError` it would have got, message included (the
+    /// message is interned, up to a bound, like `MemoryError`'s). Falls back to
+    /// `MemoryError` itself.
+    pub(crate) fn emergency_exception(&mut self, class: Gc<crate::obj::TypeObj>, msg: &str) -> crate::error::PyErr {
+        let q = match krait_syntax::Qstr::lookup(msg) {
+            Some(q) => q,
+            None if self.heap.emergency_messages < EMERGENCY_MESSAGES => {
+                self.heap.emergency_messages += 1;
+                krait_syntax::Qstr::new(msg)
+            }
+            None => krait_syntax::Qstr::new("(no memory for the message)"),
+        };
+        self.emergency_exception_args(class, &[Value::qstr(q)])
+    }
+
+    /// As [`Vm::emergency_exception`], with the exception's arguments (at most one).
+    pub(crate) fn emergency_exception_args(
+        &mut self,
+        class: Gc<crate::obj::TypeObj>,
+        args: &[Value],
+    ) -> crate::error::PyErr {
+        let Some((e, tuple)) = self.emergency_slot() else { return crate::error::PyErr(self.memory_error) };
+        let args = match *args {
+            [] => self.types.empty_tuple,
+            [a] => {
+                tuple.get_mut().items[0] = a;
+                tuple.value()
+            }
+            _ => return crate::error::PyErr(self.memory_error),
+        };
+        Self::reset_emergency(e, class, args)
+    }
+
+    /// As [`Vm::emergency_exception`], with an existing `args` tuple.
+    pub(crate) fn emergency_exception_tuple(
+        &mut self,
+        class: Gc<crate::obj::TypeObj>,
+        args: Value,
+    ) -> crate::error::PyErr {
+        let Some((e, _)) = self.emergency_slot() else { return crate::error::PyErr(self.memory_error) };
+        Self::reset_emergency(e, class, args)
+    }
+
+    /// The next emergency exception object and its one-tuple.
+    fn emergency_slot(&mut self) -> Option<(Gc<crate::obj::exception::ExceptionObj>, Gc<crate::obj::TupleObj>)> {
+        if self.heap.emergency.is_empty() {
+            return None;
+        }
+        let i = self.heap.emergency_next % self.heap.emergency.len();
+        self.heap.emergency_next = i + 1;
+        let (e, tuple) = self.heap.emergency[i];
+        Some((Gc::from_value_unchecked(e), Gc::from_value_unchecked(tuple)))
+    }
+
+    fn reset_emergency(
+        e: Gc<crate::obj::exception::ExceptionObj>,
+        class: Gc<crate::obj::TypeObj>,
+        args: Value,
+    ) -> crate::error::PyErr {
+        let x = e.get_mut();
+        x.class = class;
+        x.args = args;
+        x.traceback.clear();
+        x.cause = Value::NONE;
+        x.context = Value::NONE;
+        x.suppress_context = false;
+        x.dict = Value::NULL;
+        crate::error::PyErr(e.value())
+    }
+}
+
+/// Emergency exception objects, and how many distinct messages they may intern.
+const EMERGENCY_EXCEPTIONS: usize = 4;
+const EMERGENCY_MESSAGES: usize = 256;
 
 fn page_layout() -> Layout {
     // PAGE_BYTES and PAGE_ALIGN are non-zero powers of two.

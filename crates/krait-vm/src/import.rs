@@ -300,28 +300,34 @@ impl Vm {
         Err(self.new_exception(ExcKind::ImportError, format!("cannot import name '{name}'")))
     }
 
-    /// `from m import *`
+    /// `from m import *`: the names in `m.__all__` (found like any attribute, so a
+    /// module's `__getattr__` may supply it), else every public name of the module
+    /// (or, for any other object, of its `__dict__`).
     pub fn import_star(&mut self, m: Value, target: Gc<DictObj>) -> PyResult<()> {
-        let all = match m.downcast::<ModuleObj>() {
-            Some(module) => module.dict.get_qstr(q::__all__),
-            None => self.get_attr_opt(m, q::__all__)?,
-        };
-        if let Some(all) = all {
-            for n in self.collect_iterable(all)? {
-                let Some(s) = as_str(&n) else { continue };
+        if let Some(all) = self.get_attr_opt(m, q::__all__)? {
+            self.temp_roots.push(all);
+            let names = self.collect_iterable(all);
+            self.temp_roots.pop();
+            for n in names? {
+                let Some(s) = as_str(&n) else {
+                    let t = self.type_name(n).to_owned();
+                    return Err(self.type_error(format!("Item in __all__ must be str, not {t}")));
+                };
                 let nq = Qstr::new(s);
                 let v = self.get_attr(m, nq)?;
                 target.get_mut().set_qstr(nq, v);
             }
             return Ok(());
         }
-        // Without `__all__`: every public name of the module (or, for any other
-        // object, of its `__dict__`).
         let dict = match m.downcast::<ModuleObj>() {
             Some(module) => module.dict,
             None => match self.get_attr_opt(m, q::__dict__)?.and_then(|d| d.downcast::<DictObj>()) {
                 Some(d) => d,
-                None => return Err(self.type_error("import * needs a module")),
+                None => {
+                    return Err(
+                        self.new_exception(ExcKind::ImportError, "from-import-* object has no __dict__ and no __all__")
+                    )
+                }
             },
         };
         for (k, v) in dict.iter().collect::<Vec<_>>() {

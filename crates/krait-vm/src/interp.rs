@@ -52,6 +52,15 @@ fn binop_of(op: u8, first: Op) -> BinOp {
     ALL_BINOPS[(op - first as u8) as usize]
 }
 
+/// Both operands as floats when one is a float and the other a small int (which
+/// converts exactly).
+#[inline(always)]
+fn mixed_floats(a: Value, b: Value) -> Option<(f64, f64)> {
+    let x = if a.is_float() { a.as_float_unchecked() } else { a.as_small_int()? as f64 };
+    let y = if b.is_float() { b.as_float_unchecked() } else { b.as_small_int()? as f64 };
+    Some((x, y))
+}
+
 const ALL_CMPOPS: [CmpOp; 6] = [CmpOp::Lt, CmpOp::LtE, CmpOp::Eq, CmpOp::NotEq, CmpOp::Gt, CmpOp::GtE];
 
 impl Vm {
@@ -60,6 +69,7 @@ impl Vm {
     /// (at the instruction before its saved `ip`, as `generator.throw` needs).
     pub(crate) fn run_frames(&mut self, mut pending: Option<PyErr>) -> PyResult<Exit> {
         let stack0 = self.stack_ptr(0);
+        self.heap.note_loop_entry();
         'frames: loop {
             // (Re)load the running frame's state into locals.
             let fi = self.frames.len() - 1;
@@ -139,6 +149,21 @@ impl Vm {
                             Err(e) => break 'dispatch e,
                         }
                     };
+                }
+                // An allocating operation whose inputs are all on the stack: when it
+                // fails with MemoryError on a full heap, collect here (everything is
+                // rooted) and run it once more (see `Heap::retry_after_failure`).
+                macro_rules! alloc_retry {
+                    ($e:expr) => {{
+                        let mark = self.heap.retry_mark();
+                        match $e {
+                            Err(e) if e.0 == self.memory_error && self.heap.retry_after_failure(mark) => {
+                                self.collect_garbage();
+                                $e
+                            }
+                            r => r,
+                        }
+                    }};
                 }
                 if let Some(e) = pending.take() {
                     break 'dispatch e;
@@ -310,7 +335,7 @@ impl Vm {
                                     continue;
                                 }
                             }
-                            tri!(self.set_attr(obj, c.name, v));
+                            tri!(alloc_retry!(self.set_attr(obj, c.name, v)));
                             self.learn_instance_attr(c, obj);
                         }
                         Op::DeleteAttr => {
@@ -336,10 +361,10 @@ impl Vm {
                                 if j >= 0 && j < n {
                                     l.items[j as usize]
                                 } else {
-                                    tri!(self.getitem(obj, key))
+                                    tri!(alloc_retry!(self.getitem(obj, key)))
                                 }
                             } else {
-                                tri!(self.getitem(obj, key))
+                                tri!(alloc_retry!(self.getitem(obj, key)))
                             };
                             set_top!(v);
                         }
@@ -355,7 +380,7 @@ impl Vm {
                                     continue;
                                 }
                             }
-                            tri!(self.setitem(obj, key, v));
+                            tri!(alloc_retry!(self.setitem(obj, key, v)));
                         }
                         Op::DeleteSubscr => {
                             let key = pop!();
@@ -366,6 +391,36 @@ impl Vm {
                             let step = if arg == 3 { pop!() } else { Value::NONE };
                             let stop = pop!();
                             let start = pop!();
+                            // `x[i:j]` and `x[i:j] = v` on a built-in sequence: the slice
+                            // lives on the Rust stack for that one operation, as in
+                            // MicroPython, so slicing that makes no new object allocates
+                            // nothing.
+                            let (next, _) = decode(words[ip]);
+                            if (next == Op::BinarySubscr as u8 || next == Op::StoreSubscr as u8)
+                                && takes_stack_slice(top!())
+                            {
+                                ip += 1;
+                                let obj = top!();
+                                if next == Op::BinarySubscr as u8 {
+                                    // SAFETY: subscripting a built-in sequence keeps no reference to the key.
+                                    let r = tri!(alloc_retry!(unsafe {
+                                        crate::gc::with_stack_object(SliceObj { start, stop, step }, |k| {
+                                            self.getitem(obj, k)
+                                        })
+                                    }));
+                                    set_top!(r);
+                                } else {
+                                    let _ = pop!();
+                                    let v = pop!();
+                                    // SAFETY: as above.
+                                    tri!(alloc_retry!(unsafe {
+                                        crate::gc::with_stack_object(SliceObj { start, stop, step }, |k| {
+                                            self.setitem(obj, k, v)
+                                        })
+                                    }));
+                                }
+                                continue;
+                            }
                             let s = tri!(self.alloc(SliceObj { start, stop, step }));
                             push!(s.value());
                         }
@@ -417,10 +472,12 @@ impl Vm {
                                 }
                             } else if a.is_float() && b.is_float() {
                                 Value::float(a.as_float_unchecked() + b.as_float_unchecked())
+                            } else if let Some((x, y)) = mixed_floats(a, b) {
+                                Value::float(x + y)
                             } else if op == Op::InplaceAdd {
-                                tri!(self.inplace_op(BinOp::Add, a, b))
+                                tri!(alloc_retry!(self.inplace_op(BinOp::Add, a, b)))
                             } else {
-                                tri!(self.binary_op(BinOp::Add, a, b))
+                                tri!(alloc_retry!(self.binary_op(BinOp::Add, a, b)))
                             };
                             set_top!(r);
                         }
@@ -435,10 +492,12 @@ impl Vm {
                                 }
                             } else if a.is_float() && b.is_float() {
                                 Value::float(a.as_float_unchecked() - b.as_float_unchecked())
+                            } else if let Some((x, y)) = mixed_floats(a, b) {
+                                Value::float(x - y)
                             } else if op == Op::InplaceSub {
-                                tri!(self.inplace_op(BinOp::Sub, a, b))
+                                tri!(alloc_retry!(self.inplace_op(BinOp::Sub, a, b)))
                             } else {
-                                tri!(self.binary_op(BinOp::Sub, a, b))
+                                tri!(alloc_retry!(self.binary_op(BinOp::Sub, a, b)))
                             };
                             set_top!(r);
                         }
@@ -449,14 +508,16 @@ impl Vm {
                                 let (x, y) = (a.as_small_int_unchecked(), b.as_small_int_unchecked());
                                 match x.checked_mul(y) {
                                     Some(p) => tri!(self.new_int(p)),
-                                    None => tri!(self.binary_op(BinOp::Mult, a, b)),
+                                    None => tri!(alloc_retry!(self.binary_op(BinOp::Mult, a, b))),
                                 }
                             } else if a.is_float() && b.is_float() {
                                 Value::float(a.as_float_unchecked() * b.as_float_unchecked())
+                            } else if let Some((x, y)) = mixed_floats(a, b) {
+                                Value::float(x * y)
                             } else if op == Op::InplaceMul {
-                                tri!(self.inplace_op(BinOp::Mult, a, b))
+                                tri!(alloc_retry!(self.inplace_op(BinOp::Mult, a, b)))
                             } else {
-                                tri!(self.binary_op(BinOp::Mult, a, b))
+                                tri!(alloc_retry!(self.binary_op(BinOp::Mult, a, b)))
                             };
                             set_top!(r);
                         }
@@ -482,7 +543,7 @@ impl Vm {
                                 (BinOp::Div, _, _) if a.is_float() && b.is_float() && b.as_float_unchecked() != 0.0 => {
                                     Value::float(a.as_float_unchecked() / b.as_float_unchecked())
                                 }
-                                _ => tri!(self.binary_op(bop, a, b)),
+                                _ => tri!(alloc_retry!(self.binary_op(bop, a, b))),
                             };
                             set_top!(r);
                         }
@@ -505,7 +566,7 @@ impl Vm {
                                 (BinOp::BitXor, Some(x), Some(y)) => Value::small_int(x ^ y),
                                 (BinOp::FloorDiv, Some(x), Some(y)) if y > 0 => Value::small_int(x.div_euclid(y)),
                                 (BinOp::Mod, Some(x), Some(y)) if y > 0 => Value::small_int(x.rem_euclid(y)),
-                                _ => tri!(self.inplace_op(bop, a, b)),
+                                _ => tri!(alloc_retry!(self.inplace_op(bop, a, b))),
                             };
                             set_top!(r);
                         }
@@ -520,6 +581,32 @@ impl Vm {
                             let cop = ALL_CMPOPS[(opb - Op::CompareLt as u8) as usize];
                             let r = if Value::both_small_ints(a, b) {
                                 let (x, y) = (a.as_small_int_unchecked(), b.as_small_int_unchecked());
+                                Value::bool(match cop {
+                                    CmpOp::Lt => x < y,
+                                    CmpOp::LtE => x <= y,
+                                    CmpOp::Eq => x == y,
+                                    CmpOp::NotEq => x != y,
+                                    CmpOp::Gt => x > y,
+                                    _ => x >= y,
+                                })
+                            } else if (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int()) {
+                                // Mixed int/float: a 48-bit int converts to f64 exactly.
+                                let x = a.as_float().unwrap_or_else(|| a.as_small_int_unchecked() as f64);
+                                let y = b.as_float().unwrap_or_else(|| b.as_small_int_unchecked() as f64);
+                                Value::bool(match cop {
+                                    CmpOp::Lt => x < y,
+                                    CmpOp::LtE => x <= y,
+                                    CmpOp::Eq => x == y,
+                                    CmpOp::NotEq => x != y,
+                                    CmpOp::Gt => x > y,
+                                    _ => x >= y,
+                                })
+                            } else if a.is_qstr() && b.is_qstr() && matches!(cop, CmpOp::Eq | CmpOp::NotEq) {
+                                // Interned strings are equal exactly when they are the same qstr.
+                                Value::bool((a == b) == (cop == CmpOp::Eq))
+                            } else if let (Some(x), Some(y)) =
+                                (crate::obj::str::as_str(&a), crate::obj::str::as_str(&b))
+                            {
                                 Value::bool(match cop {
                                     CmpOp::Lt => x < y,
                                     CmpOp::LtE => x <= y,
@@ -612,7 +699,7 @@ impl Vm {
                         }
                         Op::GetIter => {
                             let v = top!();
-                            let it = tri!(self.get_iter(v));
+                            let it = tri!(self.loop_iter(v));
                             set_top!(it);
                         }
                         Op::ForIter => {
@@ -627,6 +714,7 @@ impl Vm {
                                         } else {
                                             let _ = pop!();
                                             ip = arg;
+                                            self.loop_iter_done(it);
                                         }
                                         continue;
                                     }
@@ -640,6 +728,7 @@ impl Vm {
                                                 io.get_mut().state = IterState::Exhausted;
                                                 let _ = pop!();
                                                 ip = arg;
+                                                self.loop_iter_done(it);
                                             }
                                             continue;
                                         }
@@ -652,6 +741,7 @@ impl Vm {
                                 None => {
                                     let _ = pop!();
                                     ip = arg;
+                                    self.loop_iter_done(it);
                                 }
                             }
                         }
@@ -690,14 +780,14 @@ impl Vm {
                         Op::BuildTuple => {
                             // SAFETY: the `arg` items are on the stack.
                             let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) };
-                            let t = tri!(self.new_tuple_from(items));
+                            let t = tri!(alloc_retry!(self.new_tuple_from(items)));
                             sp = unsafe { sp.sub(arg) };
                             push!(t);
                         }
                         Op::BuildList => {
                             // SAFETY: the `arg` items are on the stack.
-                            let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) }.to_vec();
-                            let l = tri!(self.new_list(items));
+                            let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) };
+                            let l = tri!(alloc_retry!(self.new_list(items.to_vec())));
                             sp = unsafe { sp.sub(arg) };
                             push!(l);
                         }
@@ -728,14 +818,14 @@ impl Vm {
                             for v in items {
                                 s.push_str(crate::obj::str::as_str(v).unwrap_or(""));
                             }
-                            let r = tri!(self.new_string(s));
+                            let r = tri!(alloc_retry!(self.new_str(&s)));
                             sp = unsafe { sp.sub(arg) };
                             push!(r);
                         }
                         Op::ListAppend => {
                             let v = pop!();
                             let l = peek!(arg);
-                            tri!(self.list_append(l, v));
+                            tri!(alloc_retry!(self.list_append(l, v)));
                         }
                         Op::SetAdd => {
                             let v = pop!();
@@ -765,7 +855,7 @@ impl Vm {
                         }
                         Op::ListToTuple => {
                             let l = Gc::<ListObj>::from_value_unchecked(top!());
-                            let t = tri!(self.new_tuple_from(&l.items));
+                            let t = tri!(alloc_retry!(self.new_tuple_from(&l.items)));
                             set_top!(t);
                         }
                         Op::UnpackSequence => {
@@ -804,7 +894,7 @@ impl Vm {
                         Op::FormatValue => {
                             let spec = if arg & 4 != 0 { pop!() } else { Value::NULL };
                             let v = top!();
-                            let r = tri!(self.format_value(v, (arg & 3) as u8, spec));
+                            let r = tri!(alloc_retry!(self.format_value(v, (arg & 3) as u8, spec)));
                             set_top!(r);
                         }
 
@@ -827,6 +917,21 @@ impl Vm {
                             // SAFETY: pointers into the stack allocation.
                             let fslot_i = unsafe { fslot.offset_from(stack0) } as usize;
                             let args_i = unsafe { args_at.offset_from(stack0) } as usize;
+                            if op == Op::CallFunction && npos == 2 && nkw == 0 && f == self.types.super_.value() {
+                                // `super().name(...)`: find the method without making the
+                                // super object or a bound method (MicroPython's LOAD_SUPER_METHOD).
+                                let (next, narg) = decode(words[ip]);
+                                if next == Op::LoadMethod as u8 {
+                                    let (t, obj) = (self.stack_get(args_i), self.stack_get(args_i + 1));
+                                    if let Some(m) = self.super_method(t, obj, caches[narg as usize].name) {
+                                        ip += 1;
+                                        sp = fslot;
+                                        push!(m);
+                                        push!(obj);
+                                        continue;
+                                    }
+                                }
+                            }
                             if let Some(func) = f.downcast::<FunctionObj>() {
                                 if func.code.code.flags.0
                                     & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR)
@@ -875,7 +980,7 @@ impl Vm {
                             let pos = self.stack_slice(args_i, npos);
                             let kw = self.stack_slice(args_i + npos, 2 * nkw);
                             self.frames[fi].ip = ip;
-                            let r = tri!(self.call_value(f, pos, kw));
+                            let r = tri!(alloc_retry!(self.call_value(f, pos, kw)));
                             sp = fslot;
                             push!(r);
                         }
@@ -884,7 +989,7 @@ impl Vm {
                             let args = pop!();
                             let f = top!();
                             self.frames[fi].ip = ip;
-                            let r = tri!(self.call_ex(f, args, kwargs));
+                            let r = tri!(alloc_retry!(self.call_ex(f, args, kwargs)));
                             set_top!(r);
                         }
                         Op::MakeFunction => {
@@ -1119,9 +1224,6 @@ impl Vm {
     }
 
     fn add_traceback(&mut self, err: PyErr, code: &krait_compiler::Code, pc: u32) {
-        if err.0 == self.memory_error {
-            return;
-        }
         if let Some(e) = err.0.downcast::<ExceptionObj>() {
             let entry = TbEntry { file: code.filename, line: code.line_for_pc(pc), func: code.name };
             let tb = &mut e.get_mut().traceback;
@@ -1145,6 +1247,17 @@ impl Vm {
 
     pub fn name_error(&mut self, name: Qstr) -> PyErr {
         self.new_exception(ExcKind::NameError, format!("name '{name}' isn't defined"))
+    }
+
+    /// `super(t, obj).name` for `LoadMethod` when it is a plain function found on
+    /// the MRO of `obj`'s class after `t` (else `None`: the general path).
+    fn super_method(&self, t: Value, obj: Value, name: Qstr) -> Option<Value> {
+        let t = t.downcast::<TypeObj>()?;
+        if obj.is_kind(crate::gc::ObjKind::Type) || !self.isinstance(obj, t) {
+            return None;
+        }
+        let attr = self.type_of(obj).lookup_after(t, name)?;
+        attr.is_kind(crate::gc::ObjKind::Function).then_some(attr)
     }
 
     // ---- inline caches ----
@@ -1328,6 +1441,25 @@ impl Vm {
         self.stack_top = top;
         self.run_frames(throw)
     }
+}
+
+/// Built-in sequences whose subscript takes a slice without keeping it (see `BuildSlice`).
+#[inline]
+fn takes_stack_slice(obj: Value) -> bool {
+    use crate::gc::ObjKind;
+    obj.is_qstr()
+        || matches!(
+            obj.kind(),
+            Some(
+                ObjKind::List
+                    | ObjKind::Tuple
+                    | ObjKind::Str
+                    | ObjKind::Bytes
+                    | ObjKind::ByteArray
+                    | ObjKind::MemoryView
+                    | ObjKind::Array
+            )
+        )
 }
 
 /// One step of `yield from` delegation.

@@ -1400,8 +1400,7 @@ impl Vm {
         }
         if ascii {
             let i = self.seq_index(key, s.len(), "string")?;
-            let c = &s[i..i + 1];
-            return Ok(Value::qstr(Qstr::new(c)));
+            return Ok(Value::qstr(Qstr::ascii_char(s.as_bytes()[i])));
         }
         let n = s.chars().count();
         let i = self.seq_index(key, n, "string")?;
@@ -1872,7 +1871,11 @@ impl Vm {
     /// `next(it)`, with exhaustion as `None` rather than StopIteration.
     pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
         match it.kind() {
-            Some(ObjKind::Iterator) => self.builtin_iter_next(Gc::from_value_unchecked(it)),
+            Some(ObjKind::Iterator) => match self.builtin_iter_next(Gc::from_value_unchecked(it)) {
+                // A lazy builtin passing on its inner iterator's StopIteration.
+                Err(e) if self.exc_matches(e, ExcKind::StopIteration) => Ok(None),
+                r => r,
+            },
             Some(ObjKind::Generator) => match self.generator_resume(Gc::from_value_unchecked(it), Value::NONE, None)? {
                 Exit::Yield(v) => Ok(Some(v)),
                 Exit::Return(_) => Ok(None),
@@ -1897,6 +1900,30 @@ impl Vm {
         }
     }
 
+    /// The next item of an iterator wrapped by a lazy builtin (`enumerate`, `zip`,
+    /// `map`, `filter`): like `iter_next`, but the StopIteration that ended it (a user
+    /// `__next__`'s, a generator's return value) is passed on as the error, so that
+    /// `next()` on the wrapper raises it as CPython does.
+    fn inner_iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        match it.kind() {
+            Some(ObjKind::Iterator) => self.builtin_iter_next(Gc::from_value_unchecked(it)),
+            Some(ObjKind::Generator) => match self.generator_resume(Gc::from_value_unchecked(it), Value::NONE, None)? {
+                Exit::Yield(v) => Ok(Some(v)),
+                Exit::Return(v) if v.is_none() => Ok(None),
+                Exit::Return(v) => Err(self.stop_iteration(v)),
+            },
+            _ => {
+                let t = self.type_of(it);
+                match t.lookup(q::__next__) {
+                    Some(m) if !m.is_kind(ObjKind::BuiltinFunction) => self.call_dunder(m, it, &[]).map(Some),
+                    _ => self.iter_next(it),
+                }
+            }
+        }
+    }
+
+    /// One step of a built-in iterator: `Ok(None)` when exhausted, or an inner
+    /// iterator's StopIteration (see `inner_iter_next`).
     fn builtin_iter_next(&mut self, io: Gc<IterObj>) -> PyResult<Option<Value>> {
         let st = &mut io.get_mut().state;
         match st {
@@ -1943,8 +1970,8 @@ impl Vm {
                         *pos += c.len_utf8();
                         let mut buf = [0u8; 4];
                         let cs = c.encode_utf8(&mut buf);
-                        if cs.len() == 1 {
-                            Ok(Some(Value::qstr(Qstr::new(cs))))
+                        if c.is_ascii() {
+                            Ok(Some(Value::qstr(Qstr::ascii_char(c as u8))))
                         } else {
                             let owned = cs.to_owned();
                             self.new_string(owned).map(Some)
@@ -2009,7 +2036,7 @@ impl Vm {
             }
             IterState::Enumerate { it, count } => {
                 let (it, count) = (*it, *count);
-                match self.iter_next(it)? {
+                match self.inner_iter_next(it)? {
                     Some(v) => {
                         let next = self.binary_op(BinOp::Add, count, Value::small_int(1))?;
                         if let IterState::Enumerate { count: c, .. } = &mut io.get_mut().state {
@@ -2027,7 +2054,8 @@ impl Vm {
                     return Ok(None);
                 }
                 for (i, &it) in its.iter().enumerate() {
-                    match self.iter_next(it)? {
+                    let next = if strict { self.iter_next(it)? } else { self.inner_iter_next(it)? };
+                    match next {
                         Some(v) => out.push(v),
                         None => {
                             if strict && i > 0 {
@@ -2056,7 +2084,7 @@ impl Vm {
                 let (func, its) = (*func, its.clone());
                 let mut args = Vec::with_capacity(its.len());
                 for &it in &its {
-                    match self.iter_next(it)? {
+                    match self.inner_iter_next(it)? {
                         Some(v) => args.push(v),
                         None => return Ok(None),
                     }
@@ -2065,7 +2093,7 @@ impl Vm {
             }
             IterState::Filter { func, it } => {
                 let (func, it) = (*func, *it);
-                while let Some(v) = self.iter_next(it)? {
+                while let Some(v) = self.inner_iter_next(it)? {
                     let keep = if func.is_none() {
                         self.truthy(v)?
                     } else {
@@ -2241,6 +2269,33 @@ impl Vm {
 
     /// Resume a generator with `send(value)` or `throw(exc)`.
     pub fn generator_resume(&mut self, g: Gc<GeneratorObj>, sent: Value, throw: Option<PyErr>) -> PyResult<Exit> {
+        self.generator_resume_at(g, sent, throw, true)
+    }
+
+    /// `generator.throw(exc)`: `exc` is what the caller passed (an exception class
+    /// or instance, or anything else). A generator suspended in `yield from` hands it
+    /// as it is to its sub-iterator's `throw`; it is made into an exception (or a
+    /// TypeError) only where it is raised.
+    pub fn generator_throw(&mut self, g: Gc<GeneratorObj>, exc: Value) -> PyResult<Exit> {
+        if g.state == GenState::Running {
+            return Err(self.value_error("generator already executing"));
+        }
+        if g.state == GenState::Suspended {
+            if let Some(r) = self.throw_into_delegate(g, exc)? {
+                return Ok(r);
+            }
+        }
+        let e = self.make_raisable(exc)?;
+        self.generator_resume_at(g, Value::NONE, Some(e), false)
+    }
+
+    fn generator_resume_at(
+        &mut self,
+        g: Gc<GeneratorObj>,
+        sent: Value,
+        throw: Option<PyErr>,
+        delegate: bool,
+    ) -> PyResult<Exit> {
         match g.state {
             GenState::Running => return Err(self.value_error("generator already executing")),
             GenState::Finished => {
@@ -2261,8 +2316,8 @@ impl Vm {
             GenState::Suspended => {}
         }
         // A generator suspended in `yield from` delegates a throw to its sub-iterator.
-        if let Some(e) = throw {
-            if let Some(r) = self.throw_into_delegate(g, e)? {
+        if let Some(e) = throw.filter(|_| delegate) {
+            if let Some(r) = self.throw_into_delegate(g, e.0)? {
                 return Ok(r);
             }
         }
@@ -2280,10 +2335,11 @@ impl Vm {
         }
     }
 
-    /// If `g` is suspended in `yield from`, pass a thrown exception to the
-    /// sub-iterator. `Some(exit)` when that settled the step; `None` to raise the
-    /// exception in `g`'s own frame instead.
-    fn throw_into_delegate(&mut self, g: Gc<GeneratorObj>, e: PyErr) -> PyResult<Option<Exit>> {
+    /// If `g` is suspended in `yield from`, pass a thrown exception (class,
+    /// instance, or whatever `throw()` was given) to the sub-iterator. `Some(exit)`
+    /// when that settled the step; `None` to raise the exception in `g`'s own frame
+    /// instead.
+    fn throw_into_delegate(&mut self, g: Gc<GeneratorObj>, e: Value) -> PyResult<Option<Exit>> {
         let ip = g.ip as usize;
         let code = g.code;
         let word = match code.code.code.get(ip) {
@@ -2294,13 +2350,17 @@ impl Vm {
             return Ok(None);
         }
         let sub = *g.slots.last().unwrap_or(&Value::NONE);
-        let is_exit = self.exc_matches(e, ExcKind::GeneratorExit);
+        let exit_t = self.types.exc(ExcKind::GeneratorExit);
+        let is_exit = match e.downcast::<TypeObj>() {
+            Some(t) => t.is_subtype(exit_t),
+            None => self.type_of(e).is_subtype(exit_t),
+        };
         let step = if let Some(sg) = sub.downcast::<GeneratorObj>() {
             if is_exit {
                 self.generator_close(sg)?;
                 return Ok(None);
             }
-            self.generator_resume(sg, Value::NONE, Some(e))
+            self.generator_throw(sg, e)
         } else {
             if is_exit {
                 if let Some(close) = self.get_attr_opt(sub, q::close)? {
@@ -2309,7 +2369,7 @@ impl Vm {
                 return Ok(None);
             }
             match self.get_attr_opt(sub, q::throw)? {
-                Some(throw) => match self.call_value(throw, &[e.0], &[]) {
+                Some(throw) => match self.call_value(throw, &[e], &[]) {
                     Ok(v) => Ok(Exit::Yield(v)),
                     Err(err) if self.exc_matches(err, ExcKind::StopIteration) => {
                         let v = self.stop_iteration_value(err);
@@ -2397,7 +2457,7 @@ impl Vm {
                     Exit::Yield(v) => Ok(v),
                     Exit::Return(v) => Err(self.stop_iteration(v)),
                 },
-                None => match self.iter_next(it)? {
+                None => match self.builtin_iter_next(Gc::from_value_unchecked(it))? {
                     Some(v) => Ok(v),
                     None => Err(self.stop_iteration(Value::NONE)),
                 },
@@ -2447,38 +2507,8 @@ pub fn num_cmp(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
         (Num::Int(x), Num::Big(y)) => Some(BigInt::from(*x).cmp(y)),
         (Num::Big(x), Num::Int(y)) => Some((*x).cmp(&BigInt::from(*y))),
         (Num::Float(f), other) => num_cmp(other, &Num::Float(*f)).map(Ordering::reverse),
-        (int, Num::Float(f)) => {
-            if f.is_nan() {
-                return None;
-            }
-            if f.is_infinite() {
-                return Some(if *f > 0.0 { Ordering::Less } else { Ordering::Greater });
-            }
-            // Compare the int with the float's floor exactly, then the fraction.
-            let fl = f.floor();
-            let fb = BigInt::from_f64_exact(fl);
-            let ib = num_to_bigint(int);
-            match ib.cmp(&fb) {
-                Ordering::Equal => {
-                    if *f > fl {
-                        Some(Ordering::Less)
-                    } else {
-                        Some(Ordering::Equal)
-                    }
-                }
-                o => Some(o),
-            }
-        }
-    }
-}
-
-trait FromF64Exact {
-    fn from_f64_exact(f: f64) -> BigInt;
-}
-
-impl FromF64Exact for BigInt {
-    fn from_f64_exact(f: f64) -> BigInt {
-        num_traits::FromPrimitive::from_f64(f).unwrap_or_default()
+        (Num::Int(i), Num::Float(f)) => crate::num::float::cmp_i64_f64(*i, *f),
+        (Num::Big(b), Num::Float(f)) => crate::num::float::cmp_bigint_f64(b, *f),
     }
 }
 

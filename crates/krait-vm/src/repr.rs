@@ -213,7 +213,10 @@ impl Vm {
         // Self-referencing containers print as `[...]`.
         let kind = v.kind().unwrap_or(ObjKind::Other);
         if matches!(kind, ObjKind::List | ObjKind::Dict | ObjKind::Tuple | ObjKind::Set | ObjKind::Instance) {
-            if self.temp_roots.iter().rev().take(64).any(|&x| x == v) && self.repr_depth > 0 {
+            if kind != ObjKind::Instance
+                && self.repr_depth > 0
+                && self.temp_roots.iter().rev().take(64).any(|&x| x == v)
+            {
                 out.push_str(match kind {
                     ObjKind::Dict => "{...}",
                     ObjKind::Tuple => "(...)",

@@ -161,6 +161,10 @@ impl Vm {
         vm.memory_error = me.value();
         crate::builtins::install(&mut vm).expect("installing builtins");
         crate::modules::install(&mut vm).expect("installing built-in modules");
+        vm.prime_heap_reserves().expect("heap too small for builtins");
+        // Measure what start-up left exactly (and drop its garbage) before the
+        // program's heap is fixed on top of it.
+        vm.collect_garbage();
         let size = vm.options.heap_size;
         vm.heap.set_capacity(size);
         vm
@@ -212,6 +216,11 @@ impl Vm {
             // SAFETY: `[from, to)` is within the stack allocation.
             unsafe { std::slice::from_raw_parts_mut(self.stack.add(from), to - from).fill(Value::NULL) };
         }
+    }
+
+    /// Slots in the value stack.
+    pub fn stack_capacity(&self) -> usize {
+        self.stack_cap
     }
 
     /// Check that `n` more slots fit above `from`; the error is Python's recursion error.
@@ -271,15 +280,19 @@ impl Vm {
     /// A `str` value. Single ASCII characters are interned (no allocation).
     #[inline]
     pub fn new_str(&mut self, s: &str) -> PyResult<Value> {
-        if s.len() <= 1 {
-            return Ok(Value::qstr(Qstr::new(s)));
+        match s.as_bytes() {
+            [] => return Ok(Value::qstr(q::EMPTY)),
+            [b] => return Ok(Value::qstr(Qstr::ascii_char(*b))),
+            _ => {}
         }
         Ok(self.alloc(StrObj::new(s.into()))?.value())
     }
 
     pub fn new_string(&mut self, s: String) -> PyResult<Value> {
-        if s.len() <= 1 {
-            return Ok(Value::qstr(Qstr::new(&s)));
+        match s.as_bytes() {
+            [] => return Ok(Value::qstr(q::EMPTY)),
+            [b] => return Ok(Value::qstr(Qstr::ascii_char(*b))),
+            _ => {}
         }
         Ok(self.alloc(StrObj::new(s.into_boxed_str()))?.value())
     }
@@ -372,7 +385,8 @@ impl Vm {
     pub fn new_exception_of(&mut self, class: Gc<TypeObj>, msg: &str) -> PyErr {
         let args = match self.new_str(msg).and_then(|s| self.new_tuple(vec![s])) {
             Ok(t) => t,
-            Err(e) => return e,
+            // No room (heap full or locked): raise it all the same, from the reserve.
+            Err(_) => return self.emergency_exception(class, msg),
         };
         self.new_exception_args(class, args)
     }
@@ -389,7 +403,7 @@ impl Vm {
             dict: Value::NULL,
         }) {
             Ok(e) => PyErr(e.value()),
-            Err(e) => e,
+            Err(_) => self.emergency_exception_tuple(class, args),
         }
     }
 

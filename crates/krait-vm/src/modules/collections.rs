@@ -1009,8 +1009,7 @@ class OrderedDict(dict):
     popitem = _od_popitem
 
     def __repr__(self):
-        if not self:
-            return self.__class__.__name__ + "()"
+        # MicroPython's form (CPython 3.12's too, except that it shows an empty one as `OrderedDict()`).
         return self.__class__.__name__ + "(" + dict.__repr__(self) + ")"
 
     def __eq__(self, other):

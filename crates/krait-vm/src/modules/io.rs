@@ -2,8 +2,8 @@
 //! `TextIOWrapper` or a binary `FileIO`), `IOBase` for user streams, and
 //! MicroPython's `BufferedWriter`.
 //!
-//! Files are buffered here (one read buffer, one write buffer, flushed before any
-//! read or seek and when the object is closed or collected). Text files decode
+//! Files have a read-ahead buffer; writes go straight to the OS, as on MicroPython
+//! (so what a program wrote is visible to it at once, closed or not). Text files decode
 //! UTF-8 (or ASCII / Latin-1) and count `read(n)` in characters; newlines are not
 //! translated, as on MicroPython. Errors from the OS are `OSError` subclasses chosen
 //! by errno (`FileNotFoundError` for ENOENT, ...) with `args == (errno,)`, as
@@ -106,9 +106,10 @@ pub fn os_error(vm: &mut Vm, errno: i64) -> PyErr {
     }
 }
 
-/// The text of an OSError carrying an errno: MicroPython's `[Errno 2] ENOENT` when
-/// the errno is the only argument, CPython's `[Errno 2] <strerror>` with a second
-/// one. `None` for other exceptions (and for user subclasses of OSError).
+/// The text of an OSError carrying an errno, as MicroPython prints it: `[Errno 2]
+/// ENOENT`, or `[Errno 2] ENOENT: <strerror>` with a second argument (CPython's
+/// `[Errno 2] <strerror>` for an errno krait has no name for). `None` for other
+/// exceptions (and for user subclasses of OSError).
 pub fn errno_message(vm: &Vm, e: Gc<crate::obj::ExceptionObj>) -> Option<String> {
     let os = vm.types.exc(ExcKind::OSError);
     if !e.class.is_subtype(os) || !e.class.has_flag(crate::obj::type_::flags::BUILTIN) {
@@ -118,7 +119,10 @@ pub fn errno_message(vm: &Vm, e: Gc<crate::obj::ExceptionObj>) -> Option<String>
     let n = t.items.first()?.as_small_int()?;
     match t.items.len() {
         1 => errno_name(n).map(|name| format!("[Errno {n}] {name}")),
-        2 => as_str(&t.items[1]).map(|s| format!("[Errno {n}] {s}")),
+        2 => as_str(&t.items[1]).map(|s| match errno_name(n) {
+            Some(name) => format!("[Errno {n}] {name}: {s}"),
+            None => format!("[Errno {n}] {s}"),
+        }),
         _ => None,
     }
 }
@@ -747,8 +751,6 @@ pub struct FileObj {
     /// Read-ahead: bytes `rbuf[rpos..]` come before the OS file position.
     rbuf: Vec<u8>,
     rpos: usize,
-    /// Written but not yet passed to the OS.
-    wbuf: Vec<u8>,
     pub class: Gc<TypeObj>,
 }
 
@@ -761,30 +763,21 @@ impl PyObj for FileObj {
         t.mark_gc(self.class);
     }
     fn extra_size(&self) -> usize {
-        self.rbuf.capacity() + self.wbuf.capacity()
+        self.rbuf.capacity()
     }
     fn class(&self, _vm: &Vm) -> Gc<TypeObj> {
         self.class
     }
 }
 
-impl Drop for FileObj {
-    fn drop(&mut self) {
-        // A file collected while open still gets what was written to it.
-        let _ = self.flush_writes();
-    }
-}
-
 impl FileObj {
+    /// Writes go straight to the OS (as on MicroPython), so data written through
+    /// a file object nobody closed is visible at once; there is nothing to flush.
     fn flush_writes(&mut self) -> std::io::Result<()> {
-        if self.wbuf.is_empty() {
-            return Ok(());
+        match self.file.as_mut() {
+            Some(f) => f.flush(),
+            None => Ok(()),
         }
-        if let Some(f) = self.file.as_mut() {
-            f.write_all(&self.wbuf)?;
-        }
-        self.wbuf.clear();
-        Ok(())
     }
 
     /// Give back read-ahead to the OS position (before writing or seeking).
@@ -805,7 +798,6 @@ impl FileObj {
         if self.rpos < self.rbuf.len() {
             return Ok(true);
         }
-        self.flush_writes()?;
         let Some(f) = self.file.as_mut() else { return Ok(false) };
         self.rbuf.resize(FILE_BUF, 0);
         self.rpos = 0;
@@ -892,15 +884,13 @@ impl FileObj {
 
     fn tell(&mut self) -> std::io::Result<u64> {
         let unread = (self.rbuf.len() - self.rpos) as u64;
-        let pending = self.wbuf.len() as u64;
         match self.file.as_mut() {
-            Some(f) => Ok(f.stream_position()? + pending - unread),
+            Some(f) => Ok(f.stream_position()? - unread),
             None => Ok(0),
         }
     }
 
     fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
-        self.flush_writes()?;
         self.drop_readahead()?;
         match self.file.as_mut() {
             Some(f) => f.seek(pos),
@@ -912,17 +902,10 @@ impl FileObj {
         if self.rpos < self.rbuf.len() || !self.rbuf.is_empty() {
             self.drop_readahead()?;
         }
-        if self.wbuf.len() + data.len() > FILE_BUF {
-            self.flush_writes()?;
-            if data.len() >= FILE_BUF {
-                if let Some(f) = self.file.as_mut() {
-                    f.write_all(data)?;
-                }
-                return Ok(());
-            }
+        match self.file.as_mut() {
+            Some(f) => f.write_all(data),
+            None => Ok(()),
         }
-        self.wbuf.extend_from_slice(data);
-        Ok(())
     }
 }
 
@@ -1162,7 +1145,6 @@ fn file_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         o.file = None;
         o.rbuf = Vec::new();
         o.rpos = 0;
-        o.wbuf = Vec::new();
         if let Err(e) = r {
             return Err(io_error(vm, &e));
         }
@@ -1268,8 +1250,13 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         s.to_owned()
     } else if let Some(b) = file.downcast::<crate::obj::BytesObj>() {
         String::from_utf8_lossy(&b.data).into_owned()
-    } else if file.is_small_int() {
-        return Err(vm.not_implemented("open() of a file descriptor is not supported"));
+    } else if let Some(fd) = file.as_small_int() {
+        // A file descriptor: reopened through /dev/fd (without `unsafe`), so it gets
+        // its own file position.
+        if fd < 0 {
+            return Err(vm.value_error("negative file descriptor"));
+        }
+        format!("/dev/fd/{fd}")
     } else {
         return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(file))));
     };
@@ -1338,6 +1325,13 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     if fh.metadata().is_ok_and(|m| m.is_dir()) {
         return Err(os_error(vm, 21));
     }
+    let mut fh = fh;
+    if a == 1 {
+        // Appending starts at the end (what `tell()` and an `a+` read see).
+        if let Err(e) = fh.seek(SeekFrom::End(0)) {
+            return Err(io_error(vm, &e));
+        }
+    }
     let class = module_type(vm, "io", if binary { T_FILEIO } else { T_TEXTIO })?;
     let obj = FileObj {
         file: Some(fh),
@@ -1350,7 +1344,6 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         encoding: vals[3].filter(|e| !e.is_none()).unwrap_or(Value::qstr(Qstr::new("UTF-8"))),
         rbuf: Vec::new(),
         rpos: 0,
-        wbuf: Vec::new(),
         class,
     };
     // The read buffer grows to FILE_BUF bytes on first use.

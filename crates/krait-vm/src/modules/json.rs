@@ -491,6 +491,10 @@ struct Decoder<'a> {
     text: &'a str,
     pos: usize,
     object_hook: Option<Value>,
+    /// Object keys already made in this document (a JSON array of records repeats
+    /// them), kept alive by `memo_list`.
+    memo: std::collections::HashMap<&'a str, Value>,
+    memo_list: Value,
 }
 
 /// A decoding failure: CPython's message and where (byte offset).
@@ -698,7 +702,32 @@ impl<'a> Decoder<'a> {
         if self.peek() != Some(b'"') {
             return Err(DecodeErr("Expecting property name enclosed in double quotes", self.pos));
         }
-        let k = self.string(vm)?;
+        // Fast path: a key without escapes, shared with earlier equal keys.
+        let start = self.pos + 1;
+        let end = self.s[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|k| start + k);
+        let k = match end {
+            Some(e) if self.s[e] == b'"' => {
+                let text: &'a str = self.text;
+                let key = &text[start..e];
+                self.pos = e + 1;
+                match self.memo.get(key) {
+                    Some(&v) => Ok(v),
+                    None => match vm.new_str(key) {
+                        Ok(v) => {
+                            if self.memo.len() < 4096 {
+                                if let Err(err) = vm.list_append(self.memo_list, v) {
+                                    return Ok(Err(err));
+                                }
+                                self.memo.insert(key, v);
+                            }
+                            Ok(v)
+                        }
+                        Err(err) => Err(err),
+                    },
+                }
+            }
+            _ => self.string(vm)?,
+        };
         self.skip_ws();
         if self.peek() != Some(b':') {
             return Err(DecodeErr("Expecting ':' delimiter", self.pos));
@@ -745,7 +774,10 @@ fn decode_error(vm: &mut Vm, text: &str, doc: Value, err: DecodeErr) -> PyErr {
 /// Decode the JSON document `text`.
 fn decode_text(vm: &mut Vm, text: &str, doc: Value, object_hook: Option<Value>) -> R {
     let roots = vm.temp_roots.len();
-    let mut d = Decoder { s: text.as_bytes(), text, pos: 0, object_hook };
+    let memo_list = vm.new_list(Vec::new())?;
+    vm.temp_roots.push(memo_list);
+    let mut d =
+        Decoder { s: text.as_bytes(), text, pos: 0, object_hook, memo: std::collections::HashMap::new(), memo_list };
     let r = decode_loop(vm, &mut d);
     vm.temp_roots.truncate(roots);
     match r {

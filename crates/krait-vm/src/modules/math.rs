@@ -26,20 +26,7 @@ type R = PyResult<Value>;
 /// Check the positional argument count (MicroPython's wording) and that no
 /// keywords were given.
 pub(crate) fn check_args(vm: &mut Vm, args: &[Value], kw: &[Value], min: usize, max: usize) -> PyResult<()> {
-    if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
-    }
-    if args.len() < min {
-        return Err(vm.type_error(format!("function missing {} required positional arguments", min - args.len())));
-    }
-    if args.len() > max {
-        return Err(if min == max {
-            vm.type_error(format!("function takes {max} positional arguments but {} were given", args.len()))
-        } else {
-            vm.type_error(format!("function expected at most {max} arguments, got {}", args.len()))
-        });
-    }
-    Ok(())
+    crate::obj::function::check_args(vm, args, kw, min, max, false)
 }
 
 /// A float argument: floats and ints directly, big ints converted (OverflowError

@@ -37,6 +37,49 @@ fn heap_locked(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::small_int(vm.heap.lock_depth as i64))
 }
 
+fn mem_total(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (total, _, _) = vm.heap.mem_stats();
+    vm.new_int(total.min(i64::MAX as u64) as i64)
+}
+
+fn mem_current(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (_, current, _) = vm.heap.mem_stats();
+    vm.new_int(current as i64)
+}
+
+fn mem_peak(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (_, _, peak) = vm.heap.mem_stats();
+    vm.new_int(peak as i64)
+}
+
+/// `mem_info([verbose])`, in the layout of MicroPython's unix port: memory
+/// statistics, stack use (the VM's value stack), the heap's figures in bytes and
+/// 16-byte blocks, and with an argument the map of every heap page.
+fn mem_info(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (total, current, peak) = vm.heap.mem_stats();
+    let info = vm.heap.info();
+    let mut s = format!(
+        "mem: total={total}, current={current}, peak={peak}\n\
+         stack: {} out of {}\n\
+         GC: total: {}, used: {}, free: {}\n \
+         No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
+        vm.stack_top * 8,
+        vm.stack_capacity() * 8,
+        info.total,
+        info.used,
+        info.free,
+        info.num_1block,
+        info.num_2block,
+        info.max_block,
+        info.max_free,
+    );
+    if !args.is_empty() {
+        vm.heap.dump_layout(&mut s);
+    }
+    vm.write_stdout(s.as_bytes());
+    Ok(Value::NONE)
+}
+
 fn qstr_info(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let n = Qstr::count();
     let bytes = Qstr::total_bytes();
@@ -67,8 +110,12 @@ fn schedule(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn alloc_emergency_exception_buf(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    // krait's MemoryError and exception path need no reserved buffer.
+fn alloc_emergency_exception_buf(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // krait needs no reserved buffer: `MemoryError` is allocated at start-up, and an
+    // exception raised while the heap is full or locked keeps what it has (its
+    // traceback stops growing when there is no room). The size is checked only.
+    let n = arg(vm, args, 0, "alloc_emergency_exception_buf")?;
+    vm.to_index(n)?;
     Ok(Value::NONE)
 }
 
@@ -79,6 +126,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         &[
             ("const", const_),
             ("opt_level", opt_level),
+            ("mem_info", mem_info),
+            ("mem_total", mem_total),
+            ("mem_current", mem_current),
+            ("mem_peak", mem_peak),
             ("heap_lock", heap_lock),
             ("heap_unlock", heap_unlock),
             ("heap_locked", heap_locked),

@@ -158,6 +158,14 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn print_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let e = arg(vm, args, 0, "print_exception")?;
     let file = args.get(1).copied().or_else(|| kwarg(kw, "file"));
+    // Like MicroPython, refuse a non-stream before printing anything.
+    let write = match file {
+        Some(f) if f.downcast::<StdStreamObj>().is_none() => match vm.get_attr_opt(f, Qstr::new("write"))? {
+            Some(w) => Some(w),
+            None => return Err(vm.new_exception(ExcKind::OSError, "stream operation not supported")),
+        },
+        _ => None,
+    };
     let text = vm.format_exception(e);
     match file {
         None => vm.write_stdout(text.as_bytes()),
@@ -168,9 +176,9 @@ fn print_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
                 } else {
                     vm.write_stdout(text.as_bytes());
                 }
-            } else {
+            } else if let Some(w) = write {
                 let s = vm.new_string(text)?;
-                vm.call_method(f, Qstr::new("write"), &[s])?;
+                vm.call_value(w, &[s], &[])?;
             }
         }
     }
@@ -210,9 +218,26 @@ impl Vm {
     pub fn format_exception(&mut self, e: Value) -> String {
         let mut out = String::new();
         if let Some(x) = e.downcast::<ExceptionObj>() {
-            if !x.traceback.is_empty() {
+            // `sys.tracebacklimit`, as MicroPython applies it: the outermost entries
+            // are kept, and with none left there is no "Traceback" line either.
+            let limit = match self.sys_dict.get_qstr(Qstr::new("tracebacklimit")) {
+                Some(v) => match crate::ops::as_num(&v) {
+                    Some(crate::ops::Num::Int(n)) => n.clamp(0, i64::MAX) as usize,
+                    Some(crate::ops::Num::Big(b)) => {
+                        if b.sign() == num_bigint::Sign::Minus {
+                            0
+                        } else {
+                            usize::MAX
+                        }
+                    }
+                    _ => usize::MAX,
+                },
+                None => usize::MAX,
+            };
+            let shown = x.traceback.len().min(limit);
+            if shown > 0 {
                 out.push_str("Traceback (most recent call last):\n");
-                for entry in x.traceback.iter().rev() {
+                for entry in x.traceback.iter().rev().take(shown) {
                     if entry.func == q::EMPTY {
                         out.push_str(&format!("  File \"{}\", line {}\n", entry.file, entry.line));
                     } else {
@@ -349,6 +374,10 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     // Architecture x64 (2) in bits 10-13, as MicroPython encodes it, and .mpy version 6.
     idict.get_mut().set_qstr(Qstr::new("_mpy"), Value::small_int((2 << 10) | 6));
     idict.get_mut().set_qstr(Qstr::new("_build"), Value::qstr(Qstr::new("standard")));
+    // MicroPython's marker of its version-2 semantics, which krait has where they
+    // are CPython's: out-of-range values for array/struct items raise OverflowError,
+    // code objects have no `co_lnotab`.
+    idict.get_mut().set_qstr(Qstr::new("_v2"), Value::TRUE);
     idict.get_mut().set_qstr(Qstr::new("krait_version"), Value::qstr(Qstr::new(env!("CARGO_PKG_VERSION"))));
     vm.add_methods(impl_t, &[("__repr__", attrtuple_repr)])?;
     let imp = vm.alloc(InstanceObj { class: impl_t, dict: idict, base: Value::NULL })?;

@@ -43,6 +43,9 @@ pub struct DictObj {
     /// Bumped whenever a key is added or removed (not when a value is replaced),
     /// so caches of entry positions can be validated with one compare.
     pub version: u64,
+    /// Some key is a heap (non-interned) str: only then can an interned-string
+    /// lookup match a key that isn't the same qstr.
+    heap_str_keys: bool,
 }
 
 impl PyObj for DictObj {
@@ -165,6 +168,7 @@ impl DictObj {
         self.entries.clear();
         self.indices.clear();
         self.len = 0;
+        self.heap_str_keys = false;
         self.version = self.version.wrapping_add(1);
     }
 
@@ -259,6 +263,9 @@ impl DictObj {
             if let Some(i) = self.entries.iter().position(|e| e.key == key) {
                 return Some(i);
             }
+            if !self.heap_str_keys {
+                return None;
+            }
             let hash = q.hash();
             return self.entries.iter().position(|e| e.hash == hash && heap_str_eq(e.key, q));
         }
@@ -273,7 +280,7 @@ impl DictObj {
             }
             if ix != DELETED {
                 let e = &self.entries[ix as usize];
-                if e.key == key || (e.hash == hash && heap_str_eq(e.key, q)) {
+                if e.key == key || (self.heap_str_keys && e.hash == hash && heap_str_eq(e.key, q)) {
                     return Some(ix as usize);
                 }
             }
@@ -303,6 +310,9 @@ impl DictObj {
 
     /// Append an entry for a key known to be absent.
     pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
+        if key.is_kind(ObjKind::Str) {
+            self.heap_str_keys = true;
+        }
         self.entries.push(Entry { hash, key, value });
         self.len += 1;
         self.version = self.version.wrapping_add(1);
@@ -449,6 +459,7 @@ mod methods {
     use crate::error::PyResult;
     use crate::gc::Gc;
     use crate::obj::dictview::{DictViewObj, ITEMS, KEYS, VALUES};
+    use crate::sig;
     use crate::value::Value;
     use crate::vm::Vm;
 
@@ -577,21 +588,21 @@ mod methods {
         vm.add_methods(
             t,
             &[
-                ("keys", keys),
-                ("values", values),
-                ("items", items),
-                ("get", get),
-                ("setdefault", setdefault),
-                ("pop", pop),
-                ("popitem", popitem),
-                ("update", update),
-                ("copy", copy),
-                ("clear", clear),
-                ("__init__", init),
+                ("keys", sig!(keys, 1)),
+                ("values", sig!(values, 1)),
+                ("items", sig!(items, 1)),
+                ("get", sig!(get, 2..=3)),
+                ("setdefault", sig!(setdefault, 2..=3)),
+                ("pop", sig!(pop, 2..=3)),
+                ("popitem", sig!(popitem, 1)),
+                ("update", sig!(update, 1..=2, kw)),
+                ("copy", sig!(copy, 1)),
+                ("clear", sig!(clear, 1)),
+                ("__init__", sig!(init, 1..=2, kw)),
             ],
         )?;
         // `fromkeys` is a class method.
-        let f = vm.new_builtin_fn("fromkeys", fromkeys)?;
+        let f = vm.new_builtin_fn("fromkeys", sig!(fromkeys, 2..=3))?;
         let cm = vm.alloc(crate::obj::descriptor::ClassMethodObj { func: f })?;
         vm.add_class_attr(t, "fromkeys", cm.value());
         Ok(())

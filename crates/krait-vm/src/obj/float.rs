@@ -3,6 +3,7 @@
 
 use crate::class::arg;
 use crate::error::PyResult;
+use crate::sig;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -83,16 +84,16 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_methods(
         t,
         &[
-            ("is_integer", is_integer),
-            ("hex", hex),
-            ("as_integer_ratio", as_integer_ratio),
-            ("conjugate", conjugate),
-            ("__trunc__", trunc),
-            ("__int__", trunc),
-            ("__float__", float_dunder),
+            ("is_integer", sig!(is_integer, 1)),
+            ("hex", sig!(hex, 1)),
+            ("as_integer_ratio", sig!(as_integer_ratio, 1)),
+            ("conjugate", sig!(conjugate, 1)),
+            ("__trunc__", sig!(trunc, 1)),
+            ("__int__", sig!(trunc, 1)),
+            ("__float__", sig!(float_dunder, 1)),
         ],
     )?;
-    let f = vm.new_builtin_fn("fromhex", fromhex)?;
+    let f = vm.new_builtin_fn("fromhex", sig!(fromhex, 2))?;
     let cm = vm.alloc(crate::obj::descriptor::ClassMethodObj { func: f })?;
     vm.add_class_attr(t, "fromhex", cm.value());
     for (name, getter) in [("real", float_dunder as crate::obj::NativeFn), ("imag", get_imag)] {

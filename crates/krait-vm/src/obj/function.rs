@@ -12,6 +12,65 @@ use crate::vm::Vm;
 /// `kw` is flat: `[name0, value0, name1, value1, ...]`, each name an interned str.
 pub type NativeFn = fn(&mut Vm, &[Value], &[Value]) -> PyResult<Value>;
 
+/// Check a built-in's argument counts: `min..=max` positional arguments (a method's
+/// `self` included, as MicroPython counts them; `usize::MAX` for no limit), and
+/// keywords only if `takes_kw` (the function then checks their names itself; an
+/// argument that may come by name doesn't count towards `min`). MicroPython's messages.
+pub fn check_args(vm: &mut Vm, args: &[Value], kw: &[Value], min: usize, max: usize, takes_kw: bool) -> PyResult<()> {
+    let n = args.len();
+    if !kw.is_empty() && !takes_kw {
+        return Err(vm.type_error("function doesn't take keyword arguments"));
+    }
+    if min == max && n != min {
+        return Err(vm.type_error(format!("function takes {min} positional arguments but {n} were given")));
+    }
+    if n < min {
+        return Err(vm.type_error(format!("function missing {} required positional arguments", min - n)));
+    }
+    if n > max {
+        return Err(vm.type_error(format!("function expected at most {max} arguments, got {n}")));
+    }
+    Ok(())
+}
+
+/// A built-in with its argument counts declared where it is registered, checked
+/// (by [`check_args`]) before it runs, so its body can index `args` freely:
+///
+/// - `sig!(f, 2)`: exactly two positional arguments (for a method, `self` and one);
+/// - `sig!(f, 1..=3)`: one to three; `sig!(f, 1..)`: at least one;
+/// - a trailing `, kw` when `f` accepts keyword arguments (it checks their names,
+///   and the presence of those that may also come by position); without it a
+///   keyword argument is a TypeError.
+///
+/// ```ignore
+/// vm.add_methods(t, &[("append", sig!(append, 2)), ("sort", sig!(sort, 1, kw))])?;
+/// ```
+#[macro_export]
+macro_rules! sig {
+    (@wrap $f:path, $min:expr, $max:expr, $kw:expr) => {{
+        fn checked(
+            vm: &mut $crate::vm::Vm,
+            args: &[$crate::value::Value],
+            kw: &[$crate::value::Value],
+        ) -> $crate::error::PyResult<$crate::value::Value> {
+            $crate::obj::function::check_args(vm, args, kw, $min, $max, $kw)?;
+            $f(vm, args, kw)
+        }
+        checked as $crate::obj::NativeFn
+    }};
+    (@kw) => { false };
+    (@kw kw) => { true };
+    ($f:path, $lo:literal ..= $hi:literal $(, $kw:ident)?) => {
+        $crate::sig!(@wrap $f, $lo, $hi, $crate::sig!(@kw $($kw)?))
+    };
+    ($f:path, $lo:literal .. $(, $kw:ident)?) => {
+        $crate::sig!(@wrap $f, $lo, usize::MAX, $crate::sig!(@kw $($kw)?))
+    };
+    ($f:path, $n:literal $(, $kw:ident)?) => {
+        $crate::sig!(@wrap $f, $n, $n, $crate::sig!(@kw $($kw)?))
+    };
+}
+
 pub struct FunctionObj {
     pub code: Gc<CodeObj>,
     pub globals: Gc<DictObj>,

@@ -51,6 +51,7 @@ mod methods {
     use crate::error::{ExcKind, PyResult};
     use crate::gc::Gc;
     use crate::interp::Exit;
+    use crate::sig;
     use crate::value::Value;
     use crate::vm::Vm;
 
@@ -81,17 +82,25 @@ mod methods {
         finish(vm, r)
     }
 
+    /// `throw(exc)`, or the older `throw(type, value[, traceback])`.
     fn throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         let g = this(vm, args)?;
-        let t = arg(vm, args, 1, "throw")?;
-        let e = match args.get(2) {
-            Some(&v) if !v.is_none() && t.is_kind(crate::gc::ObjKind::Type) => {
-                let inst = vm.call_value(t, &[v], &[])?;
-                vm.make_raisable(inst)?
+        let mut exc = args[1];
+        if let Some(&v) = args.get(2).filter(|v| !v.is_none()) {
+            if let Some(t) = exc.downcast::<crate::obj::TypeObj>() {
+                exc = if vm.type_of(v).is_subtype(t) {
+                    v
+                } else if let Some(tuple) = v.downcast::<crate::obj::TupleObj>() {
+                    let items = tuple.items.clone();
+                    vm.call_value(exc, &items, &[])?
+                } else {
+                    vm.call_value(exc, &[v], &[])?
+                };
+            } else if exc.is_kind(crate::gc::ObjKind::Exception) {
+                return Err(vm.type_error("instance exception may not have a separate value"));
             }
-            _ => vm.make_raisable(t)?,
-        };
-        let r = vm.generator_resume(g, Value::NONE, Some(e))?;
+        }
+        let r = vm.generator_throw(g, exc)?;
         finish(vm, r)
     }
 
@@ -114,12 +123,12 @@ mod methods {
         vm.add_methods(
             t,
             &[
-                ("__next__", next),
-                ("send", send),
-                ("throw", throw),
-                ("close", close),
-                ("__iter__", iter),
-                ("pend_throw", pend_throw),
+                ("__next__", sig!(next, 1)),
+                ("send", sig!(send, 2)),
+                ("throw", sig!(throw, 2..=4)),
+                ("close", sig!(close, 1)),
+                ("__iter__", sig!(iter, 1)),
+                ("pend_throw", sig!(pend_throw, 2)),
             ],
         )
     }

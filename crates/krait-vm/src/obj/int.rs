@@ -63,6 +63,7 @@ mod methods {
     use crate::num::int::ByteOrder;
     use crate::num::IntValue;
     use crate::ops::{as_num, Num};
+    use crate::sig;
     use crate::value::Value;
     use crate::vm::Vm;
 
@@ -199,17 +200,17 @@ mod methods {
         vm.add_methods(
             t,
             &[
-                ("bit_length", bit_length),
-                ("bit_count", bit_count),
-                ("to_bytes", to_bytes),
-                ("conjugate", conjugate),
-                ("as_integer_ratio", as_integer_ratio),
-                ("is_integer", is_integer),
-                ("__index__", index),
-                ("__int__", index),
+                ("bit_length", sig!(bit_length, 1)),
+                ("bit_count", sig!(bit_count, 1)),
+                ("to_bytes", sig!(to_bytes, 1..=4, kw)),
+                ("conjugate", sig!(conjugate, 1)),
+                ("as_integer_ratio", sig!(as_integer_ratio, 1)),
+                ("is_integer", sig!(is_integer, 1)),
+                ("__index__", sig!(index, 1)),
+                ("__int__", sig!(index, 1)),
             ],
         )?;
-        let f = vm.new_builtin_fn("from_bytes", from_bytes)?;
+        let f = vm.new_builtin_fn("from_bytes", sig!(from_bytes, 1..=4, kw))?;
         let cm = vm.alloc(crate::obj::descriptor::ClassMethodObj { func: f })?;
         vm.add_class_attr(t, "from_bytes", cm.value());
         for (name, getter) in [

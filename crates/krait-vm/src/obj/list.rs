@@ -20,6 +20,7 @@ impl PyObj for ListObj {
 use crate::class::arg;
 use crate::error::PyResult;
 use crate::gc::Gc;
+use crate::sig;
 use crate::vm::Vm;
 
 type R = PyResult<Value>;
@@ -149,9 +150,6 @@ fn reverse(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 
 fn sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let l = this(vm, args, "sort")?;
-    if args.len() > 1 {
-        return Err(vm.type_error("sort() takes no positional arguments"));
-    }
     crate::sort::list_sort(vm, l.value(), kw)?;
     Ok(Value::NONE)
 }
@@ -183,18 +181,18 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_methods(
         t,
         &[
-            ("append", append),
-            ("extend", extend),
-            ("insert", insert),
-            ("pop", pop),
-            ("remove", remove),
-            ("index", index),
-            ("count", count),
-            ("reverse", reverse),
-            ("sort", sort),
-            ("copy", copy),
-            ("clear", clear),
-            ("__init__", init),
+            ("append", sig!(append, 2)),
+            ("extend", sig!(extend, 2)),
+            ("insert", sig!(insert, 3)),
+            ("pop", sig!(pop, 1..=2)),
+            ("remove", sig!(remove, 2)),
+            ("index", sig!(index, 2..=4)),
+            ("count", sig!(count, 2)),
+            ("reverse", sig!(reverse, 1)),
+            ("sort", sig!(sort, 1, kw)),
+            ("copy", sig!(copy, 1)),
+            ("clear", sig!(clear, 1)),
+            ("__init__", sig!(init, 1..=2)),
         ],
     )
 }

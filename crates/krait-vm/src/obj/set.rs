@@ -32,6 +32,7 @@ mod methods {
     use crate::class::arg;
     use crate::error::PyResult;
     use crate::gc::Gc;
+    use crate::sig;
     use crate::value::Value;
     use crate::vm::Vm;
     use krait_syntax::ast::BinOp;
@@ -201,14 +202,14 @@ mod methods {
 
     pub fn install(vm: &mut Vm) -> PyResult<()> {
         let common: &[(&str, crate::obj::NativeFn)] = &[
-            ("copy", copy),
-            ("union", union),
-            ("intersection", intersection),
-            ("difference", difference),
-            ("symmetric_difference", symmetric_difference),
-            ("issubset", issubset),
-            ("issuperset", issuperset),
-            ("isdisjoint", isdisjoint),
+            ("copy", sig!(copy, 1)),
+            ("union", sig!(union, 1..)),
+            ("intersection", sig!(intersection, 1..)),
+            ("difference", sig!(difference, 1..)),
+            ("symmetric_difference", sig!(symmetric_difference, 2)),
+            ("issubset", sig!(issubset, 2)),
+            ("issuperset", sig!(issuperset, 2)),
+            ("isdisjoint", sig!(isdisjoint, 2)),
         ];
         let (s, fs) = (vm.types.set, vm.types.frozenset);
         vm.add_methods(s, common)?;
@@ -216,15 +217,15 @@ mod methods {
         vm.add_methods(
             s,
             &[
-                ("add", add),
-                ("remove", remove),
-                ("discard", discard),
-                ("pop", pop),
-                ("clear", clear),
-                ("update", update),
-                ("intersection_update", intersection_update),
-                ("difference_update", difference_update),
-                ("symmetric_difference_update", symmetric_difference_update),
+                ("add", sig!(add, 2)),
+                ("remove", sig!(remove, 2)),
+                ("discard", sig!(discard, 2)),
+                ("pop", sig!(pop, 1)),
+                ("clear", sig!(clear, 1)),
+                ("update", sig!(update, 1..)),
+                ("intersection_update", sig!(intersection_update, 1..)),
+                ("difference_update", sig!(difference_update, 1..)),
+                ("symmetric_difference_update", sig!(symmetric_difference_update, 2)),
             ],
         )
     }

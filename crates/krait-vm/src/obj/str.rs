@@ -375,26 +375,7 @@ pub fn vec_with_room(vm: &mut crate::vm::Vm, n: usize) -> crate::error::PyResult
     Ok(v)
 }
 
-/// Check a builtin method's argument counts (`self` included, as MicroPython counts them).
-pub fn check_args(
-    vm: &mut crate::vm::Vm,
-    args: &[Value],
-    kw: &[Value],
-    min: usize,
-    max: usize,
-    takes_kw: bool,
-) -> crate::error::PyResult<()> {
-    if !takes_kw && !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
-    }
-    if args.len() < min {
-        return Err(vm.type_error(format!("function missing {} required positional arguments", min - args.len())));
-    }
-    if args.len() > max {
-        return Err(vm.type_error(format!("function expected at most {max} arguments, got {}", args.len())));
-    }
-    Ok(())
-}
+pub use crate::obj::function::check_args;
 
 /// Positional argument `i` or keyword `name` (for methods that accept either).
 pub fn arg_or_kw(args: &[Value], kw: &[Value], i: usize, name: &str) -> Option<Value> {

@@ -21,6 +21,7 @@ impl PyObj for TupleObj {
 use crate::class::arg;
 use crate::error::PyResult;
 use crate::gc::Gc;
+use crate::sig;
 use crate::vm::Vm;
 
 fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Gc<TupleObj>> {
@@ -57,5 +58,5 @@ fn count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 pub fn install(vm: &mut Vm) -> PyResult<()> {
     let t = vm.types.tuple;
-    vm.add_methods(t, &[("index", index), ("count", count)])
+    vm.add_methods(t, &[("index", sig!(index, 2..=4)), ("count", sig!(count, 2))])
 }

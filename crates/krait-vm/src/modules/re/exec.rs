@@ -165,6 +165,8 @@ impl<'a> Matcher<'a> {
             }
             Assert::Start => pos == 0,
             Assert::End => pos == self.end,
+            // CPython: `\B` never matches in an empty string.
+            Assert::WordBoundary { negated: true, .. } if self.end == 0 => false,
             Assert::WordBoundary { negated, ascii } => {
                 let before = self.prev_char(pos).is_some_and(|(c, _)| is_word(c, ascii || !self.utf8));
                 let after = self.next_char(pos).is_some_and(|(c, _)| is_word(c, ascii || !self.utf8));

@@ -754,7 +754,11 @@ fn subn_impl(vm: &mut Vm, p: Gc<PatternObj>, repl: Value, string: Value, count: 
             n += 1;
             Ok(())
         };
-        scan(vm, &re, string, None, None, count, &mut each)?;
+        // The pattern may be held only by the module's cache, which `repl` could clear.
+        vm.temp_roots.push(pv);
+        let r = scan(vm, &re, string, None, None, count, &mut each);
+        vm.temp_roots.pop();
+        r?;
     }
     let sub = subject(vm, &re, &string)?;
     let sub_len = sub.data.len();

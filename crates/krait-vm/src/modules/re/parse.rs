@@ -160,8 +160,8 @@ impl Parser<'_> {
         self.flags & flags::VERBOSE != 0
     }
 
-    /// `(?imsx)` groups at the very start apply to the whole pattern (they may also
-    /// appear later; CPython 3.11 rejects that, krait applies them from there on).
+    /// `(?imsx)` groups at the very start apply to the whole pattern (anywhere else
+    /// they are an error, as in CPython 3.11).
     fn leading_flags(&mut self) -> Result<(), ParseError> {
         loop {
             if self.verbose() {
@@ -234,13 +234,12 @@ impl Parser<'_> {
                 None | Some('|') | Some(')') => break,
                 _ => {}
             }
-            let start = self.pos;
             let atom = self.atom()?;
             let atom = match atom {
                 Some(a) => a,
                 None => continue,
             };
-            let node = self.quantifiers(atom, start)?;
+            let node = self.quantifiers(atom)?;
             items.push(node);
         }
         Ok(match items.len() {
@@ -251,7 +250,7 @@ impl Parser<'_> {
     }
 
     /// Quantifiers after an atom.
-    fn quantifiers(&mut self, atom: Node, atom_start: usize) -> Result<Node, ParseError> {
+    fn quantifiers(&mut self, atom: Node) -> Result<Node, ParseError> {
         let mut node = atom;
         let mut repeated = false;
         loop {
@@ -281,8 +280,8 @@ impl Parser<'_> {
             if repeated {
                 return err("multiple repeat", qpos);
             }
-            if matches!(node, Node::Assert(_) | Node::Empty) || matches!(&node, Node::Look { .. }) {
-                return err("nothing to repeat", atom_start.min(qpos));
+            if matches!(node, Node::Assert(_) | Node::Empty) {
+                return err("nothing to repeat", qpos);
             }
             let greedy = !self.eat('?');
             if self.peek() == Some('+') {
@@ -504,8 +503,8 @@ impl Parser<'_> {
                     if off != 0 {
                         return err("missing :", self.pos - 1);
                     }
-                    self.flags |= on;
-                    return Ok(None);
+                    // Leading ones were taken by `leading_flags`.
+                    return err("global flags not at the start of the expression", start);
                 }
                 if !self.eat(':') {
                     return match self.peek() {
