@@ -193,7 +193,8 @@ def describe_mismatch(expected, got):
 def discover(filter_words):
     names = []
     for fn in sorted(os.listdir(BENCH_DIR)):
-        if not fn.endswith(".py") or fn.startswith("_") or fn == "run.py":
+        # *_report.py are helper scripts run with python3 (gc_pause_report.py), not benchmarks.
+        if not fn.endswith(".py") or fn.startswith("_") or fn == "run.py" or fn.endswith("_report.py"):
             continue
         name = fn[:-3]
         if filter_words and not any(w in name for w in filter_words):

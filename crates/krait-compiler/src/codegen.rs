@@ -20,13 +20,14 @@
 //! each such exit, as CPython does).
 
 use std::borrow::Cow;
+use std::hash::Hasher;
 use std::rc::Rc;
 
 use krait_syntax::ast::{
     self, Arguments, BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Constant, ExceptHandler, Expr, ExprKind,
     FunctionDef, Keyword, Loc, Stmt, StmtKind, UnaryOp, WithItem,
 };
-use krait_syntax::fxhash::FxHashMap;
+use krait_syntax::fxhash::{FxHashMap, FxHasher};
 use krait_syntax::{q, Mode, Qstr, SyntaxError};
 
 use crate::bytecode::{encode, Code, CodeFlags, Const, ExcEntry, Op, MAX_ARG};
@@ -160,15 +161,16 @@ struct Handler {
 
 /// Blocks that `break`, `continue` and `return` must clean up when leaving them.
 #[derive(Copy, Clone)]
-enum FKind<'a> {
+enum FKind {
     While,
     /// The iterator is on the stack.
     For,
     AsyncFor,
     /// A `try` body with `except` clauses.
     TryExcept,
-    /// A `try` body (or `try`/`except`) protected by this `finally` body.
-    Finally(&'a [Stmt]),
+    /// A `try` body (or `try`/`except`) protected by a `finally` body: its
+    /// index in `Compiler::finally_bodies`.
+    Finally(u32),
     /// The `finally` body run for an exception: `[prev, exc]` on the stack.
     FinallyEnd,
     /// An `except` body: `[prev]` on the stack; the bound name to clear.
@@ -181,73 +183,104 @@ enum FKind<'a> {
 }
 
 #[derive(Copy, Clone)]
-struct FBlock<'a> {
-    kind: FKind<'a>,
+struct FBlock {
+    kind: FKind,
     /// The handler in force outside the block, used while leaving it.
     outer: u32,
     cont: Label,
     brk: Label,
 }
 
-/// Hashable identity of a pool constant, for deduplication (`1`, `1.0` and
-/// `True` stay distinct, as do `0.0` and `-0.0`).
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum ConstKey<'a> {
-    None,
-    True,
-    False,
-    Ellipsis,
-    Int(i128),
-    Big(Cow<'a, str>),
-    Float(u64),
-    Imag(u64),
-    Str(Cow<'a, str>),
-    Bytes(Cow<'a, [u8]>),
-    Tuple(Vec<ConstKey<'a>>),
+const NO_CONST: u32 = u32::MAX;
+
+/// The hash under which a pool constant is deduplicated (`1`, `1.0` and
+/// `True` stay distinct, as do `0.0` and `-0.0`; see [`same_const`]).
+fn const_hash(v: &ConstValue<'_>) -> u64 {
+    let mut h = FxHasher::default();
+    hash_const_into(v, &mut h);
+    h.finish()
 }
 
-impl<'a> ConstKey<'a> {
-    fn of(v: &ConstValue<'a>) -> ConstKey<'a> {
-        match v {
-            ConstValue::None => ConstKey::None,
-            ConstValue::True => ConstKey::True,
-            ConstValue::False => ConstKey::False,
-            ConstValue::Ellipsis => ConstKey::Ellipsis,
-            ConstValue::Int(i) => ConstKey::Int(*i),
-            ConstValue::BigLit(d) => ConstKey::Big(d.clone()),
-            ConstValue::Float(f) => ConstKey::Float(f.to_bits()),
-            ConstValue::Imag(f) => ConstKey::Imag(f.to_bits()),
-            ConstValue::Str(s) => ConstKey::Str(s.clone()),
-            ConstValue::Bytes(b) => ConstKey::Bytes(b.clone()),
-            ConstValue::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect()),
+fn hash_const_into(v: &ConstValue<'_>, h: &mut FxHasher) {
+    match v {
+        ConstValue::None => h.write_u8(0),
+        ConstValue::True => h.write_u8(1),
+        ConstValue::False => h.write_u8(2),
+        ConstValue::Ellipsis => h.write_u8(3),
+        ConstValue::Int(i) => {
+            h.write_u8(4);
+            h.write_u64(*i as u64);
+            h.write_u64((*i >> 64) as u64);
+        }
+        ConstValue::BigLit(d) => {
+            h.write_u8(5);
+            h.write(d.as_bytes());
+        }
+        ConstValue::Float(f) => {
+            h.write_u8(6);
+            h.write_u64(f.to_bits());
+        }
+        ConstValue::Imag(f) => {
+            h.write_u8(7);
+            h.write_u64(f.to_bits());
+        }
+        ConstValue::Str(s) => {
+            h.write_u8(8);
+            h.write(s.as_bytes());
+            h.write_usize(s.len());
+        }
+        ConstValue::Bytes(b) => {
+            h.write_u8(9);
+            h.write(b);
+            h.write_usize(b.len());
+        }
+        ConstValue::Tuple(items) => {
+            h.write_u8(10);
+            h.write_usize(items.len());
+            for it in items {
+                hash_const_into(it, h);
+            }
         }
     }
+}
 
-    /// The same key, owning its text.
-    fn into_owned(self) -> ConstKey<'static> {
-        match self {
-            ConstKey::None => ConstKey::None,
-            ConstKey::True => ConstKey::True,
-            ConstKey::False => ConstKey::False,
-            ConstKey::Ellipsis => ConstKey::Ellipsis,
-            ConstKey::Int(i) => ConstKey::Int(i),
-            ConstKey::Big(d) => ConstKey::Big(Cow::Owned(d.into_owned())),
-            ConstKey::Float(f) => ConstKey::Float(f),
-            ConstKey::Imag(f) => ConstKey::Imag(f),
-            ConstKey::Str(s) => ConstKey::Str(Cow::Owned(s.into_owned())),
-            ConstKey::Bytes(b) => ConstKey::Bytes(Cow::Owned(b.into_owned())),
-            ConstKey::Tuple(items) => ConstKey::Tuple(items.into_iter().map(ConstKey::into_owned).collect()),
+/// Whether pool constant `c` is `v.to_const()` of a value the same as `v` for
+/// deduplication: same type and value, floats by their bits (so `0.0` and
+/// `-0.0` differ), `1`, `1.0` and `True` distinct.
+fn same_const(v: &ConstValue<'_>, c: &Const) -> bool {
+    match (v, c) {
+        (ConstValue::None, Const::None)
+        | (ConstValue::True, Const::True)
+        | (ConstValue::False, Const::False)
+        | (ConstValue::Ellipsis, Const::Ellipsis) => true,
+        (ConstValue::Int(i), Const::Int(x)) => *i == *x as i128,
+        // An int beyond i64 is kept as its decimal digits; a `BigLit` never
+        // fits in an i128, so the two never stand for the same key.
+        (ConstValue::Int(i), Const::BigInt(d)) => d.parse::<i128>() == Ok(*i),
+        (ConstValue::BigLit(a), Const::BigInt(d)) => **d == **a && d.parse::<i128>().is_err(),
+        (ConstValue::Float(f), Const::Float(g)) => f.to_bits() == g.to_bits(),
+        (ConstValue::Imag(f), Const::Complex { real, imag }) => {
+            real.to_bits() == 0f64.to_bits() && f.to_bits() == imag.to_bits()
         }
+        (ConstValue::Str(a), Const::Str(b)) => **a == **b,
+        (ConstValue::Bytes(a), Const::Bytes(b)) => **a == **b,
+        (ConstValue::Tuple(a), Const::Tuple(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| same_const(x, y))
+        }
+        _ => false,
     }
 }
 
 /// One code object under construction.
-struct Unit<'a> {
+struct Unit {
     scope: ScopeId,
     code: Vec<u32>,
     consts: Vec<Const>,
-    /// Keys own their text: the module's unit outlives each statement's tree.
-    const_map: FxHashMap<ConstKey<'static>, u32>,
+    /// Deduplication of `consts`: the last constant added with each hash
+    /// ([`const_hash`]); `const_prev[i]` is the one before `i` with the same
+    /// hash, or `NO_CONST` (one entry per constant, code objects included).
+    const_map: FxHashMap<u64, u32>,
+    const_prev: Vec<u32>,
     names: Vec<Qstr>,
     name_map: FxHashMap<Qstr, u32>,
     labels: Vec<LabelInfo>,
@@ -262,7 +295,7 @@ struct Unit<'a> {
     reachable: bool,
     lines: Vec<(u32, u32)>,
     cur_line: u32,
-    fblocks: Vec<FBlock<'a>>,
+    fblocks: Vec<FBlock>,
     first_line: u32,
     /// The REPL's top level: expression statements print their value.
     interactive: bool,
@@ -270,13 +303,14 @@ struct Unit<'a> {
     overflow: bool,
 }
 
-impl<'a> Unit<'a> {
-    fn new(scope: ScopeId, first_line: u32) -> Unit<'a> {
+impl Unit {
+    fn new(scope: ScopeId, first_line: u32) -> Unit {
         Unit {
             scope,
             code: Vec::new(),
             consts: Vec::new(),
             const_map: FxHashMap::default(),
+            const_prev: Vec::new(),
             names: Vec::new(),
             name_map: FxHashMap::default(),
             labels: Vec::new(),
@@ -297,12 +331,13 @@ impl<'a> Unit<'a> {
     }
 }
 
-impl Unit<'_> {
+impl Unit {
     fn reset(&mut self, scope: ScopeId, first_line: u32) {
         self.scope = scope;
         self.code.clear();
         self.consts.clear();
         self.const_map.clear();
+        self.const_prev.clear();
         self.names.clear();
         self.name_map.clear();
         self.labels.clear();
@@ -319,38 +354,6 @@ impl Unit<'_> {
         self.first_line = first_line;
         self.interactive = false;
         self.overflow = false;
-    }
-}
-
-impl<'a> Unit<'a> {
-    /// The same unit for code of another lifetime; its `fblocks` (which refer
-    /// to the tree) must be empty, as they are between module-level statements.
-    #[allow(clippy::boxed_local)]
-    fn recycle<'b>(self: Box<Self>) -> Box<Unit<'b>> {
-        let u = *self;
-        debug_assert!(u.fblocks.is_empty());
-        Box::new(Unit {
-            scope: u.scope,
-            code: u.code,
-            consts: u.consts,
-            const_map: u.const_map,
-            names: u.names,
-            name_map: u.name_map,
-            labels: u.labels,
-            fixups: u.fixups,
-            handlers: u.handlers,
-            cur_handler: u.cur_handler,
-            runs: u.runs,
-            depth: u.depth,
-            max_depth: u.max_depth,
-            reachable: u.reachable,
-            lines: u.lines,
-            cur_line: u.cur_line,
-            fblocks: recycle_vec(u.fblocks),
-            first_line: u.first_line,
-            interactive: u.interactive,
-            overflow: u.overflow,
-        })
     }
 }
 
@@ -375,10 +378,12 @@ struct Compiler<'a> {
     st: SymbolTable<'a>,
     filename: Qstr,
     optimize: u8,
-    unit: Box<Unit<'a>>,
-    outer_units: Vec<Box<Unit<'a>>>,
+    unit: Box<Unit>,
+    outer_units: Vec<Box<Unit>>,
     /// Finished units, kept for their allocations.
-    spare_units: Vec<Box<Unit<'a>>>,
+    spare_units: Vec<Box<Unit>>,
+    /// The bodies of the `finally` blocks being compiled (`FKind::Finally`).
+    finally_bodies: Vec<&'a [Stmt]>,
     /// Scratch stack for compiling left-nested `BinOp` chains without recursion.
     spine: Vec<&'a Expr>,
     depth: u32,
@@ -489,6 +494,7 @@ impl<'a> Compiler<'a> {
             unit: Box::new(Unit::new(MODULE_SCOPE, 1)),
             outer_units: Vec::new(),
             spare_units: Vec::new(),
+            finally_bodies: Vec::new(),
             spine: Vec::new(),
             depth: 0,
             q_debug: Qstr::new("__debug__"),
@@ -504,9 +510,10 @@ impl<'a> Compiler<'a> {
             st: self.st.recycle(),
             filename: self.filename,
             optimize: self.optimize,
-            unit: self.unit.recycle(),
-            outer_units: self.outer_units.into_iter().map(Unit::recycle).collect(),
-            spare_units: self.spare_units.into_iter().map(Unit::recycle).collect(),
+            unit: self.unit,
+            outer_units: self.outer_units,
+            spare_units: self.spare_units,
+            finally_bodies: recycle_vec(self.finally_bodies),
             spine: recycle_vec(self.spine),
             depth: self.depth,
             q_debug: self.q_debug,
@@ -661,7 +668,15 @@ impl<'a> Compiler<'a> {
         let u = &mut self.unit;
         if u.consts.len() > nconsts {
             u.consts.truncate(nconsts);
-            u.const_map.retain(|_, i| (*i as usize) < nconsts);
+            // Entries for dropped constants fall back along their chain.
+            let prev = &u.const_prev;
+            u.const_map.retain(|_, i| {
+                while *i != NO_CONST && *i as usize >= nconsts {
+                    *i = prev.get(*i as usize).copied().unwrap_or(NO_CONST);
+                }
+                *i != NO_CONST
+            });
+            u.const_prev.truncate(nconsts);
         }
         if u.names.len() > nnames {
             u.names.truncate(nnames);
@@ -686,21 +701,27 @@ impl<'a> Compiler<'a> {
     }
 
     fn add_const(&mut self, v: &ConstValue<'a>) -> u32 {
-        let key = ConstKey::of(v);
+        let h = const_hash(v);
         let u = &mut self.unit;
-        let map: &FxHashMap<ConstKey<'a>, u32> = &u.const_map;
-        if let Some(&i) = map.get(&key) {
-            return i;
+        let head = u.const_map.get(&h).copied().unwrap_or(NO_CONST);
+        let mut j = head;
+        while let Some(c) = u.consts.get(j as usize) {
+            if same_const(v, c) {
+                return j;
+            }
+            j = u.const_prev.get(j as usize).copied().unwrap_or(NO_CONST);
         }
         let i = u.consts.len() as u32;
         u.consts.push(v.to_const());
-        u.const_map.insert(key.into_owned(), i);
+        u.const_prev.push(head);
+        u.const_map.insert(h, i);
         i
     }
 
     fn add_code(&mut self, code: Rc<Code>) -> u32 {
         let u = &mut self.unit;
         u.consts.push(Const::Code(code));
+        u.const_prev.push(NO_CONST);
         u.consts.len() as u32 - 1
     }
 
@@ -852,13 +873,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// Turn a finished unit into its code object (and keep the unit's buffers).
-    fn finish(&mut self, mut u: Box<Unit<'a>>, annotations: Vec<(Qstr, Qstr)>) -> R<Rc<Code>> {
+    fn finish(&mut self, mut u: Box<Unit>, annotations: Vec<(Qstr, Qstr)>) -> R<Rc<Code>> {
         let r = self.build_code(&mut u, annotations);
         self.spare_units.push(u);
         r
     }
 
-    fn build_code(&self, u: &mut Unit<'a>, annotations: Vec<(Qstr, Qstr)>) -> R<Rc<Code>> {
+    fn build_code(&self, u: &mut Unit, annotations: Vec<(Qstr, Qstr)>) -> R<Rc<Code>> {
         let scope = self.st.scope(u.scope);
         let limit = MAX_ARG as usize + 1;
         let too_many = if u.code.len() > MAX_ARG as usize {
@@ -962,7 +983,7 @@ impl<'a> Compiler<'a> {
     /// VM then takes one jump, not a chain). Direction is kept honest: an
     /// unconditional jump that ends up going backward becomes `JumpBack` (and so
     /// stays a safepoint), and a conditional one is only redirected forward.
-    fn thread_jumps(u: &mut Unit<'a>) {
+    fn thread_jumps(u: &mut Unit) {
         let is_goto = |w: u32| w & 0xff == Op::Jump as u32 || w & 0xff == Op::JumpBack as u32;
         for &pc in &u.fixups {
             let word = u.code[pc as usize];
@@ -1564,10 +1585,11 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::PopTop, 0);
             }
-            FKind::Finally(body) => {
+            FKind::Finally(fi) => {
+                let body = self.finally_bodies.get(fi as usize).copied().unwrap_or(&[]);
                 // The finally body runs outside its own block (a `return` in it
                 // must not run it again), above the value being returned.
-                let inner: Vec<FBlock<'a>> = self.unit.fblocks.drain(i..).collect();
+                let inner: Vec<FBlock> = self.unit.fblocks.drain(i..).collect();
                 if preserve {
                     let (outer, cont, brk) = (fb.outer, fb.cont, fb.brk);
                     self.unit.fblocks.push(FBlock { kind: FKind::PopValue, outer, cont, brk });
@@ -1730,9 +1752,12 @@ impl<'a> Compiler<'a> {
         let depth = self.unit.depth;
         let h = self.new_handler(depth);
         self.set_handler(h);
-        self.unit.fblocks.push(FBlock { kind: FKind::Finally(finalbody), outer, cont: Label(0), brk: Label(0) });
+        let fi = self.finally_bodies.len() as u32;
+        self.finally_bodies.push(finalbody);
+        self.unit.fblocks.push(FBlock { kind: FKind::Finally(fi), outer, cont: Label(0), brk: Label(0) });
         self.try_except(body, handlers, orelse)?;
         self.unit.fblocks.pop();
+        self.finally_bodies.pop();
         self.set_handler(outer);
         self.block(finalbody)?;
         let end = self.new_label();

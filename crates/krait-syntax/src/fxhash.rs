@@ -49,7 +49,12 @@ impl Hasher for FxHasher {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply leaves the low bits depending only on the low bits of
+        // the input, and hashbrown picks buckets by the low bits: without this
+        // rotation, names differing only after their first byte or two (`f0`,
+        // `f1`, ...) and aligned addresses crowd into a few buckets. The high
+        // bits are well mixed; bring them down (as rustc-hash 2 does).
+        self.hash.rotate_left(26)
     }
 }
 

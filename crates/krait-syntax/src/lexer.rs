@@ -15,6 +15,7 @@
 //! and string literals without escapes are copied in one go.
 
 use crate::error::SyntaxError;
+use crate::fxhash::FxHashMap;
 use crate::qstr::Qstr;
 use crate::token::{FField, FPiece, FStrLit, Tok, Token};
 
@@ -27,7 +28,7 @@ pub const MAX_INDENT_DEPTH: usize = 100;
 pub const MAX_FSTRING_NEST: u32 = 32;
 
 const TAB_SIZE: u32 = 8;
-const IDENT_CACHE_BITS: u32 = 9;
+const IDENT_CACHE_BITS: u32 = 8;
 
 /// What the lexer has produced. Once the lexer is done, the token vector ends
 /// with an `EndMarker` or an `Error` token (and `error` is set exactly in the
@@ -157,8 +158,11 @@ pub struct Lexer<'a> {
     cfg: LexConfig,
     /// A token has been produced on the current logical line.
     line_has_tokens: bool,
-    /// Recently seen words (up to 16 bytes, zero-padded) and their tokens.
-    ident_cache: Vec<(u128, Tok)>,
+    /// Recently seen words (up to 16 bytes, zero-padded) and their tokens:
+    /// two-way set-associative, the most recently used of a set first.
+    ident_cache: Vec<[(u128, Tok); 2]>,
+    /// Longer words seen so far (there are few) and their tokens.
+    long_words: FxHashMap<&'a str, Tok>,
     /// At the start of a logical line (indentation still to measure).
     at_bol: bool,
     started: bool,
@@ -187,7 +191,12 @@ impl<'a> Lexer<'a> {
             cfg,
             line_has_tokens: false,
             // Not worth setting up for the small inputs of f-string expressions.
-            ident_cache: if text.len() > 512 { vec![(0, Tok::EndMarker); 1 << IDENT_CACHE_BITS] } else { Vec::new() },
+            ident_cache: if text.len() > 512 {
+                vec![[(0, Tok::EndMarker); 2]; 1 << IDENT_CACHE_BITS]
+            } else {
+                Vec::new()
+            },
+            long_words: FxHashMap::default(),
             at_bol: !cfg.implicit_paren,
             started: false,
             done: false,
@@ -459,14 +468,17 @@ impl<'a> Lexer<'a> {
         Ok(())
     }
 
-    /// The token for the name or keyword at `start..end`. Short words go through
-    /// a small direct-mapped cache first: most names recur, and a hit skips both
-    /// keyword matching and the interner's hash table.
+    /// The token for the name or keyword at `start..end`. Words go through a
+    /// cache first: most names recur, and a hit skips both keyword matching
+    /// and the interner's (large, thread-wide) hash table.
     #[inline]
     fn word_token(&mut self, start: usize, end: usize) -> Tok {
         let word = &self.src[start..end];
-        if word.len() > 16 || self.ident_cache.is_empty() {
+        if self.ident_cache.is_empty() {
             return self.word_token_slow(start, end);
+        }
+        if word.len() > 16 {
+            return self.long_word_token(start, end);
         }
         // The word's bytes, zero-padded; identifier bytes are never 0, so this
         // identifies the word. Load 16 bytes at once and mask when the input
@@ -481,15 +493,32 @@ impl<'a> Lexer<'a> {
         };
         let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let idx = (h >> (64 - IDENT_CACHE_BITS)) as usize;
-        if let Some(&(k, tok)) = self.ident_cache.get(idx) {
-            if k == key {
-                return tok;
+        if let Some(set) = self.ident_cache.get_mut(idx) {
+            if set[0].0 == key {
+                return set[0].1;
+            }
+            if set[1].0 == key {
+                set.swap(0, 1);
+                return set[0].1;
             }
         }
         let tok = self.word_token_slow(start, end);
-        if let Some(slot) = self.ident_cache.get_mut(idx) {
-            *slot = (key, tok);
+        if let Some(set) = self.ident_cache.get_mut(idx) {
+            set[1] = set[0];
+            set[0] = (key, tok);
         }
+        tok
+    }
+
+    #[cold]
+    fn long_word_token(&mut self, start: usize, end: usize) -> Tok {
+        let text = self.text;
+        let word = text.get(start..end).unwrap_or("");
+        if let Some(&tok) = self.long_words.get(word) {
+            return tok;
+        }
+        let tok = self.word_token_slow(start, end);
+        self.long_words.insert(word, tok);
         tok
     }
 

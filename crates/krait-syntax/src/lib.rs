@@ -1,9 +1,12 @@
 //! krait's front end: source text to an abstract syntax tree.
 //!
 //! `lexer` turns UTF-8 source into tokens (with INDENT/DEDENT), `parser` turns
-//! tokens into an [`ast::Module`]. Identifiers are interned ([`qstr`]) as they are
-//! lexed. Any input, however malformed, yields either an AST or a [`SyntaxError`];
-//! neither stage may panic.
+//! tokens into an [`ast::Module`] ([`parse`]), or hands a module over one
+//! top-level statement at a time ([`StmtStream`]), so that a compiler can
+//! process each statement and drop its tree before the next is parsed.
+//! Identifiers are interned ([`qstr`]) as they are lexed. Any input, however
+//! malformed, yields either an AST or a [`SyntaxError`]; neither stage may
+//! panic.
 
 pub mod ast;
 pub mod error;
@@ -14,6 +17,7 @@ pub mod qstr;
 pub mod token;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
+pub use parser::StmtStream;
 pub use qstr::{q, Qstr};
 
 /// What the source is expected to be, as for Python's `compile()` modes.

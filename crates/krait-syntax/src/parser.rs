@@ -1351,6 +1351,9 @@ impl<'a> Parser<'a> {
 
     /// `test`: a conditional expression or lambda (Python's `expression`).
     fn test(&mut self) -> PResult<Expr> {
+        if let Some(e) = self.lone_atom() {
+            return Ok(e);
+        }
         if self.at(Tok::Lambda) {
             return self.lambdef();
         }
@@ -1368,6 +1371,32 @@ impl<'a> Parser<'a> {
         };
         self.leave();
         Ok(r)
+    }
+
+    /// A shortcut for the commonest `test`: a name or a small literal that the
+    /// next token ends (`b` in `f(a, b)`, `2` in `x = 2`). The full descent
+    /// would build the same node; `None` leaves it to that.
+    #[inline]
+    fn lone_atom(&mut self) -> Option<Expr> {
+        let kind = match self.peek() {
+            Tok::Name(q) => ExprKind::Name(q),
+            Tok::Int(v) => ExprKind::Const(Constant::Int(v)),
+            Tok::None => ExprKind::Const(Constant::None),
+            Tok::True => ExprKind::Const(Constant::True),
+            Tok::False => ExprKind::Const(Constant::False),
+            _ => return None,
+        };
+        let next = self.lx.out.toks.get(self.pos + 1)?.tok;
+        if !matches!(
+            next,
+            Tok::Comma | Tok::RPar | Tok::RSqb | Tok::RBrace | Tok::Colon | Tok::Newline | Tok::Equal | Tok::Semi
+        ) || self.depth >= MAX_DEPTH
+        {
+            return None;
+        }
+        let loc = self.loc();
+        self.bump();
+        Some(Expr::new(kind, loc))
     }
 
     fn lambdef(&mut self) -> PResult<Expr> {

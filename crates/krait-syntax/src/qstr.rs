@@ -60,14 +60,13 @@ impl Table {
             hashes: Vec::with_capacity(1024),
         };
         for (i, s) in PREDEFINED.iter().enumerate() {
-            let q = t.insert(s);
+            let q = t.insert_static(s);
             debug_assert_eq!(q.0 as usize, i);
         }
         // Every one-character ASCII string, at fixed ids (see `Qstr::ascii_char`).
         for b in 0u8..128 {
-            let c = [b];
-            let s = std::str::from_utf8(&c).unwrap_or("");
-            let q = t.insert(s);
+            let s = &ASCII_CHARS[b as usize..b as usize + 1];
+            let q = t.insert_static(s);
             debug_assert_eq!(q.0, ASCII_BASE + b as u32);
         }
         t
@@ -77,7 +76,14 @@ impl Table {
         if let Some(&q) = self.map.get(s) {
             return q;
         }
-        let stored: &'static str = Box::leak(s.to_owned().into_boxed_str());
+        self.insert_static(Box::leak(s.to_owned().into_boxed_str()))
+    }
+
+    /// Intern text that lives forever already (no copy is made).
+    fn insert_static(&mut self, stored: &'static str) -> Qstr {
+        if let Some(&q) = self.map.get(stored) {
+            return q;
+        }
         let q = Qstr(self.strs.len() as u32);
         self.strs.push(stored);
         self.hashes.push(str_hash(stored.as_bytes()));
@@ -85,6 +91,9 @@ impl Table {
         q
     }
 }
+
+/// The 128 ASCII characters in order, so each one-character string is a slice of it.
+const ASCII_CHARS: &str = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f";
 
 /// Id of the first one-character ASCII string (`"\0"`; `"\x01"` follows, …).
 const ASCII_BASE: u32 = PREDEFINED.len() as u32;
@@ -95,6 +104,12 @@ impl Qstr {
     pub fn ascii_char(b: u8) -> Qstr {
         debug_assert!(b < 128);
         Qstr(ASCII_BASE + b as u32)
+    }
+
+    /// Intern text with a `'static` lifetime (a literal): no copy is made.
+    #[inline]
+    pub fn from_static(s: &'static str) -> Qstr {
+        with_table(|t| t.insert_static(s))
     }
 
     /// Intern `s`, returning its id (the same id every time for the same text).
@@ -376,6 +391,12 @@ mod tests {
         assert_eq!(q::__init__.as_str(), "__init__");
         assert_eq!(Qstr::new("__init__"), q::__init__);
         assert_eq!(q::EMPTY, Qstr(0));
+    }
+
+    #[test]
+    fn ascii_table_is_complete() {
+        assert_eq!(ASCII_CHARS.len(), 128);
+        assert!(ASCII_CHARS.bytes().enumerate().all(|(i, b)| i == b as usize));
     }
 
     #[test]

@@ -33,7 +33,14 @@ impl Vm {
                 if name == q::__dict__ {
                     return Ok(Some(m.dict.value()));
                 }
-                Ok(m.dict.get_qstr(name))
+                match m.dict.get_qstr(name) {
+                    Some(v) => Ok(Some(v)),
+                    // A module's `__getattr__` supplies the names it lacks (PEP 562).
+                    None => match m.dict.get_qstr(q::__getattr__).filter(|_| name != q::__getattr__) {
+                        Some(ga) => self.call_value(ga, &[Value::qstr(name)], &[]).map(Some),
+                        None => Ok(None),
+                    },
+                }
             }
             Some(ObjKind::Super) => self.super_getattr(Gc::from_value_unchecked(obj), name),
             _ => {
@@ -121,6 +128,25 @@ impl Vm {
                     _ if name.as_str() == "fget" => Some(p.fget),
                     _ if name.as_str() == "fset" => Some(p.fset),
                     _ if name.as_str() == "fdel" => Some(p.fdel),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Range) => {
+                let r = Gc::<RangeObj>::from_value_unchecked(obj);
+                let field = match name.as_str() {
+                    "start" => r.start,
+                    "stop" => r.stop,
+                    "step" => r.step,
+                    _ => return Ok(None),
+                };
+                self.new_int(field).map(Some)
+            }
+            Some(ObjKind::Slice) => {
+                let s = Gc::<SliceObj>::from_value_unchecked(obj);
+                Ok(match name.as_str() {
+                    "start" => Some(s.start),
+                    "stop" => Some(s.stop),
+                    "step" => Some(s.step),
                     _ => None,
                 })
             }
@@ -363,7 +389,16 @@ impl Vm {
                     }
                 }
             }
-            Some(ObjKind::Type) | Some(ObjKind::Module) | Some(ObjKind::Super) => {}
+            Some(ObjKind::Type) => {
+                // `C.m(...)` for a class method: `(function, C)`, without a bound method.
+                let t = Gc::<TypeObj>::from_value_unchecked(obj);
+                if t.metaclass.is_null() {
+                    if let Some(cm) = t.lookup(name).and_then(|a| a.downcast::<ClassMethodObj>()) {
+                        return Ok((cm.func, obj));
+                    }
+                }
+            }
+            Some(ObjKind::Module) | Some(ObjKind::Super) => {}
             _ => {
                 if name != q::__class__ {
                     let t = self.type_of(obj);
@@ -449,7 +484,13 @@ impl Vm {
                         e.get_mut().context = v;
                         return Ok(());
                     }
-                    q::__traceback__ => return Ok(()),
+                    q::__traceback__ => {
+                        // `e.__traceback__ = None` forgets where it was raised (MicroPython).
+                        if v.is_none() {
+                            e.get_mut().traceback.clear();
+                        }
+                        return Ok(());
+                    }
                     q::args => {
                         let t = self.to_tuple(v)?;
                         e.get_mut().args = t;

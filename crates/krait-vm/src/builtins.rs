@@ -444,7 +444,13 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &[Value], is_max: bool) -> R {
             None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
         };
     }
-    let l = vm.new_list(items.clone())?;
+    // The items must stay rooted while `key` or a comparison runs Python code: a
+    // tuple argument (immutable) or the arguments themselves already do that.
+    let l = if args.len() > 1 || args[0].is_kind(crate::gc::ObjKind::Tuple) {
+        args[0]
+    } else {
+        vm.new_list(items.clone())?
+    };
     vm.temp_roots.push(l);
     let r = (|| {
         let mut best = items[0];
@@ -488,7 +494,8 @@ fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     if is_str(acc) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let it = vm.get_iter(args[0])?;
+    // A loop's iterator (see `Vm::loop_iter`): summing a built-in container allocates nothing.
+    let it = vm.loop_iter(args[0])?;
     vm.temp_roots.push(it);
     let mark = vm.temp_roots.len();
     vm.temp_roots.push(acc);
@@ -507,11 +514,12 @@ fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         Ok(acc)
     })();
     vm.temp_roots.truncate(mark - 1);
+    vm.loop_iter_done(it);
     r
 }
 
 fn builtin_any(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    let it = vm.get_iter(args[0])?;
+    let it = vm.loop_iter(args[0])?;
     vm.temp_roots.push(it);
     let r = (|| {
         while let Some(x) = vm.iter_next(it)? {
@@ -522,11 +530,12 @@ fn builtin_any(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         Ok(Value::FALSE)
     })();
     vm.temp_roots.pop();
+    vm.loop_iter_done(it);
     r
 }
 
 fn builtin_all(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    let it = vm.get_iter(args[0])?;
+    let it = vm.loop_iter(args[0])?;
     vm.temp_roots.push(it);
     let r = (|| {
         while let Some(x) = vm.iter_next(it)? {
@@ -537,6 +546,7 @@ fn builtin_all(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         Ok(Value::TRUE)
     })();
     vm.temp_roots.pop();
+    vm.loop_iter_done(it);
     r
 }
 
@@ -751,13 +761,29 @@ fn builtin_import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let Some(name) = args.first().and_then(|n| as_str(n).map(Qstr::new)) else {
         return Err(vm.type_error("__import__() argument 1 must be str"));
     };
-    let globals = args.get(1).and_then(|g| g.downcast::<DictObj>()).or_else(|| vm.frames.last().map(|f| f.globals));
-    let globals = match globals {
+    let fromlist = args.get(3).copied().or_else(|| kwarg(kw, "fromlist")).unwrap_or(Value::NONE);
+    let level = args.get(4).copied().or_else(|| kwarg(kw, "level")).unwrap_or(Value::small_int(0));
+    let level_n = vm.to_index(level)?;
+    if level_n < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    if level_n == 0 && name == q::EMPTY {
+        return Err(vm.value_error("Empty module name"));
+    }
+    // The importing module's globals matter (and must be a dict) only for a relative import.
+    let given = args.get(1).copied().or_else(|| kwarg(kw, "globals")).filter(|g| !g.is_none());
+    let globals = match given {
+        Some(g) if level_n > 0 => match g.downcast::<DictObj>() {
+            Some(d) => Some(d),
+            None => return Err(vm.type_error("globals must be a dict")),
+        },
+        Some(g) => g.downcast::<DictObj>(),
+        None => None,
+    };
+    let globals = match globals.or_else(|| vm.frames.last().map(|f| f.globals)) {
         Some(g) => g,
         None => vm.new_dict()?,
     };
-    let fromlist = args.get(3).copied().or_else(|| kwarg(kw, "fromlist")).unwrap_or(Value::NONE);
-    let level = args.get(4).copied().or_else(|| kwarg(kw, "level")).unwrap_or(Value::small_int(0));
     vm.import_name(name, fromlist, level, globals)
 }
 
@@ -899,7 +925,15 @@ fn float_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -> R
             if name == q::__index__ {
                 return float_new(vm, _cls, &[r], &[]);
             }
-            return Ok(r);
+            if r.is_float() {
+                return Ok(r);
+            }
+            let float_t = vm.types.float;
+            if vm.type_of(r).is_subtype(float_t) {
+                return float_new(vm, _cls, &[r], &[]);
+            }
+            let (t, rt) = (vm.type_name(x).to_owned(), vm.type_name(r).to_owned());
+            return Err(vm.type_error(format!("{t}.__float__ returned non-float (type {rt})")));
         }
     }
     if let Some(inst) = x.downcast::<InstanceObj>() {
@@ -992,10 +1026,16 @@ fn range_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R 
     nargs(vm, args, 1, 3, "range")?;
     let mut nums = [0i64; 3];
     for (i, &a) in args.iter().enumerate() {
-        nums[i] = match as_num(&a) {
-            Some(Num::Int(x)) => x,
-            Some(Num::Big(_)) => return Err(vm.overflow_error("range() arguments too large")),
-            _ => vm.to_index(a)?,
+        // krait's ranges are bounded by the i64 range (sys.maxsize).
+        nums[i] = match crate::ops::as_wide(a) {
+            Some(x) => match i64::try_from(x) {
+                Ok(x) => x,
+                Err(_) => return Err(vm.overflow_error("range() arguments too large")),
+            },
+            None if as_num(&a).is_some_and(|n| matches!(n, Num::Big(_))) => {
+                return Err(vm.overflow_error("range() arguments too large"))
+            }
+            None => vm.to_index(a)?,
         };
     }
     let (start, stop, step) = match args.len() {
@@ -1072,9 +1112,10 @@ fn reversed_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -
         return Ok(r);
     }
     if let Some(r) = seq.downcast::<RangeObj>() {
-        let n = r.len();
-        let (start, step) = (r.start + (n - 1) * r.step, -r.step);
-        let stop = start + n * step;
+        // From the last item down to just before the first (clamped to the i64 range).
+        let (start, step) = (r.item(r.len() - 1), -r.step);
+        let stop = (r.start as i128 - r.step as i128).clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+        let (start, stop) = if r.is_empty() { (0, 0) } else { (start, stop) };
         return Ok(vm.alloc(IterObj { state: IterState::Range { next: start, stop, step } })?.value());
     }
     let seq = if seq.is_kind(ObjKind::Dict) { vm.to_tuple(seq)? } else { seq };
@@ -1284,7 +1325,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("exec", builtin_exec),
         ("eval", builtin_eval),
         ("__build_class__", builtin_build_class),
-        ("__import__", builtin_import),
+        ("__import__", sig!(builtin_import, 1..=5, kw)),
         ("input", sig!(builtin_input, 0..=1)),
         ("open", crate::modules::io::builtin_open),
     ];

@@ -305,12 +305,12 @@ impl Vm {
     /// `object.__new__(cls)` extended to built-in bases: a bare instance of `t`.
     pub fn instantiate(&mut self, t: Gc<TypeObj>, pos: &[Value], kw: &[Value]) -> PyResult<Value> {
         if t.has_flag(flags::EXCEPTION) {
-            let args = match self.new_tuple_from(pos) {
-                Ok(args) => args,
+            let e = match self.new_tuple_from(pos) {
+                Ok(args) => self.new_exception_args(t, args).0,
                 // No room (heap full or locked): an exception from the reserve.
-                Err(_) => return Ok(self.emergency_exception_args(t, pos).0),
+                Err(_) => self.emergency_exception_args(t, pos).0,
             };
-            return Ok(self.new_exception_args(t, args).0);
+            return if e == self.memory_error { Err(PyErr(e)) } else { Ok(e) };
         }
         let base = match t.native_base {
             Some(nb) => match nb.make_new {

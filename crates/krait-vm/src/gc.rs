@@ -623,14 +623,6 @@ impl Heap {
         Ok(())
     }
 
-    /// Would `bytes` more fit now? (For builtins that check before building a big result.)
-    pub fn check_room(&self, bytes: usize) -> Result<(), AllocError> {
-        if self.allocated.saturating_add(bytes) > self.limit && bytes > 0 {
-            return Err(self.refuse(bytes));
-        }
-        Ok(())
-    }
-
     /// Should the VM collect at this safepoint?
     #[inline(always)]
     pub fn wants_collect(&self) -> bool {
@@ -689,7 +681,10 @@ impl Heap {
     }
 
     fn update_limit(&mut self) {
-        self.limit = if self.lock_depth > 0 { 0 } else { self.capacity.unwrap_or(self.growth_limit) };
+        // A fixed capacity beyond the machine's means is bounded like a growable
+        // heap: an absurd request must be a MemoryError, not an abort.
+        let cap = self.capacity.map_or(self.growth_limit, |c| c.min(self.growth_limit));
+        self.limit = if self.lock_depth > 0 { 0 } else { cap };
     }
 
     /// `micropython.heap_lock()`: refuse every allocation until unlocked.
@@ -1002,7 +997,7 @@ impl crate::vm::Vm {
     /// with the heap locked, as MicroPython's stack-allocated iterators do. (A loop
     /// left by `break`, `return` or an exception drops its iterator to the collector.)
     pub(crate) fn loop_iter(&mut self, v: Value) -> crate::error::PyResult<Value> {
-        use crate::obj::iter::{IterObj, IterState};
+        use crate::obj::iter::IterState;
         use crate::obj::{DictObj, RangeObj, SetObj};
         let state = match v.kind() {
             Some(ObjKind::List | ObjKind::Tuple | ObjKind::Bytes | ObjKind::ByteArray) => {
@@ -1020,27 +1015,53 @@ impl crate::vm::Vm {
                 let len = Gc::<SetObj>::from_value_unchecked(v).map.len();
                 IterState::Dict { dict: v, index: 0, what: 0, len }
             }
-            Some(ObjKind::Array | ObjKind::MemoryView)
-                if self.type_of(v).lookup(krait_syntax::q::__iter__).is_none() =>
+            _ if crate::obj::str::is_str(v) => IterState::Str { s: v, pos: 0 },
+            Some(ObjKind::Other)
+                if (v.downcast::<crate::obj::array::ArrayObj>().is_some()
+                    || v.downcast::<crate::obj::memoryview::MemoryViewObj>().is_some())
+                    && self.type_of(v).lookup(krait_syntax::q::__iter__).is_none() =>
             {
                 IterState::Seq { seq: v, index: 0 }
             }
-            _ if crate::obj::str::is_str(v) => IterState::Str { s: v, pos: 0 },
             _ => return self.get_iter(v),
         };
-        let it = match self.heap.loop_iters.pop() {
+        self.new_loop_iter(state)
+    }
+
+    /// An iterator with `state` for a loop: a kept one, or a new one.
+    fn new_loop_iter(&mut self, state: crate::obj::iter::IterState) -> crate::error::PyResult<Value> {
+        use crate::obj::iter::IterObj;
+        match self.heap.loop_iters.pop() {
             Some(it) => {
-                let io = Gc::<IterObj>::from_value_unchecked(it);
-                io.get_mut().state = state;
-                io
+                Gc::<IterObj>::from_value_unchecked(it).get_mut().state = state;
+                Ok(it)
             }
             None => {
                 let io = self.alloc(IterObj { state })?;
                 io.header().flags.set(LOOP_ITER);
-                io
+                Ok(io.value())
             }
+        }
+    }
+
+    /// The iterator of `for i in range(*args)` when the arguments are small ints
+    /// (`None`: let `range` itself deal with them), from the same pool.
+    pub(crate) fn loop_range_iter(&mut self, args: &[Value]) -> crate::error::PyResult<Option<Value>> {
+        use crate::obj::iter::IterState;
+        let mut n = [0i64; 3];
+        for (slot, a) in n.iter_mut().zip(args) {
+            match a.as_small_int() {
+                Some(i) => *slot = i,
+                None => return Ok(None),
+            }
+        }
+        let state = match args.len() {
+            1 => IterState::Range { next: 0, stop: n[0], step: 1 },
+            2 => IterState::Range { next: n[0], stop: n[1], step: 1 },
+            _ if n[2] != 0 => IterState::Range { next: n[0], stop: n[1], step: n[2] },
+            _ => return Ok(None),
         };
-        Ok(it.value())
+        self.new_loop_iter(state).map(Some)
     }
 
     /// A `for` loop ran its iterator `it` to the end: keep it for the next loop if
@@ -1101,7 +1122,8 @@ impl crate::vm::Vm {
         self.emergency_exception_args(class, &[Value::qstr(q)])
     }
 
-    /// As [`Vm::emergency_exception`], with the exception's arguments (at most one).
+    /// As [`Vm::emergency_exception`], with the exception's arguments (more than one
+    /// don't fit: the exception gets none).
     pub(crate) fn emergency_exception_args(
         &mut self,
         class: Gc<crate::obj::TypeObj>,
@@ -1114,7 +1136,8 @@ impl crate::vm::Vm {
                 tuple.get_mut().items[0] = a;
                 tuple.value()
             }
-            _ => return crate::error::PyErr(self.memory_error),
+            // No room for more arguments: none at all, as MicroPython does.
+            _ => self.types.empty_tuple,
         };
         Self::reset_emergency(e, class, args)
     }
@@ -1253,7 +1276,7 @@ mod tests {
     fn size_classes() {
         assert_eq!(VTableFor::<Leaf>::FOOTPRINT, 32);
         assert_eq!(VTableFor::<Leaf>::SIZE_CLASS, 1);
-        assert!(!VTableFor::<Big>::SMALL);
+        const { assert!(!VTableFor::<Big>::SMALL) };
         assert_eq!(VTableFor::<Big>::FOOTPRINT, 816);
     }
 

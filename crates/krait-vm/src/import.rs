@@ -141,9 +141,11 @@ impl Vm {
                 prefix.push('.');
             }
             prefix.push_str(part);
+            let loaded = i > 0 && self.dict_get(self.modules, Value::qstr(Qstr::new(&prefix)))?.is_some();
             let m = self.import_one(&prefix, leaf)?;
-            if i > 0 {
-                // Bind the submodule as an attribute of its parent.
+            if i > 0 && !loaded {
+                // Bind a submodule just loaded as an attribute of its parent (only
+                // then: the parent may have rebound the name since).
                 if let Some(p) = leaf.downcast::<ModuleObj>() {
                     p.dict.get_mut().set_qstr(Qstr::new(part), m);
                 }
@@ -190,12 +192,24 @@ impl Vm {
     /// Import one dotted name whose parent (if any) is already imported.
     fn import_one(&mut self, full: &str, parent: Value) -> PyResult<Value> {
         let key = Value::qstr(Qstr::new(full));
-        if let Some(m) = self.dict_get(self.modules, key)? {
-            return Ok(m);
+        let top_level = !full.contains('.');
+        // An empty `sys.path` forces a built-in module, as in MicroPython (a module
+        // on the file system extending a built-in one imports it so).
+        let forced = top_level && self.sys_path().is_empty();
+        if !forced {
+            if let Some(m) = self.dict_get(self.modules, key)? {
+                return Ok(m);
+            }
         }
-        if let Some(m) = crate::modules::make_builtin_module(self, full)? {
-            self.dict_set(self.modules, key, m)?;
-            return Ok(m);
+        // Built-in modules win over the file system, except MicroPython's extensible
+        // ones (`os`, `time`, `json`, …), which come after it.
+        if top_level && (forced || !crate::modules::is_extensible(full)) {
+            if let Some(m) = crate::modules::make_builtin_module(self, full)? {
+                if self.dict_get(self.modules, key)?.is_none() {
+                    self.dict_set(self.modules, key, m)?;
+                }
+                return Ok(m);
+            }
         }
         let last = full.rsplit('.').next().unwrap_or(full);
         let search: Vec<PathBuf> = match parent.downcast::<ModuleObj>() {
@@ -227,6 +241,12 @@ impl Vm {
                 return Ok(m.value());
             }
         }
+        if top_level {
+            if let Some(m) = crate::modules::make_builtin_module(self, full)? {
+                self.dict_set(self.modules, key, m)?;
+                return Ok(m);
+            }
+        }
         Err(self.module_not_found(full))
     }
 
@@ -239,9 +259,10 @@ impl Vm {
         else {
             return vec![PathBuf::from(".")];
         };
-        let items = match path.downcast::<ListObj>() {
-            Some(l) => l.items.clone(),
-            None => return vec![PathBuf::from(".")],
+        let items = match (path.downcast::<ListObj>(), path.downcast::<TupleObj>()) {
+            (Some(l), _) => l.items.clone(),
+            (_, Some(t)) => t.items.to_vec(),
+            _ => return vec![PathBuf::from(".")],
         };
         items.iter().filter_map(|v| as_str(v).map(PathBuf::from)).collect()
     }
@@ -304,7 +325,11 @@ impl Vm {
     /// module's `__getattr__` may supply it), else every public name of the module
     /// (or, for any other object, of its `__dict__`).
     pub fn import_star(&mut self, m: Value, target: Gc<DictObj>) -> PyResult<()> {
-        if let Some(all) = self.get_attr_opt(m, q::__all__)? {
+        let all = match self.get_attr_opt(m, q::__all__) {
+            Err(e) if self.exc_matches(e, ExcKind::AttributeError) => None,
+            r => r?,
+        };
+        if let Some(all) = all {
             self.temp_roots.push(all);
             let names = self.collect_iterable(all);
             self.temp_roots.pop();

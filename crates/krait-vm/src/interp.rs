@@ -814,11 +814,7 @@ impl Vm {
                         Op::BuildString => {
                             // SAFETY: the `arg` items are on the stack.
                             let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) };
-                            let mut s = String::new();
-                            for v in items {
-                                s.push_str(crate::obj::str::as_str(v).unwrap_or(""));
-                            }
-                            let r = tri!(alloc_retry!(self.new_str(&s)));
+                            let r = tri!(alloc_retry!(self.new_string(concat_strs(items))));
                             sp = unsafe { sp.sub(arg) };
                             push!(r);
                         }
@@ -917,6 +913,23 @@ impl Vm {
                             // SAFETY: pointers into the stack allocation.
                             let fslot_i = unsafe { fslot.offset_from(stack0) } as usize;
                             let args_i = unsafe { args_at.offset_from(stack0) } as usize;
+                            if op == Op::CallFunction
+                                && nkw == 0
+                                && (1..=3).contains(&npos)
+                                && f == self.types.range.value()
+                            {
+                                // `for i in range(...)`: the loop's iterator straight away, without
+                                // a range object (MicroPython compiles this loop to a counter).
+                                if decode(words[ip]).0 == Op::GetIter as u8 {
+                                    let a = self.stack_slice(args_i, npos);
+                                    if let Some(it) = tri!(self.loop_range_iter(a)) {
+                                        ip += 1;
+                                        sp = fslot;
+                                        push!(it);
+                                        continue;
+                                    }
+                                }
+                            }
                             if op == Op::CallFunction && npos == 2 && nkw == 0 && f == self.types.super_.value() {
                                 // `super().name(...)`: find the method without making the
                                 // super object or a bound method (MicroPython's LOAD_SUPER_METHOD).
@@ -1443,23 +1456,27 @@ impl Vm {
     }
 }
 
+/// The text of the `str` values `items`, concatenated (`BuildString`).
+fn concat_strs(items: &[Value]) -> String {
+    let mut s = String::new();
+    for v in items {
+        s.push_str(crate::obj::str::as_str(v).unwrap_or(""));
+    }
+    s
+}
+
 /// Built-in sequences whose subscript takes a slice without keeping it (see `BuildSlice`).
 #[inline]
 fn takes_stack_slice(obj: Value) -> bool {
     use crate::gc::ObjKind;
-    obj.is_qstr()
-        || matches!(
-            obj.kind(),
-            Some(
-                ObjKind::List
-                    | ObjKind::Tuple
-                    | ObjKind::Str
-                    | ObjKind::Bytes
-                    | ObjKind::ByteArray
-                    | ObjKind::MemoryView
-                    | ObjKind::Array
-            )
-        )
+    match obj.kind() {
+        Some(ObjKind::List | ObjKind::Tuple | ObjKind::Str | ObjKind::Bytes | ObjKind::ByteArray) => true,
+        Some(ObjKind::Other) => {
+            obj.downcast::<crate::obj::memoryview::MemoryViewObj>().is_some()
+                || obj.downcast::<crate::obj::array::ArrayObj>().is_some()
+        }
+        _ => obj.is_qstr(),
+    }
 }
 
 /// One step of `yield from` delegation.

@@ -28,6 +28,10 @@ pub enum Num<'a> {
     Float(f64),
 }
 
+/// How deep Rust code may recurse through nested built-in objects (lazy
+/// iterators) before a RecursionError: the bound `call.rs` puts on calls from Rust.
+const NATIVE_DEPTH_MAX: usize = 4000;
+
 /// View `v` as a number (`bool` counts as an int).
 #[inline]
 pub fn as_num(v: &Value) -> Option<Num<'_>> {
@@ -223,6 +227,18 @@ impl Vm {
                 }
                 Ok(h & 0x3fff_ffff_ffff_ffff)
             }
+            // As CPython: equal ranges (the same items) hash alike.
+            Some(ObjKind::Range) => {
+                let r = Gc::<RangeObj>::from_value_unchecked(v);
+                let n = r.len_exact();
+                let none = self.hash(Value::NONE)? as i64;
+                let hs = match n {
+                    0 => [0, none, none],
+                    1 => [1, crate::num::hash::hash_i64(r.start), none],
+                    _ => [hash_i128(n) as i64, crate::num::hash::hash_i64(r.start), crate::num::hash::hash_i64(r.step)],
+                };
+                Ok(crate::num::hash::hash_tuple(hs) as u64)
+            }
             Some(ObjKind::List) | Some(ObjKind::Dict) | Some(ObjKind::ByteArray) | Some(ObjKind::Slice) => {
                 Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
@@ -401,13 +417,7 @@ impl Vm {
         let (ka, kb) = (a.kind(), b.kind());
         match (ka, kb) {
             (Some(ObjKind::List), Some(ObjKind::List)) | (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
-                let xs = self.seq_items(a);
-                let ys = self.seq_items(b);
-                self.temp_roots.push(a);
-                self.temp_roots.push(b);
-                let r = self.seq_compare(op, &xs, &ys);
-                self.temp_roots.truncate(self.temp_roots.len() - 2);
-                r.map(Some)
+                self.seq_compare_values(op, a, b).map(Some)
             }
             (Some(ObjKind::Bytes | ObjKind::ByteArray), Some(ObjKind::Bytes | ObjKind::ByteArray)) => {
                 let x = self.bytes_data(a).unwrap_or_default();
@@ -476,6 +486,45 @@ impl Vm {
             t.items.to_vec()
         } else {
             Vec::new()
+        }
+    }
+
+    /// Item `i` of a list or tuple, re-read each time (a list may change while
+    /// Python code runs during the comparison).
+    #[inline]
+    fn seq_item(v: Value, i: usize) -> Option<Value> {
+        match v.downcast::<ListObj>() {
+            Some(l) => l.items.get(i).copied(),
+            None => v.downcast::<TupleObj>().and_then(|t| t.items.get(i).copied()),
+        }
+    }
+
+    /// Lexicographic comparison of two lists or two tuples, without copying them.
+    fn seq_compare_values(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        let mut i = 0;
+        loop {
+            match (Self::seq_item(a, i), Self::seq_item(b, i)) {
+                (Some(x), Some(y)) => {
+                    if Value::both_small_ints(x, y) {
+                        if x != y {
+                            let (p, q) = (x.as_small_int_unchecked(), y.as_small_int_unchecked());
+                            return Ok(Value::bool(apply_ord(op, p.cmp(&q))));
+                        }
+                        i += 1;
+                        continue;
+                    }
+                    let same = x == y && !x.as_float().is_some_and(|f| f.is_nan());
+                    if !same && !self.eq(x, y)? {
+                        return match op {
+                            CmpOp::Eq => Ok(Value::FALSE),
+                            CmpOp::NotEq => Ok(Value::TRUE),
+                            _ => self.compare(op, x, y),
+                        };
+                    }
+                }
+                (x, y) => return Ok(Value::bool(apply_ord(op, x.is_some().cmp(&y.is_some())))),
+            }
+            i += 1;
         }
     }
 
@@ -1779,12 +1828,13 @@ impl Vm {
             }
             Some(ObjKind::Range) => {
                 let r = Gc::<RangeObj>::from_value_unchecked(container);
-                if let Some(Num::Int(x)) = as_num(&item) {
-                    if item.is_float() {
-                        return Ok(false);
-                    }
-                    let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
-                    return Ok(inside && (x - r.start) % r.step == 0);
+                if let Some(x) = as_wide(item) {
+                    let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
+                    let inside = if step > 0 { start <= x && x < stop } else { stop < x && x <= start };
+                    return Ok(inside && (x - start) % step == 0);
+                }
+                if as_num(&item).is_some_and(|n| matches!(n, Num::Big(_))) {
+                    return Ok(false);
                 }
                 if let Some(f) = item.as_float() {
                     if f.fract() == 0.0 && f.abs() < 9e15 {
@@ -1905,6 +1955,17 @@ impl Vm {
     /// `__next__`'s, a generator's return value) is passed on as the error, so that
     /// `next()` on the wrapper raises it as CPython does.
     fn inner_iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        // Nested lazy iterators recurse in Rust: bound the depth as calls from Rust are.
+        if self.native_depth > NATIVE_DEPTH_MAX {
+            return Err(self.recursion_error());
+        }
+        self.native_depth += 1;
+        let r = self.inner_iter_next_unbounded(it);
+        self.native_depth -= 1;
+        r
+    }
+
+    fn inner_iter_next_unbounded(&mut self, it: Value) -> PyResult<Option<Value>> {
         match it.kind() {
             Some(ObjKind::Iterator) => self.builtin_iter_next(Gc::from_value_unchecked(it)),
             Some(ObjKind::Generator) => match self.generator_resume(Gc::from_value_unchecked(it), Value::NONE, None)? {
@@ -1983,7 +2044,8 @@ impl Vm {
             IterState::Range { next, stop, step } => {
                 let n = *next;
                 if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                    *next = n.wrapping_add(*step);
+                    // Past the i64 range means past `stop` too.
+                    *next = n.checked_add(*step).unwrap_or(*stop);
                     self.new_int(n).map(Some)
                 } else {
                     Ok(None)
@@ -2073,7 +2135,8 @@ impl Vm {
                                     }
                                 }
                             }
-                            io.get_mut().state = IterState::Exhausted;
+                            // Not marked exhausted: like CPython's, a later next()
+                            // asks the iterators again.
                             return Ok(None);
                         }
                     }
@@ -2244,7 +2307,10 @@ impl Vm {
             Some(ObjKind::Set) => Ok(Gc::<SetObj>::from_value_unchecked(v).map.len()),
             Some(ObjKind::Bytes) => Ok(Gc::<BytesObj>::from_value_unchecked(v).data.len()),
             Some(ObjKind::ByteArray) => Ok(Gc::<ByteArrayObj>::from_value_unchecked(v).data.len()),
-            Some(ObjKind::Range) => Ok(Gc::<RangeObj>::from_value_unchecked(v).len().max(0) as usize),
+            Some(ObjKind::Range) => match usize::try_from(Gc::<RangeObj>::from_value_unchecked(v).len_exact()) {
+                Ok(n) if n <= i64::MAX as usize => Ok(n),
+                _ => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+            },
             _ => {
                 if let Some(n) = crate::buffer::fast_len(self, v)? {
                     return Ok(n);
@@ -2277,6 +2343,14 @@ impl Vm {
     /// as it is to its sub-iterator's `throw`; it is made into an exception (or a
     /// TypeError) only where it is raised.
     pub fn generator_throw(&mut self, g: Gc<GeneratorObj>, exc: Value) -> PyResult<Exit> {
+        // An exception pending from `pend_throw` is thrown instead.
+        let exc = match g.state {
+            GenState::Pending { exc, .. } => {
+                g.get_mut().state = g.state.without_pending();
+                exc
+            }
+            _ => exc,
+        };
         if g.state == GenState::Running {
             return Err(self.value_error("generator already executing"));
         }
@@ -2296,6 +2370,14 @@ impl Vm {
         throw: Option<PyErr>,
         delegate: bool,
     ) -> PyResult<Exit> {
+        // An exception pending from `pend_throw` is thrown in, whatever was sent.
+        let (throw, delegate) = match g.state {
+            GenState::Pending { exc, .. } => {
+                g.get_mut().state = g.state.without_pending();
+                (Some(self.make_raisable(exc)?), true)
+            }
+            _ => (throw, delegate),
+        };
         match g.state {
             GenState::Running => return Err(self.value_error("generator already executing")),
             GenState::Finished => {
@@ -2313,7 +2395,7 @@ impl Vm {
                     return Err(e);
                 }
             }
-            GenState::Suspended => {}
+            GenState::Suspended | GenState::Pending { .. } => {}
         }
         // A generator suspended in `yield from` delegates a throw to its sub-iterator.
         if let Some(e) = throw.filter(|_| delegate) {
@@ -2408,7 +2490,7 @@ impl Vm {
 
     /// `generator.close()`
     pub fn generator_close(&mut self, g: Gc<GeneratorObj>) -> PyResult<()> {
-        if g.state != GenState::Suspended {
+        if g.state.without_pending() != GenState::Suspended {
             g.get_mut().state = GenState::Finished;
             return Ok(());
         }

@@ -314,7 +314,14 @@ impl Vm {
             }
             ObjKind::Module => {
                 let m = Gc::<ModuleObj>::from_value_unchecked(v);
-                let _ = write!(out, "<module '{}'>", m.name);
+                match m.dict.get_qstr(q::__file__).and_then(|f| as_str(&f).map(str::to_owned)) {
+                    Some(file) => {
+                        let _ = write!(out, "<module '{}' from '{file}'>", m.name);
+                    }
+                    None => {
+                        let _ = write!(out, "<module '{}'>", m.name);
+                    }
+                }
             }
             ObjKind::Exception => {
                 let e = Gc::<ExceptionObj>::from_value_unchecked(v);

@@ -101,14 +101,14 @@ builtin_types! {
     dict_items = "dict_items",
 }
 
-fn new_type(heap: &mut Heap, name: &str, bases: &[Gc<TypeObj>], flags: u32) -> Gc<TypeObj> {
+fn new_type(heap: &mut Heap, name: &'static str, bases: &[Gc<TypeObj>], flags: u32) -> Gc<TypeObj> {
     let dict = heap.alloc(DictObj::new()).expect("heap too small for built-in types");
-    let name = Qstr::new(name);
+    let name = Qstr::from_static(name);
     let t = heap
         .alloc(TypeObj {
             name,
             qualname: name,
-            module: Qstr::new("builtins"),
+            module: Qstr::from_static("builtins"),
             bases: bases.to_vec(),
             mro: Vec::new(),
             dict,
@@ -162,15 +162,15 @@ pub fn other_type(vm: &Vm, v: Value) -> Gc<TypeObj> {
 
 impl Vm {
     /// Add a Rust method to a built-in type.
-    pub fn add_method(&mut self, t: Gc<TypeObj>, name: &str, f: NativeFn) -> PyResult<()> {
+    pub fn add_method(&mut self, t: Gc<TypeObj>, name: &'static str, f: NativeFn) -> PyResult<()> {
         let func = self.new_builtin_method(name, f)?;
-        t.dict.get_mut().set_qstr(Qstr::new(name), func);
+        t.dict.get_mut().set_qstr(Qstr::from_static(name), func);
         crate::obj::type_::bump_class_epoch();
         Ok(())
     }
 
     /// Add several Rust methods to a built-in type.
-    pub fn add_methods(&mut self, t: Gc<TypeObj>, methods: &[(&str, NativeFn)]) -> PyResult<()> {
+    pub fn add_methods(&mut self, t: Gc<TypeObj>, methods: &[(&'static str, NativeFn)]) -> PyResult<()> {
         for &(name, f) in methods {
             self.add_method(t, name, f)?;
         }
@@ -178,9 +178,22 @@ impl Vm {
     }
 
     /// Set a class attribute on a built-in type.
-    pub fn add_class_attr(&mut self, t: Gc<TypeObj>, name: &str, v: Value) {
-        t.dict.get_mut().set_qstr(Qstr::new(name), v);
+    pub fn add_class_attr(&mut self, t: Gc<TypeObj>, name: &'static str, v: Value) {
+        t.dict.get_mut().set_qstr(Qstr::from_static(name), v);
         crate::obj::type_::bump_class_epoch();
+    }
+
+    /// A read-only attribute of a built-in type, computed by `getter(self)`.
+    pub fn add_property(&mut self, t: Gc<TypeObj>, name: &'static str, getter: NativeFn) -> PyResult<()> {
+        let fget = self.new_builtin_fn(name, getter)?;
+        let p = self.alloc(crate::obj::descriptor::PropertyObj {
+            fget,
+            fset: Value::NONE,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        })?;
+        self.add_class_attr(t, name, p.value());
+        Ok(())
     }
 
     pub fn set_make_new(&mut self, t: Gc<TypeObj>, f: MakeNewFn) {

@@ -285,7 +285,7 @@ impl Vm {
             [b] => return Ok(Value::qstr(Qstr::ascii_char(*b))),
             _ => {}
         }
-        Ok(self.alloc(StrObj::new(s.into()))?.value())
+        Ok(self.alloc(StrObj::new(s.to_owned()))?.value())
     }
 
     pub fn new_string(&mut self, s: String) -> PyResult<Value> {
@@ -294,7 +294,9 @@ impl Vm {
             [b] => return Ok(Value::qstr(Qstr::ascii_char(*b))),
             _ => {}
         }
-        Ok(self.alloc(StrObj::new(s.into_boxed_str()))?.value())
+        // Adopt the buffer; only give back spare room when it is large.
+        let s = if s.capacity() > s.len() + s.len() / 2 + 64 { s.into_boxed_str().into_string() } else { s };
+        Ok(self.alloc(StrObj::new(s))?.value())
     }
 
     pub fn new_bytes(&mut self, data: Vec<u8>) -> PyResult<Value> {
@@ -362,16 +364,17 @@ impl Vm {
     }
 
     /// A built-in function (not a method: found on a class, it doesn't bind `self`).
-    pub fn new_builtin_fn(&mut self, name: &str, f: NativeFn) -> PyResult<Value> {
-        let module = Qstr::new("builtins");
-        Ok(self.alloc(BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module })?.value())
+    pub fn new_builtin_fn(&mut self, name: &'static str, f: NativeFn) -> PyResult<Value> {
+        let module = Qstr::from_static("builtins");
+        Ok(self
+            .alloc(BuiltinFunctionObj { name: Qstr::from_static(name), f, bound_self: Value::NULL, module })?
+            .value())
     }
 
     /// A built-in method: found on a class, it binds `self` like a Python function.
-    pub fn new_builtin_method(&mut self, name: &str, f: NativeFn) -> PyResult<Value> {
-        Ok(self
-            .alloc(BuiltinFunctionObj { name: Qstr::new(name), f, bound_self: Value::NULL, module: q::EMPTY })?
-            .value())
+    pub fn new_builtin_method(&mut self, name: &'static str, f: NativeFn) -> PyResult<Value> {
+        let name = Qstr::from_static(name);
+        Ok(self.alloc(BuiltinFunctionObj { name, f, bound_self: Value::NULL, module: q::EMPTY })?.value())
     }
 
     // ---- exceptions ----

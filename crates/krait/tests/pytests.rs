@@ -23,6 +23,7 @@
 //! # exit: 1                     the expected exit status (default 0)
 //! # exp: hand                   the .exp is written by hand (MicroPython's behaviour), so
 //!                               tests/gen-exp.py must not regenerate it from CPython
+//! # args: -X heapsize=64K       extra command-line options for krait, put before the file name
 //! ```
 //!
 //! Environment variables:
@@ -66,6 +67,8 @@ struct Test {
     path: PathBuf,
     emitters: Vec<String>,
     exit_code: i32,
+    /// Extra krait options from the `# args:` header.
+    args: Vec<String>,
 }
 
 /// One run: a test under one emitter.
@@ -118,16 +121,17 @@ fn collect_tests(dir: &Path, root: &Path, out: &mut Vec<Test>) {
                 .collect::<Vec<_>>()
                 .join("/");
             let source = fs::read_to_string(&path).unwrap_or_default();
-            let (emitters, exit_code) = parse_header(&rel, &source);
-            out.push(Test { rel, path, emitters, exit_code });
+            let (emitters, exit_code, args) = parse_header(&rel, &source);
+            out.push(Test { rel, path, emitters, exit_code, args });
         }
     }
 }
 
-/// Reads the `# emitters:` and `# exit:` directives from the leading comment block.
-fn parse_header(rel: &str, source: &str) -> (Vec<String>, i32) {
+/// Reads the `# emitters:`, `# exit:` and `# args:` directives from the leading comment block.
+fn parse_header(rel: &str, source: &str) -> (Vec<String>, i32, Vec<String>) {
     let mut emitters: Vec<String> = EMITTERS.iter().map(|e| e.to_string()).collect();
     let mut exit_code = 0;
+    let mut args = Vec::new();
     for line in source.lines() {
         let line = line.trim();
         let Some(comment) = line.strip_prefix('#') else { break };
@@ -140,9 +144,11 @@ fn parse_header(rel: &str, source: &str) -> (Vec<String>, i32) {
             emitters.retain(|e| wanted.contains(&e.as_str()));
         } else if let Some(code) = comment.strip_prefix("exit:") {
             exit_code = code.trim().parse().unwrap_or_else(|_| panic!("{rel}: bad `# exit:` header"));
+        } else if let Some(list) = comment.strip_prefix("args:") {
+            args.extend(list.split_whitespace().map(str::to_string));
         }
     }
-    (emitters, exit_code)
+    (emitters, exit_code, args)
 }
 
 /// Known failures: key `rel:emitter` for emitter-specific entries, `rel` for all emitters.
@@ -190,7 +196,7 @@ fn run_job(bin: &Path, job: &Job, timeout: Duration) -> Outcome {
         Err(e) => return Outcome::Fail(format!("  cannot clone pipe: {e}")),
     };
     let mut cmd = Command::new(bin);
-    cmd.arg("-X").arg(format!("emit={}", job.emitter)).arg(file).current_dir(dir);
+    cmd.arg("-X").arg(format!("emit={}", job.emitter)).args(&test.args).arg(file).current_dir(dir);
     cmd.stdin(Stdio::null()).stdout(writer).stderr(writer2);
     // Keep the run independent of the caller's module search path.
     cmd.env_remove("MICROPYPATH").env_remove("PYTHONPATH");

@@ -290,7 +290,6 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         let err = vm.new_builtin_type("Error", "binascii", &[value_error])?;
         module.dict.get_mut().set_qstr(Qstr::new("Error"), err.value());
     }
-    super::errno::register_aliases(vm, m, &["binascii", "ubinascii"])?;
     Ok(m)
 }
 

@@ -658,7 +658,7 @@ fn install_deque(vm: &mut Vm) -> PyResult<(Gc<TypeObj>, Gc<TypeObj>)> {
         ],
     )?;
     vm.add_class_attr(t, "__hash__", Value::NONE);
-    crate::modules::io::add_property(vm, t, "maxlen", maxlen)?;
+    vm.add_property(t, "maxlen", maxlen)?;
     let it = vm.new_builtin_type("_deque_iterator", "collections", &[])?;
     it.get_mut().make_new = None;
     vm.add_methods(it, &[("__next__", iter_next), ("__iter__", iter_self)])?;

@@ -108,6 +108,5 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         }
     }
     module.dict.get_mut().set_qstr(Qstr::new("errorcode"), codes.value());
-    register_aliases(vm, m, &["errno", "uerrno"])?;
     Ok(m)
 }

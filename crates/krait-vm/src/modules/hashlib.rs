@@ -215,6 +215,5 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     }
     module.dict.get_mut().set_qstr(Qstr::new("algorithms_guaranteed"), set.value());
     module.dict.get_mut().set_qstr(Qstr::new("algorithms_available"), set.value());
-    super::errno::register_aliases(vm, m, &["hashlib", "uhashlib"])?;
     Ok(m)
 }

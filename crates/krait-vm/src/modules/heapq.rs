@@ -382,7 +382,6 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             ("merge", merge),
         ],
     )?;
-    super::errno::register_aliases(vm, m, &["heapq", "uheapq"])?;
     merge_type(vm)?;
     Ok(m)
 }

@@ -17,7 +17,6 @@ use krait_syntax::Qstr;
 use crate::class::{arg, kwarg};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
-use crate::obj::descriptor::PropertyObj;
 use crate::obj::str::{as_str, Codec};
 use crate::obj::{DictObj, ModuleObj, TupleObj, TypeObj};
 use crate::value::Value;
@@ -203,14 +202,6 @@ pub fn set_module_types(vm: &mut Vm, m: Value, types: &[Gc<TypeObj>]) -> PyResul
     if let Some(m) = m.downcast::<ModuleObj>() {
         m.dict.get_mut().set_qstr(Qstr::new(HIDDEN_TYPES), t);
     }
-    Ok(())
-}
-
-/// A read-only attribute computed by `f(self)`.
-pub fn add_property(vm: &mut Vm, t: Gc<TypeObj>, name: &str, f: crate::obj::NativeFn) -> PyResult<()> {
-    let fget = vm.new_builtin_fn(name, f)?;
-    let p = vm.alloc(PropertyObj { fget, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE })?;
-    vm.add_class_attr(t, name, p.value());
     Ok(())
 }
 
@@ -1480,7 +1471,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         ],
     )?;
 
-    add_property(vm, iobase, "closed", iobase_closed)?;
+    vm.add_property(iobase, "closed", iobase_closed)?;
 
     let common: &[(&str, crate::obj::NativeFn)] = &[
         ("read", memio_read),
@@ -1507,12 +1498,12 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let stringio = vm.new_builtin_type("StringIO", "io", &[iobase])?;
     vm.set_make_new(stringio, stringio_new);
     vm.add_methods(stringio, common)?;
-    add_property(vm, stringio, "closed", memio_closed)?;
+    vm.add_property(stringio, "closed", memio_closed)?;
     let bytesio = vm.new_builtin_type("BytesIO", "io", &[iobase])?;
     vm.set_make_new(bytesio, bytesio_new);
     vm.add_methods(bytesio, common)?;
     vm.add_methods(bytesio, &[("readinto", memio_readinto)])?;
-    add_property(vm, bytesio, "closed", memio_closed)?;
+    vm.add_property(bytesio, "closed", memio_closed)?;
 
     let file_methods: &[(&str, crate::obj::NativeFn)] = &[
         ("read", file_read),
@@ -1540,11 +1531,11 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let fileio = vm.new_builtin_type("FileIO", "io", &[iobase])?;
     for t in [textio, fileio] {
         vm.add_methods(t, file_methods)?;
-        add_property(vm, t, "closed", file_closed)?;
-        add_property(vm, t, "name", file_name)?;
-        add_property(vm, t, "mode", file_mode)?;
+        vm.add_property(t, "closed", file_closed)?;
+        vm.add_property(t, "name", file_name)?;
+        vm.add_property(t, "mode", file_mode)?;
     }
-    add_property(vm, textio, "encoding", file_encoding)?;
+    vm.add_property(textio, "encoding", file_encoding)?;
     vm.add_methods(fileio, &[("readinto", file_readinto)])?;
 
     // CPython's `io.UnsupportedOperation` is both an OSError and a ValueError.
@@ -1566,6 +1557,10 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         ("UnsupportedOperation", unsup),
     ] {
         d.set_qstr(Qstr::new(name), t.value());
+    }
+    // `io.open is open`, as in CPython.
+    if let Some(o) = vm.builtins.get_qstr(Qstr::new("open")) {
+        d.set_qstr(Qstr::new("open"), o);
     }
     d.set_qstr(Qstr::new("SEEK_SET"), Value::small_int(0));
     d.set_qstr(Qstr::new("SEEK_CUR"), Value::small_int(1));

@@ -34,21 +34,62 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let b = vm.builtins_module;
     let key = Value::qstr(Qstr::new("builtins"));
     vm.dict_set(vm.modules, key, b)?;
+    let made = vm.new_dict()?;
+    vm.sys_dict.get_mut().set_qstr(Qstr::new(MADE), made.value());
+    made.get_mut().set_qstr(Qstr::new("builtins"), b);
+    if let Some(s) = vm.modules.get_qstr(Qstr::new("sys")) {
+        made.get_mut().set_qstr(Qstr::new("sys"), s);
+    }
     Ok(())
 }
 
+/// Where (in `sys`'s dict) the built-in modules made so far are kept, by their
+/// canonical names, so that every name one goes by (`time`, `utime`) and every
+/// import of it share one module, whatever `sys.modules` holds.
+const MADE: &str = "__krait_modules__";
+
+/// MicroPython's extensible built-in modules: a module of the same name on
+/// `sys.path` is found first (and may extend the built-in by importing it as
+/// `u<name>`). Every other built-in module always wins over the file system.
+const EXTENSIBLE: &[&str] = &[
+    "array",
+    "binascii",
+    "collections",
+    "errno",
+    "hashlib",
+    "heapq",
+    "io",
+    "json",
+    "os",
+    "platform",
+    "random",
+    "re",
+    "struct",
+    "time",
+];
+
+/// Whether `name` is found on `sys.path` before the built-in module of that name.
+pub fn is_extensible(name: &str) -> bool {
+    EXTENSIBLE.contains(&name) || FROZEN.iter().any(|(n, _)| *n == name)
+}
+
+/// The built-in module `name` stands for: itself, or for `u<name>` (`usys`,
+/// `ujson`, …) the built-in `<name>`.
+fn canonical_name(name: &str) -> &str {
+    match name.strip_prefix('u') {
+        Some(rest) if rest == "sys" || EXTENSIBLE.contains(&rest) => rest,
+        _ => name,
+    }
+}
+
 /// A new built-in module with the given functions.
-pub fn new_native_module(vm: &mut Vm, name: &str, funcs: &[(&str, NativeFn)]) -> PyResult<Value> {
+pub fn new_native_module(vm: &mut Vm, name: &str, funcs: &[(&'static str, NativeFn)]) -> PyResult<Value> {
     let m = vm.new_module(name)?;
     let mq = Qstr::new(name);
     for &(fname, f) in funcs {
-        let fv = vm.alloc(crate::obj::BuiltinFunctionObj {
-            name: Qstr::new(fname),
-            f,
-            bound_self: Value::NULL,
-            module: mq,
-        })?;
-        m.dict.get_mut().set_qstr(Qstr::new(fname), fv.value());
+        let fq = Qstr::from_static(fname);
+        let fv = vm.alloc(crate::obj::BuiltinFunctionObj { name: fq, f, bound_self: Value::NULL, module: mq })?;
+        m.dict.get_mut().set_qstr(fq, fv.value());
     }
     Ok(m.value())
 }
@@ -56,36 +97,42 @@ pub fn new_native_module(vm: &mut Vm, name: &str, funcs: &[(&str, NativeFn)]) ->
 /// Modules written in Python and frozen into the binary: (name, source).
 const FROZEN: &[(&str, &str)] = &[("unittest", include_str!("frozen/unittest.py"))];
 
-/// Make the built-in module `name`, if there is one.
+/// The built-in module `name` (or the one `u<name>` stands for), if there is one:
+/// made on first use, the same module after that.
 pub fn make_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    if let Some(&(_, source)) = FROZEN.iter().find(|(n, _)| *n == name) {
-        let filename = format!("<frozen {name}>");
-        return vm.exec_module_source(name, source, &filename).map(|m| Some(m.value()));
+    let name = canonical_name(name);
+    let made = vm.sys_dict.get_qstr(Qstr::new(MADE)).and_then(|d| d.downcast::<crate::obj::DictObj>());
+    if let Some(m) = made.and_then(|d| d.get_qstr(Qstr::new(name))) {
+        return Ok(Some(m));
     }
-    let m = match name {
-        "micropython" => micropython::make(vm)?,
-        "gc" => gc::make(vm)?,
-        "io" => io::make(vm)?,
-        "uio" => io::canonical_module(vm, "io", io::make)?,
-        "ujson" => io::canonical_module(vm, "json", json::make)?,
-        "collections" => collections::make(vm)?,
-        "ucollections" => io::canonical_module(vm, "collections", collections::make)?,
-        "json" => json::make(vm)?,
-        "re" => re::make(vm)?,
-        "ure" => io::canonical_module(vm, "re", re::make)?,
-        "array" => array::make(vm)?,
-        "time" | "utime" => time::make(vm)?,
-        "math" => math::make(vm)?,
-        "cmath" => cmath::make(vm)?,
-        "struct" | "ustruct" => struct_::make(vm)?,
-        "errno" | "uerrno" => errno::make(vm)?,
-        "binascii" | "ubinascii" => binascii::make(vm)?,
-        "hashlib" | "uhashlib" => hashlib::make(vm)?,
-        "heapq" | "uheapq" => heapq::make(vm)?,
-        "random" | "urandom" => random::make(vm)?,
-        "platform" | "uplatform" => platform::make(vm)?,
-        "os" | "uos" => os::make(vm)?,
-        _ => return Ok(None),
+    let m = if let Some(&(_, source)) = FROZEN.iter().find(|(n, _)| *n == name) {
+        let filename = format!("<frozen {name}>");
+        vm.exec_module_source(name, source, &filename)?.value()
+    } else {
+        match name {
+            "micropython" => micropython::make(vm)?,
+            "gc" => gc::make(vm)?,
+            "io" => io::make(vm)?,
+            "collections" => collections::make(vm)?,
+            "json" => json::make(vm)?,
+            "re" => re::make(vm)?,
+            "array" => array::make(vm)?,
+            "time" => time::make(vm)?,
+            "math" => math::make(vm)?,
+            "cmath" => cmath::make(vm)?,
+            "struct" => struct_::make(vm)?,
+            "errno" => errno::make(vm)?,
+            "binascii" => binascii::make(vm)?,
+            "hashlib" => hashlib::make(vm)?,
+            "heapq" => heapq::make(vm)?,
+            "random" => random::make(vm)?,
+            "platform" => platform::make(vm)?,
+            "os" => os::make(vm)?,
+            _ => return Ok(None),
+        }
     };
+    if let Some(d) = made {
+        d.get_mut().set_qstr(Qstr::new(name), m);
+    }
     Ok(Some(m))
 }

@@ -629,7 +629,6 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let path = make_path_module(vm)?;
     d.get_mut().set_qstr(Qstr::new("path"), path);
     super::errno::register_aliases(vm, path, &["os.path"])?;
-    super::errno::register_aliases(vm, m, &["os", "uos"])?;
     Ok(m)
 }
 

@@ -177,6 +177,5 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             ("python_version_tuple", python_version_tuple),
         ],
     )?;
-    super::errno::register_aliases(vm, m, &["platform", "uplatform"])?;
     Ok(m)
 }

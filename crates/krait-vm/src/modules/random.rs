@@ -629,7 +629,6 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         ],
     )?;
     let _ = Qstr::new("random");
-    super::errno::register_aliases(vm, m, &["random", "urandom"])?;
     Ok(m)
 }
 

@@ -799,7 +799,6 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         vm.add_class_attr(st, name, prop.value());
     }
     module.dict.get_mut().set_qstr(Qstr::new("Struct"), st.value());
-    super::errno::register_aliases(vm, m, &["struct", "ustruct"])?;
     Ok(m)
 }
 

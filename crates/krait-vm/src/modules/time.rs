@@ -107,7 +107,9 @@ fn ticks_add(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let t = arg(vm, args, 0, "ticks_add")?;
     let d = arg(vm, args, 1, "ticks_add")?;
     let (t, d) = (vm.to_index(t)?, vm.to_index(d)?);
-    if !(-TICKS_HALFPERIOD..TICKS_HALFPERIOD).contains(&d) {
+    // |delta| < half a period, so that both ticks_diff(ticks_add(t, d), t) == d
+    // and ticks_diff(t, ticks_add(t, d)) == -d hold.
+    if !(-TICKS_HALFPERIOD + 1..TICKS_HALFPERIOD).contains(&d) {
         return Err(vm.overflow_error("ticks interval overflow"));
     }
     Ok(Value::small_int(t.wrapping_add(d) & TICKS_MAX))

@@ -972,15 +972,6 @@ fn copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     new_array(vm, a.class, a.typecode, d)
 }
 
-/// A read-only property on `t` computed by `f`.
-pub fn add_property(vm: &mut Vm, t: Gc<TypeObj>, name: &str, f: crate::obj::NativeFn) -> PyResult<()> {
-    let fget = vm.new_builtin_fn(name, f)?;
-    let p =
-        vm.alloc(crate::obj::descriptor::PropertyObj { fget, fset: Value::NONE, fdel: Value::NONE, doc: Value::NULL })?;
-    vm.add_class_attr(t, name, p.value());
-    Ok(())
-}
-
 /// Make the `array` type (called when the `array` module is first imported).
 pub fn make_type(vm: &mut Vm) -> PyResult<Gc<TypeObj>> {
     let t = vm.new_builtin_type("array", "array", &[])?;
@@ -1024,8 +1015,8 @@ pub fn make_type(vm: &mut Vm) -> PyResult<Gc<TypeObj>> {
             ("__deepcopy__", copy),
         ],
     )?;
-    add_property(vm, t, "typecode", typecode)?;
-    add_property(vm, t, "itemsize", itemsize)?;
+    vm.add_property(t, "typecode", typecode)?;
+    vm.add_property(t, "itemsize", itemsize)?;
     vm.add_class_attr(t, "__hash__", Value::NONE);
     Ok(t)
 }

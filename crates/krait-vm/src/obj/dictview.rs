@@ -150,8 +150,9 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             &[("__iter__", view_iter), ("__len__", view_len), ("__contains__", view_contains), ("__repr__", view_repr)],
         )?;
     }
-    for t in [vm.types.dict_keys, vm.types.dict_values, vm.types.dict_items] {
-        // Views compare by contents, so they aren't hashable.
+    for t in [vm.types.dict_keys, vm.types.dict_items] {
+        // These views compare by contents (like sets), so they aren't hashable;
+        // a values view compares (and hashes) by identity.
         vm.add_class_attr(t, "__hash__", Value::NONE);
     }
     for t in [vm.types.dict_keys, vm.types.dict_items] {

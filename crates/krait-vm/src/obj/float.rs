@@ -97,14 +97,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let cm = vm.alloc(crate::obj::descriptor::ClassMethodObj { func: f })?;
     vm.add_class_attr(t, "fromhex", cm.value());
     for (name, getter) in [("real", float_dunder as crate::obj::NativeFn), ("imag", get_imag)] {
-        let g = vm.new_builtin_fn(name, getter)?;
-        let p = vm.alloc(crate::obj::descriptor::PropertyObj {
-            fget: g,
-            fset: Value::NONE,
-            fdel: Value::NONE,
-            doc: Value::NONE,
-        })?;
-        vm.add_class_attr(t, name, p.value());
+        vm.add_property(t, name, getter)?;
     }
     Ok(())
 }

@@ -15,6 +15,23 @@ pub enum GenState {
     Suspended,
     Running,
     Finished,
+    /// Created (`started == false`) or suspended, with an exception that the next
+    /// resumption throws in, whatever it sends (MicroPython's `pend_throw`).
+    Pending {
+        exc: Value,
+        started: bool,
+    },
+}
+
+impl GenState {
+    /// The state without a pending exception.
+    pub fn without_pending(self) -> GenState {
+        match self {
+            GenState::Pending { started: false, .. } => GenState::Created,
+            GenState::Pending { started: true, .. } => GenState::Suspended,
+            s => s,
+        }
+    }
 }
 
 pub struct GeneratorObj {
@@ -39,6 +56,9 @@ impl PyObj for GeneratorObj {
         t.mark(self.func);
         t.mark_all(&self.slots);
         t.mark(self.handled_exc);
+        if let GenState::Pending { exc, .. } = self.state {
+            t.mark(exc);
+        }
     }
     fn extra_size(&self) -> usize {
         self.slots.capacity() * 8
@@ -48,7 +68,7 @@ impl PyObj for GeneratorObj {
 mod methods {
     use super::GeneratorObj;
     use crate::class::arg;
-    use crate::error::{ExcKind, PyResult};
+    use crate::error::PyResult;
     use crate::gc::Gc;
     use crate::interp::Exit;
     use crate::sig;
@@ -114,8 +134,23 @@ mod methods {
         arg(vm, args, 0, "__iter__")
     }
 
-    fn pend_throw(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-        Err(vm.new_exception(ExcKind::NotImplementedError, "generator.pend_throw() is not supported yet"))
+    /// `pend_throw(exc)` (MicroPython): have the next resumption throw `exc` in,
+    /// instead of sending a value; `None` cancels. Returns the exception pending
+    /// before (or None).
+    fn pend_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+        use super::GenState;
+        let g = this(vm, args)?;
+        let exc = args[1];
+        let state = g.state;
+        let (prev, started) = match state {
+            GenState::Running => return Err(vm.value_error("generator already executing")),
+            GenState::Finished => return Ok(Value::NONE),
+            GenState::Pending { exc, started } => (exc, started),
+            GenState::Created => (Value::NONE, false),
+            GenState::Suspended => (Value::NONE, true),
+        };
+        g.get_mut().state = if exc.is_none() { state.without_pending() } else { GenState::Pending { exc, started } };
+        Ok(prev)
     }
 
     pub fn install(vm: &mut Vm) -> PyResult<()> {

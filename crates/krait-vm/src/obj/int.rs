@@ -219,14 +219,7 @@ mod methods {
             ("numerator", get_real),
             ("denominator", get_one),
         ] {
-            let g = vm.new_builtin_fn(name, getter)?;
-            let p = vm.alloc(crate::obj::descriptor::PropertyObj {
-                fget: g,
-                fset: Value::NONE,
-                fdel: Value::NONE,
-                doc: Value::NONE,
-            })?;
-            vm.add_class_attr(t, name, p.value());
+            vm.add_property(t, name, getter)?;
         }
         Ok(())
     }

@@ -507,7 +507,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("f_contiguous", attr_contiguous),
     ];
     for &(name, f) in props {
-        crate::obj::array::add_property(vm, t, name, f)?;
+        vm.add_property(t, name, f)?;
     }
     // Not subclassable, as in CPython.
     t.get_mut().flags &= !crate::obj::type_::flags::BASETYPE;

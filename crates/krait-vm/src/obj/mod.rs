@@ -51,6 +51,8 @@ pub use type_::TypeObj;
 pub fn install_methods(vm: &mut crate::vm::Vm) -> crate::error::PyResult<()> {
     list::install(vm)?;
     tuple::install(vm)?;
+    slice::install(vm)?;
+    range::install(vm)?;
     dict::install(vm)?;
     dictview::install(vm)?;
     set::install(vm)?;

@@ -55,6 +55,26 @@ pub fn adjust_indices(start: Option<i64>, stop: Option<i64>, step: i64, len: i64
     (start, stop, step, count)
 }
 
+/// `slice.indices(length)`: the `(start, stop, step)` the slice selects in a
+/// sequence of that length.
+fn indices(vm: &mut crate::vm::Vm, args: &[Value], _kw: &[Value]) -> crate::error::PyResult<Value> {
+    let Some(s) = args[0].downcast::<SliceObj>() else {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let len = vm.to_index(args[1])?;
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = vm.slice_indices(s, len as usize)?;
+    let items = vec![vm.new_int(start)?, vm.new_int(stop)?, vm.new_int(step)?];
+    vm.new_tuple(items)
+}
+
+pub fn install(vm: &mut crate::vm::Vm) -> crate::error::PyResult<()> {
+    let t = vm.types.slice;
+    vm.add_methods(t, &[("indices", crate::sig!(indices, 2))])
+}
+
 #[cfg(test)]
 mod tests {
     use super::adjust_indices;

@@ -12,7 +12,9 @@ use crate::gc::{ObjKind, PyObj, Tracer};
 use crate::value::Value;
 
 pub struct StrObj {
-    pub s: Box<str>,
+    /// The text. A `String` rather than a `Box<str>`: strings are built in a
+    /// buffer and adopted as they are, without a shrinking reallocation.
+    pub s: String,
     /// Cached `str_hash`, or `u64::MAX` before first use.
     hash: Cell<u64>,
     /// Number of characters (== byte length when ASCII), or `usize::MAX` before first use.
@@ -20,7 +22,7 @@ pub struct StrObj {
 }
 
 impl StrObj {
-    pub fn new(s: Box<str>) -> StrObj {
+    pub fn new(s: String) -> StrObj {
         StrObj { s, hash: Cell::new(u64::MAX), chars: Cell::new(usize::MAX) }
     }
 
@@ -57,7 +59,7 @@ impl PyObj for StrObj {
     const KIND: ObjKind = ObjKind::Str;
     fn trace(&self, _t: &mut Tracer) {}
     fn extra_size(&self) -> usize {
-        self.s.len()
+        self.s.capacity()
     }
 }
 

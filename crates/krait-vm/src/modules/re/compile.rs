@@ -82,6 +82,8 @@ pub struct Program {
     /// Counted loops (each has a count and an iteration-start register).
     pub nregs: usize,
     pub has_backrefs: bool,
+    /// The bytes a match can start with (see `first_bytes`).
+    pub first: Option<Box<[bool; 256]>>,
 }
 
 /// Fold a character for case-insensitive comparison (simple one-to-one folding).
@@ -414,7 +416,8 @@ pub fn compile(node: &Node, bytes: bool) -> Result<Program, String> {
     c.node(node)?;
     c.emit(Inst::Save(1))?;
     c.emit(Inst::Match)?;
-    Ok(Program { insts: c.insts, sets: c.sets, nregs: c.nregs, has_backrefs: c.has_backrefs })
+    let first = first_bytes(node, bytes);
+    Ok(Program { insts: c.insts, sets: c.sets, nregs: c.nregs, has_backrefs: c.has_backrefs, first })
 }
 
 /// A literal every match must start with (to skip ahead while searching).
@@ -465,5 +468,107 @@ pub fn anchored_start(n: &Node) -> bool {
         Node::Concat(items) => items.first().is_some_and(anchored_start),
         Node::Alt(alts) => alts.iter().all(anchored_start),
         _ => false,
+    }
+}
+
+/// The bytes a match can start with, when that is a proper subset of all bytes
+/// (the pattern can't match the empty string), to skip impossible start positions.
+pub fn first_bytes(n: &Node, bytes: bool) -> Option<Box<[bool; 256]>> {
+    let mut set = Box::new([false; 256]);
+    if !first_into(n, bytes, &mut set)? {
+        return None;
+    }
+    if !bytes {
+        // Matches start on character boundaries: never at a continuation byte.
+        for slot in &mut set[0x80..0xc0] {
+            *slot = false;
+        }
+    }
+    if set.iter().all(|&b| b) {
+        return None;
+    }
+    Some(set)
+}
+
+fn add_char(c: u32, icase: bool, bytes: bool, set: &mut [bool; 256]) -> Option<()> {
+    if bytes || c < 0x80 {
+        let b = (c & 0xff) as u8;
+        set[b as usize] = true;
+        if icase {
+            set[b.to_ascii_lowercase() as usize] = true;
+            set[b.to_ascii_uppercase() as usize] = true;
+            if !bytes && (b == b'k' || b == b'K' || b == b's' || b == b'S') {
+                // Kelvin sign and long s fold to ASCII letters.
+                set[0xe2] = true;
+                set[0xc5] = true;
+            }
+        }
+        return Some(());
+    }
+    if icase {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let ch = char::from_u32(c)?;
+    set[ch.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+    Some(())
+}
+
+/// Add the possible first bytes of `n` to `set`; `Some(true)` when `n` can't match
+/// empty (so what follows it can't start a match), `None` when unknown.
+fn first_into(n: &Node, bytes: bool, set: &mut [bool; 256]) -> Option<bool> {
+    match n {
+        Node::Empty | Node::Assert(_) | Node::Look { .. } => Some(false),
+        Node::Char { c, icase } => add_char(*c, *icase, bytes, set).map(|_| true),
+        Node::Any { dotall } => {
+            for (i, slot) in set.iter_mut().enumerate() {
+                if *dotall || i != b'\n' as usize {
+                    *slot = true;
+                }
+            }
+            Some(true)
+        }
+        Node::Set(spec) => {
+            let cs = CharSet::from_spec(spec);
+            for c in 0..128u32 {
+                if cs.contains(c) {
+                    set[c as usize] = true;
+                }
+            }
+            if bytes {
+                for c in 128..256u32 {
+                    if cs.contains(c) {
+                        set[c as usize] = true;
+                    }
+                }
+            } else {
+                // Any non-ASCII character may be in it: every lead byte.
+                for slot in set.iter_mut().skip(0xc0) {
+                    *slot = true;
+                }
+            }
+            Some(true)
+        }
+        Node::Group { node, .. } => first_into(node, bytes, set),
+        Node::Concat(items) => {
+            for it in items {
+                if first_into(it, bytes, set)? {
+                    return Some(true);
+                }
+            }
+            Some(false)
+        }
+        Node::Alt(alts) => {
+            let mut all = true;
+            for a in alts {
+                all &= first_into(a, bytes, set)?;
+            }
+            Some(all)
+        }
+        Node::Repeat { node, min, .. } => {
+            let solid = first_into(node, bytes, set)?;
+            Some(solid && *min > 0)
+        }
+        Node::Backref { .. } => None,
     }
 }

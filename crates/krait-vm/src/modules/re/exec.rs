@@ -531,6 +531,14 @@ impl<'a> Matcher<'a> {
                     Some(k) => p += k,
                     None => return Ok(false),
                 }
+            } else if !anchored {
+                if let Some(first) = &self.prog.first {
+                    // Skip positions no match can start at (the pattern isn't nullable).
+                    match self.s[p..self.end].iter().position(|&b| first[b as usize]) {
+                        Some(k) => p += k,
+                        None => return Ok(false),
+                    }
+                }
             }
             if anchored_start && p > 0 {
                 return Ok(false);

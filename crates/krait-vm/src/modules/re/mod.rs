@@ -1369,8 +1369,8 @@ fn m_bool(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> R {
     Ok(Value::TRUE)
 }
 
-fn prop(vm: &mut Vm, t: Gc<TypeObj>, name: &str, f: NativeFn) -> PyResult<()> {
-    crate::modules::io::add_property(vm, t, name, f)
+fn prop(vm: &mut Vm, t: Gc<TypeObj>, name: &'static str, f: NativeFn) -> PyResult<()> {
+    vm.add_property(t, name, f)
 }
 
 pub fn make(vm: &mut Vm) -> PyResult<Value> {

@@ -1,0 +1,40 @@
+# Built-in functions and methods check their argument counts and refuse keywords
+# they don't take (declared where each is registered, checked in one place).
+
+def check(label, f):
+    try:
+        f()
+        print(label, "ok")
+    except TypeError:
+        print(label, "TypeError")
+
+check("append kw", lambda: [].append(x=1))
+check("append extra", lambda: [].append(1, 2))
+check("append missing", lambda: [].append())
+check("round none", lambda: round())
+check("round extra", lambda: round(1, 2, 3))
+check("round by name", lambda: round(number=2.5, ndigits=0))
+check("sort positional", lambda: [].sort(1))
+check("sort unknown kw", lambda: [].sort(noexist=1))
+check("sort key", lambda: [3, 1].sort(key=None, reverse=True))
+check("list.pop extra", lambda: [1].pop(0, 1))
+check("list.index range", lambda: [1, 2, 3].index(3, 0, 3))
+check("list.index extra", lambda: [1].index(1, 0, 1, 2))
+check("tuple.count extra", lambda: (1,).count(1, 2))
+check("dict.get extra", lambda: {}.get(1, 2, 3))
+check("dict.get kw", lambda: {}.get(key=1))
+check("dict.keys extra", lambda: {}.keys(1))
+check("dict.update kw", lambda: {}.update(a=1))
+check("dict.fromkeys none", lambda: dict.fromkeys())
+check("set.add extra", lambda: set().add(1, 2))
+check("set.union many", lambda: set().union([1], [2], [3]))
+check("int.bit_length extra", lambda: (5).bit_length(1))
+check("int.to_bytes kw", lambda: (5).to_bytes(2, byteorder="big"))
+check("float.hex extra", lambda: (1.5).hex(1))
+check("gen.send none", lambda: (i for i in ()).send())
+check("gen.close extra", lambda: (i for i in ()).close(1))
+check("pow by name", lambda: pow(base=2, exp=3))
+check("sorted kw only", lambda: sorted(iterable=[1]))
+check("len kw", lambda: len(obj=[]))
+check("isinstance kw", lambda: isinstance(1, classinfo=int))
+print(round(number=2.5), sorted([3, 1, 2], reverse=True), (258).to_bytes(2, "big"))

@@ -1,0 +1,4 @@
+# Extends the built-in os module, reached as uos.
+from uos import *
+
+extra = "os extended"

@@ -1,0 +1,1 @@
+print("ERROR: u-names are always built-in")

@@ -1,0 +1,5 @@
+from .sub import sub
+
+
+def other():
+    return "other function"
