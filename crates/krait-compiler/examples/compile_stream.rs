@@ -1,5 +1,5 @@
 //! Compile a file N times with `compile_source` (the streaming pipeline that
-//! `compile()` uses), for profilers; prints the best time.
+//! `compile()` uses), for profilers; prints each time and the best.
 //!     cargo run --release -p krait-compiler --example compile_stream -- FILE [N]
 
 use std::time::{Duration, Instant};
@@ -12,8 +12,10 @@ fn main() {
     for _ in 0..n {
         let t = Instant::now();
         let code = krait_compiler::compile_source(&src, &path, krait_syntax::Mode::File);
-        best = best.min(t.elapsed());
+        let d = t.elapsed();
+        best = best.min(d);
+        eprint!("{:.1} ", d.as_secs_f64() * 1e3);
         std::hint::black_box(&code);
     }
-    println!("{:.2} ms best of {n} (compile_source, including dropping the result)", best.as_secs_f64() * 1e3);
+    println!("\n{:.2} ms best of {n} (compile_source, including dropping the result)", best.as_secs_f64() * 1e3);
 }

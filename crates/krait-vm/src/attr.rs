@@ -446,7 +446,8 @@ impl Vm {
                 Ok(())
             }
             Some(ObjKind::Module) => {
-                Gc::<ModuleObj>::from_value_unchecked(obj).dict.get_mut().set_qstr(name, v);
+                let d = Gc::<ModuleObj>::from_value_unchecked(obj).dict;
+                self.dict_set_qstr(d, name, v)?;
                 Ok(())
             }
             Some(ObjKind::Function) => {
@@ -469,7 +470,7 @@ impl Vm {
                     let d = self.new_dict()?;
                     f.get_mut().dict = d.value();
                 }
-                Gc::<DictObj>::from_value_unchecked(f.dict).get_mut().set_qstr(name, v);
+                self.dict_set_qstr(Gc::<DictObj>::from_value_unchecked(f.dict), name, v)?;
                 Ok(())
             }
             Some(ObjKind::Exception) => {
@@ -510,7 +511,7 @@ impl Vm {
                     let d = self.new_dict()?;
                     e.get_mut().dict = d.value();
                 }
-                Gc::<DictObj>::from_value_unchecked(e.dict).get_mut().set_qstr(name, v);
+                self.dict_set_qstr(Gc::<DictObj>::from_value_unchecked(e.dict), name, v)?;
                 Ok(())
             }
             _ => Err(self.no_attribute(obj, name)),
@@ -542,7 +543,7 @@ impl Vm {
                 _ => {}
             }
         }
-        inst.dict.get_mut().set_qstr(name, v);
+        self.dict_set_qstr(inst.dict, name, v)?;
         Ok(())
     }
 

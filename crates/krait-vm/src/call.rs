@@ -260,62 +260,46 @@ impl Vm {
 
     /// Run module-level (or `exec`) code with the given namespaces.
     pub fn run_code(&mut self, code: Gc<CodeObj>, globals: Gc<DictObj>, locals: Value) -> PyResult<Value> {
-        let c = &*code.code;
-        let base = self.stack_top;
-        let size = c.varnames.len() + c.ncells() + c.max_stack as usize;
-        self.check_stack_room(base, size)?;
-        for i in base..base + size {
-            self.stack_set(i, Value::NULL);
-        }
-        for i in 0..c.cellvars.len() {
-            let cell = self.alloc(CellObj { value: Value::NULL })?;
-            self.stack_set(base + c.varnames.len() + i, cell.value());
-        }
-        let saved_top = self.stack_top;
-        let top = base + size;
-        self.frames.push(Frame {
-            code,
-            func: Value::NULL,
-            globals,
-            locals,
-            base,
-            sp: base + c.varnames.len() + c.ncells(),
-            ip: 0,
-            top,
-            generator: Value::NULL,
-            ret_slot: 0,
-            is_entry: true,
-            init_self: Value::NULL,
-        });
-        self.stack_top = top;
-        self.native_depth += 1;
-        let r = self.run_frames(None);
-        self.native_depth -= 1;
-        self.stack_top = saved_top;
-        match r? {
-            Exit::Return(v) => Ok(v),
-            Exit::Yield(_) => Err(self.new_exception(ExcKind::SystemError, "unexpected yield")),
-        }
+        self.run_entry_frame(code, Value::NULL, globals, locals)
     }
 
     /// Call a class body function with `ns` as its namespace; returns what the
     /// body returns (the `__class__` cell, or None).
     pub fn run_class_body(&mut self, func: Gc<FunctionObj>, ns: Gc<DictObj>) -> PyResult<Value> {
-        let c = &*func.code.code;
+        self.run_entry_frame(func.code, func.value(), func.globals, ns.value())
+    }
+
+    /// Push a frame for argument-less code above everything (its cells made:
+    /// fresh ones, plus the closure's when `func` is a function) and run the loop
+    /// until it returns.
+    fn run_entry_frame(
+        &mut self,
+        code: Gc<CodeObj>,
+        func: Value,
+        globals: Gc<DictObj>,
+        locals: Value,
+    ) -> PyResult<Value> {
+        let c = &*code.code;
         let base = self.stack_top;
         let size = c.varnames.len() + c.ncells() + c.max_stack as usize;
         self.check_stack_room(base, size)?;
-        for i in base..base + size {
-            self.stack_set(i, Value::NULL);
+        self.clear_stack(base, base + size);
+        match func.downcast::<FunctionObj>() {
+            Some(f) => self.init_cells(f, base)?,
+            None => {
+                for i in 0..c.cellvars.len() {
+                    let cell = self.alloc(CellObj { value: Value::NULL })?;
+                    self.stack_set(base + c.varnames.len() + i, cell.value());
+                }
+            }
         }
-        self.init_cells(func, base)?;
         let saved_top = self.stack_top;
         let top = base + size;
         self.frames.push(Frame {
-            code: func.code,
-            func: func.value(),
-            globals: func.globals,
-            locals: ns.value(),
+            code,
+            func,
+            globals,
+            locals,
             base,
             sp: base + c.varnames.len() + c.ncells(),
             ip: 0,

@@ -912,7 +912,7 @@ impl Heap {
         for c in 0..NCLASSES {
             let blocks = c + 1;
             for &page in &self.pages[c] {
-                let _ = write!(out, "GC memory layout; from {page:p}:");
+                let _ = write!(out, "GC memory layout; from {:x}:", page as usize);
                 let mut map = vec![b'.'; blocks_per_page];
                 for i in 0..PAGE_BYTES / (blocks * GRANULE) {
                     // SAFETY: as in `sweep_class`: every cell is tagged or an object.

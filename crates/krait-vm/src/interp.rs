@@ -267,7 +267,7 @@ impl Vm {
                         }
                         Op::StoreGlobal => {
                             let v = pop!();
-                            globals.get_mut().set_qstr(names[arg], v);
+                            tri!(alloc_retry!(self.dict_set_qstr(globals, names[arg], v)));
                         }
                         Op::DeleteGlobal => {
                             if globals.get_mut().remove_qstr(names[arg]).is_none() {
@@ -292,8 +292,8 @@ impl Vm {
                         Op::StoreName => {
                             let v = pop!();
                             match locals_dict.downcast::<DictObj>() {
-                                Some(d) => d.get_mut().set_qstr(names[arg], v),
-                                None => globals.get_mut().set_qstr(names[arg], v),
+                                Some(d) => tri!(alloc_retry!(self.dict_set_qstr(d, names[arg], v))),
+                                None => tri!(alloc_retry!(self.dict_set_qstr(globals, names[arg], v))),
                             }
                         }
                         Op::DeleteName => {
@@ -331,7 +331,7 @@ impl Vm {
                                     && c.key.get() == inst.class.value().bits()
                                     && c.version.get() == class_epoch()
                                 {
-                                    inst.dict.get_mut().set_qstr(c.name, v);
+                                    tri!(alloc_retry!(self.dict_set_qstr(inst.dict, c.name, v)));
                                     continue;
                                 }
                             }

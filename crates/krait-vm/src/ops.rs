@@ -1628,6 +1628,20 @@ impl Vm {
 
     // ---- containers used by the interpreter ----
 
+    /// `d[name] = v` for an interned-string key, charging the heap when the
+    /// dict's storage grows (so a locked heap refuses only real allocations).
+    #[inline]
+    pub fn dict_set_qstr(&mut self, d: Gc<DictObj>, name: Qstr, v: Value) -> PyResult<()> {
+        match d.find_qstr(name) {
+            Some(i) => d.get_mut().set_value_at(i, v),
+            None => {
+                self.charge(d.insert_growth())?;
+                d.get_mut().insert_new(name.hash(), Value::qstr(name), v);
+            }
+        }
+        Ok(())
+    }
+
     pub fn dict_get(&mut self, d: Gc<DictObj>, key: Value) -> PyResult<Option<Value>> {
         if let Some(qs) = key.as_qstr() {
             return Ok(d.get_qstr(qs));
@@ -1639,14 +1653,13 @@ impl Vm {
 
     pub fn dict_set(&mut self, d: Gc<DictObj>, key: Value, v: Value) -> PyResult<()> {
         if let Some(qs) = key.as_qstr() {
-            d.get_mut().set_qstr(qs, v);
-            return Ok(());
+            return self.dict_set_qstr(d, qs, v);
         }
         let h = self.hash(key)?;
         match DictObj::find(d, h, key, &mut |a, b| self.eq(a, b))? {
             Some(i) => d.get_mut().set_value_at(i, v),
             None => {
-                self.charge(24)?;
+                self.charge(d.insert_growth())?;
                 d.get_mut().insert_new(h, key, v)
             }
         }
@@ -2354,13 +2367,19 @@ impl Vm {
         if g.state == GenState::Running {
             return Err(self.value_error("generator already executing"));
         }
-        if g.state == GenState::Suspended {
-            if let Some(r) = self.throw_into_delegate(g, exc)? {
-                return Ok(r);
+        // Kept alive while a sub-iterator's throw() runs (a pending one is nowhere else).
+        self.temp_roots.push(exc);
+        let r = (|| {
+            if g.state == GenState::Suspended {
+                if let Some(r) = self.throw_into_delegate(g, exc)? {
+                    return Ok(r);
+                }
             }
-        }
-        let e = self.make_raisable(exc)?;
-        self.generator_resume_at(g, Value::NONE, Some(e), false)
+            let e = self.make_raisable(exc)?;
+            self.generator_resume_at(g, Value::NONE, Some(e), false)
+        })();
+        self.temp_roots.pop();
+        r
     }
 
     fn generator_resume_at(
@@ -2374,10 +2393,31 @@ impl Vm {
         let (throw, delegate) = match g.state {
             GenState::Pending { exc, .. } => {
                 g.get_mut().state = g.state.without_pending();
-                (Some(self.make_raisable(exc)?), true)
+                self.temp_roots.push(exc);
+                let e = self.make_raisable(exc);
+                self.temp_roots.pop();
+                (Some(e?), true)
             }
             _ => (throw, delegate),
         };
+        // The thrown exception may be referenced from nowhere else (a pending one,
+        // close()'s GeneratorExit) while a sub-iterator runs.
+        let mark = self.temp_roots.len();
+        if let Some(e) = throw {
+            self.temp_roots.push(e.0);
+        }
+        let r = self.generator_resume_checked(g, sent, throw, delegate);
+        self.temp_roots.truncate(mark);
+        r
+    }
+
+    fn generator_resume_checked(
+        &mut self,
+        g: Gc<GeneratorObj>,
+        sent: Value,
+        throw: Option<PyErr>,
+        delegate: bool,
+    ) -> PyResult<Exit> {
         match g.state {
             GenState::Running => return Err(self.value_error("generator already executing")),
             GenState::Finished => {

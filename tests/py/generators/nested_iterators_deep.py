@@ -3,7 +3,7 @@
 # is a RuntimeError (maximum recursion depth), never a crash of the process.
 for wrap in [enumerate, lambda x: filter(None, x), lambda x: map(abs, x), zip]:
     x = (1, 2)
-    for _ in range(100000):
+    for _ in range(10000):
         x = wrap(x)
     try:
         tuple(x)

@@ -41,8 +41,10 @@ print(d1, d2)
 after = [1] * 50
 print(len(after))
 
-# pre-allocated buffers can be written while the heap is locked
+# pre-allocated buffers can be written while the heap is locked (the loop
+# variable is created first: adding a new global may grow the module's dict)
 prealloc = bytearray(16)
+i = 0
 micropython.heap_lock()
 for i in range(16):
     prealloc[i] = i * 3

@@ -319,6 +319,15 @@ fn kernel_info(name: &str) -> String {
 /// prints its attribute tuples: `(sysname='Linux', nodename=…)`. The class is
 /// made once per module (kept in the module's dict as `_<name>`).
 pub(crate) fn attrtuple(vm: &mut Vm, module: &str, name: &str, fields: &[&str], values: Vec<Value>) -> R {
+    // The values must survive the Python code that makes the class.
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&values);
+    let r = attrtuple_rooted(vm, module, name, fields, values);
+    vm.temp_roots.truncate(mark);
+    r
+}
+
+fn attrtuple_rooted(vm: &mut Vm, module: &str, name: &str, fields: &[&str], values: Vec<Value>) -> R {
     let hidden = Qstr::new(&format!("_{name}"));
     let mdict = vm.modules.get_qstr(Qstr::new(module)).and_then(|m| m.downcast::<ModuleObj>()).map(|m| m.dict);
     let mut cls = mdict.and_then(|d| d.get_qstr(hidden));

@@ -308,6 +308,18 @@ impl DictObj {
         Some(self.remove_at(i))
     }
 
+    /// Bytes the next `insert_new` adds to the dict's storage: zero while its
+    /// entry vector has room, the vector's growth when it must reallocate.
+    #[inline]
+    pub fn insert_growth(&self) -> usize {
+        let cap = self.entries.capacity();
+        if self.entries.len() < cap {
+            0
+        } else {
+            cap.max(4) * std::mem::size_of::<Entry>()
+        }
+    }
+
     /// Append an entry for a key known to be absent.
     pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
         if key.is_kind(ObjKind::Str) {
