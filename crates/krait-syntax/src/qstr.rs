@@ -8,20 +8,21 @@
 //! `&'static str` without any borrow ceremony.
 
 use std::cell::UnsafeCell;
-use std::collections::HashMap;
 use std::fmt;
-
-use crate::fxhash::FxBuildHasher;
 
 /// An interned string id.
 #[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Qstr(pub u32);
 
 struct Table {
-    map: HashMap<&'static str, Qstr, FxBuildHasher>,
     strs: Vec<&'static str>,
     /// Precomputed string hashes (Python `hash()` of the str), one per id.
     hashes: Vec<u64>,
+    /// Open-addressing index from text to id: each slot is an id + 1 (0: empty),
+    /// found from the string's hash; a power of two long, at most half full.
+    /// Slots are 4 bytes and compare the stored hash before any text, so start-up
+    /// (600 names) touches few pages and the lexer's lookups stay cheap.
+    slots: Vec<u32>,
 }
 
 thread_local! {
@@ -54,11 +55,7 @@ pub fn str_hash(bytes: &[u8]) -> u64 {
 
 impl Table {
     fn new() -> Table {
-        let mut t = Table {
-            map: HashMap::with_capacity_and_hasher(1024, FxBuildHasher::default()),
-            strs: Vec::with_capacity(1024),
-            hashes: Vec::with_capacity(1024),
-        };
+        let mut t = Table { strs: Vec::with_capacity(1024), hashes: Vec::with_capacity(1024), slots: vec![0; 2048] };
         for (i, s) in PREDEFINED.iter().enumerate() {
             let q = t.insert_static(s);
             debug_assert_eq!(q.0 as usize, i);
@@ -72,24 +69,78 @@ impl Table {
         t
     }
 
-    fn insert(&mut self, s: &str) -> Qstr {
-        if let Some(&q) = self.map.get(s) {
-            return q;
+    /// The id of `s` (whose hash is `h`), or the empty slot where it would go.
+    #[inline]
+    fn find(&self, s: &str, h: u64) -> Result<Qstr, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(h, mask);
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return Err(i);
+            }
+            let id = (e - 1) as usize;
+            if self.hashes[id] == h && self.strs[id] == s {
+                return Ok(Qstr(id as u32));
+            }
+            i = (i + 1) & mask;
         }
-        self.insert_static(Box::leak(s.to_owned().into_boxed_str()))
+    }
+
+    fn lookup(&self, s: &str) -> Option<Qstr> {
+        self.find(s, str_hash(s.as_bytes())).ok()
+    }
+
+    fn insert(&mut self, s: &str) -> Qstr {
+        let h = str_hash(s.as_bytes());
+        match self.find(s, h) {
+            Ok(q) => q,
+            Err(slot) => self.add(Box::leak(s.to_owned().into_boxed_str()), h, slot),
+        }
     }
 
     /// Intern text that lives forever already (no copy is made).
     fn insert_static(&mut self, stored: &'static str) -> Qstr {
-        if let Some(&q) = self.map.get(stored) {
-            return q;
+        let h = str_hash(stored.as_bytes());
+        match self.find(stored, h) {
+            Ok(q) => q,
+            Err(slot) => self.add(stored, h, slot),
         }
-        let q = Qstr(self.strs.len() as u32);
-        self.strs.push(stored);
-        self.hashes.push(str_hash(stored.as_bytes()));
-        self.map.insert(stored, q);
-        q
     }
+
+    fn add(&mut self, stored: &'static str, h: u64, slot: usize) -> Qstr {
+        let id = self.strs.len();
+        self.strs.push(stored);
+        self.hashes.push(h);
+        self.slots[slot] = id as u32 + 1;
+        if self.strs.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        Qstr(id as u32)
+    }
+
+    /// Double the index and place every id again.
+    #[cold]
+    fn grow(&mut self) {
+        let n = self.slots.len() * 2;
+        let mask = n - 1;
+        let mut slots = vec![0u32; n];
+        for (id, &h) in self.hashes.iter().enumerate() {
+            let mut i = slot_of(h, mask);
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = id as u32 + 1;
+        }
+        self.slots = slots;
+    }
+}
+
+/// The first slot to probe for hash `h` in an index of `mask + 1` slots: the
+/// high bits of a Fibonacci multiply, as FNV's low bits alone spread poorly.
+#[inline(always)]
+fn slot_of(h: u64, mask: usize) -> usize {
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
 /// The 128 ASCII characters in order, so each one-character string is a slice of it.
@@ -121,7 +172,7 @@ impl Qstr {
     /// The id of `s` if it is already interned; never adds to the table.
     #[inline]
     pub fn lookup(s: &str) -> Option<Qstr> {
-        with_table(|t| t.map.get(s).copied())
+        with_table(|t| t.lookup(s))
     }
 
     #[inline]

@@ -417,6 +417,12 @@ pub struct Heap {
     free: [*mut FreeCell; NCLASSES],
     /// The pages of each size class.
     pages: [Vec<*mut u8>; NCLASSES],
+    /// Each class's newest page (null: none) and how many of its cells have been
+    /// handed out. Cells from there on are untouched memory, not yet free cells:
+    /// a page is written only as far as it is used, so a small program touches
+    /// few OS pages (start-up cost is mostly page faults). Page walks stop there.
+    fresh_page: [*mut u8; NCLASSES],
+    fresh_used: [usize; NCLASSES],
     /// Empty pages kept for reuse by any class.
     empty_pages: Vec<*mut u8>,
     /// Objects too big (or too aligned) for a cell, each allocated on its own.
@@ -435,7 +441,9 @@ pub struct Heap {
     capacity: Option<usize>,
     /// What a growable heap may reach: a share of the machine's memory, so that an
     /// absurd request is a `MemoryError` rather than the process being killed.
-    growth_limit: usize,
+    /// Found out (by reading `/proc/meminfo`) only when a heap first passes
+    /// `PROVISIONAL_GROWTH_LIMIT`, so that start-up doesn't pay for it.
+    growth_limit: Option<usize>,
     /// Set by `gc.threshold(n)`: collect after this many bytes since the last collection.
     pub threshold: Option<usize>,
     since_collect: usize,
@@ -466,28 +474,32 @@ pub struct Heap {
     pub stress: bool,
 }
 
+/// The growth limit assumed until the heap is this large (see `Heap::growth_limit`).
+const PROVISIONAL_GROWTH_LIMIT: usize = 256 << 20;
+
 /// With a growable heap, collect when the heap has doubled since the last collection,
 /// but not before it holds this much.
 const MIN_COLLECT_BYTES: usize = 8 << 20;
 
 impl Heap {
     pub fn new(capacity: Option<usize>) -> Heap {
-        let growth_limit = machine_memory() / 2;
         Heap {
             free: [ptr::null_mut(); NCLASSES],
             pages: std::array::from_fn(|_| Vec::new()),
+            fresh_page: [ptr::null_mut(); NCLASSES],
+            fresh_used: [0; NCLASSES],
             empty_pages: Vec::new(),
             large: Vec::new(),
             epoch: 1,
             objects: 0,
             allocated: 0,
-            limit: capacity.unwrap_or(growth_limit),
+            limit: capacity.map_or(PROVISIONAL_GROWTH_LIMIT, |c| c.min(PROVISIONAL_GROWTH_LIMIT)),
             next_collect: match capacity {
                 Some(c) => c - c / 8,
                 None => MIN_COLLECT_BYTES,
             },
             capacity,
-            growth_limit,
+            growth_limit: None,
             threshold: None,
             since_collect: 0,
             enabled: true,
@@ -512,13 +524,13 @@ impl Heap {
     pub fn alloc<T: PyObj>(&mut self, data: T) -> Result<Gc<T>, AllocError> {
         let size = VTableFor::<T>::FOOTPRINT.saturating_add(data.extra_size());
         if self.allocated.saturating_add(size) > self.limit {
-            return Err(self.refuse(size));
+            self.over_limit(size)?;
         }
         let raw: *mut Obj<T> = if VTableFor::<T>::SMALL {
             let c = VTableFor::<T>::SIZE_CLASS;
             let head = self.free[c];
             if head.is_null() {
-                self.refill(c)?.cast()
+                self.fresh_cell(c)?.cast()
             } else {
                 // SAFETY: a non-null free-list head is a free cell of class `c`,
                 // written by `refill` or the sweep with a valid `next`.
@@ -558,6 +570,21 @@ impl Heap {
         }
     }
 
+    /// A request of `size` bytes doesn't fit under `limit`: fine if the growth
+    /// limit was only provisional and the real one admits it, else the error.
+    #[cold]
+    #[inline(never)]
+    fn over_limit(&mut self, size: usize) -> Result<(), AllocError> {
+        if self.growth_limit.is_none() && self.lock_depth == 0 {
+            self.growth_limit = Some(machine_memory() / 2);
+            self.update_limit();
+            if self.allocated.saturating_add(size) <= self.limit {
+                return Ok(());
+            }
+        }
+        Err(self.refuse(size))
+    }
+
     /// The error for a request of `size` bytes that doesn't fit under `limit`.
     #[cold]
     fn refuse(&self, size: usize) -> AllocError {
@@ -568,8 +595,33 @@ impl Heap {
         }
     }
 
-    /// Give size class `c` a page of free cells and return its first cell (not on
-    /// the free list; the caller writes an object into it at once).
+    /// The next untouched cell of class `c`'s newest page, or the first of a new
+    /// page. The caller writes an object into it at once.
+    #[inline]
+    fn fresh_cell(&mut self, c: usize) -> Result<*mut FreeCell, AllocError> {
+        let page = self.fresh_page[c];
+        let used = self.fresh_used[c];
+        if !page.is_null() && used < cells_per_page(c) {
+            self.fresh_used[c] = used + 1;
+            // SAFETY: cell `used` lies within the page (used < cells_per_page).
+            return Ok(unsafe { page.add(used * cell_bytes(c)) } as *mut FreeCell);
+        }
+        self.refill(c)
+    }
+
+    /// How many cells of `page` (of class `c`) have ever been handed out: every
+    /// one of them is a free cell (tagged) or an object; the rest are untouched.
+    #[inline]
+    fn cells_in_use(&self, c: usize, page: *mut u8) -> usize {
+        if page == self.fresh_page[c] {
+            self.fresh_used[c]
+        } else {
+            cells_per_page(c)
+        }
+    }
+
+    /// Give size class `c` a new page and return its first cell; the rest are
+    /// handed out by `fresh_cell` as needed.
     #[cold]
     #[inline(never)]
     fn refill(&mut self, c: usize) -> Result<*mut FreeCell, AllocError> {
@@ -585,19 +637,8 @@ impl Heap {
             }
         };
         self.pages[c].push(page);
-        let cell = (c + 1) * GRANULE;
-        let n = PAGE_BYTES / cell;
-        let mut next: *mut FreeCell = ptr::null_mut();
-        for i in (1..n).rev() {
-            // SAFETY: cell `i` lies within the page (i * cell + cell <= PAGE_BYTES),
-            // is 16-aligned, and nothing else uses the page.
-            unsafe {
-                let p = page.add(i * cell) as *mut FreeCell;
-                p.write(FreeCell { tag: FREE_TAG, _pad: [0; 7], next });
-                next = p;
-            }
-        }
-        self.free[c] = next;
+        self.fresh_page[c] = page;
+        self.fresh_used[c] = 1;
         Ok(page as *mut FreeCell)
     }
 
@@ -617,7 +658,7 @@ impl Heap {
     #[inline]
     pub fn charge(&mut self, bytes: usize) -> Result<(), AllocError> {
         if self.allocated.saturating_add(bytes) > self.limit && bytes > 0 {
-            return Err(self.refuse(bytes));
+            self.over_limit(bytes)?;
         }
         self.note_allocated(bytes);
         Ok(())
@@ -683,7 +724,8 @@ impl Heap {
     fn update_limit(&mut self) {
         // A fixed capacity beyond the machine's means is bounded like a growable
         // heap: an absurd request must be a MemoryError, not an abort.
-        let cap = self.capacity.map_or(self.growth_limit, |c| c.min(self.growth_limit));
+        let growth_limit = self.growth_limit.unwrap_or(PROVISIONAL_GROWTH_LIMIT);
+        let cap = self.capacity.map_or(growth_limit, |c| c.min(growth_limit));
         self.limit = if self.lock_depth > 0 { 0 } else { cap };
     }
 
@@ -803,8 +845,9 @@ impl Heap {
     /// address order, and move pages left empty to the pool. Returns the number of
     /// objects freed.
     fn sweep_class(&mut self, c: usize, epoch: u8) -> usize {
-        let cell = (c + 1) * GRANULE;
-        let n = PAGE_BYTES / cell;
+        let cell = cell_bytes(c);
+        let (fresh_page, fresh_used) = (self.fresh_page[c], self.fresh_used[c]);
+        let mut fresh_emptied = false;
         let mut head: *mut FreeCell = ptr::null_mut();
         let mut link: *mut *mut FreeCell = &raw mut head;
         let mut freed = 0;
@@ -812,10 +855,11 @@ impl Heap {
         self.pages[c].retain(|&page| {
             let page_link = link;
             let mut live = 0usize;
+            let n = if page == fresh_page { fresh_used } else { cells_per_page(c) };
             for i in 0..n {
-                // SAFETY: cell `i` is within the page; every cell of a class page
-                // is either a free cell (tagged) or an object written by `alloc`
-                // (`refill` hands out cell 0 only to be written at once).
+                // SAFETY: cell `i` is within the page and was handed out (see
+                // `cells_in_use`), so it is either a free cell (tagged) or an
+                // object written by `alloc` at once.
                 unsafe {
                     let p = page.add(i * cell);
                     if *p != FREE_TAG {
@@ -839,6 +883,7 @@ impl Heap {
                 // Unlink the page's cells again and keep the page for any class.
                 link = page_link;
                 empty.push(page);
+                fresh_emptied |= page == fresh_page;
                 false
             } else {
                 true
@@ -848,6 +893,10 @@ impl Heap {
         // cell linked, in a page that is kept.
         unsafe { *link = ptr::null_mut() };
         self.free[c] = head;
+        if fresh_emptied {
+            self.fresh_page[c] = ptr::null_mut();
+            self.fresh_used[c] = 0;
+        }
         freed
     }
 
@@ -876,9 +925,11 @@ impl Heap {
             let cell = blocks * GRANULE;
             for &page in &self.pages[c] {
                 let mut run = 0;
+                let used = self.cells_in_use(c, page);
                 for i in 0..PAGE_BYTES / cell {
-                    // SAFETY: as in `sweep_class`: every cell is tagged or an object.
-                    if unsafe { *page.add(i * cell) } == FREE_TAG {
+                    // SAFETY: as in `sweep_class`: every cell handed out is tagged or
+                    // an object (the rest are free too).
+                    if i >= used || unsafe { *page.add(i * cell) } == FREE_TAG {
                         run += blocks;
                         info.max_free = info.max_free.max(run);
                     } else {
@@ -914,7 +965,7 @@ impl Heap {
             for &page in &self.pages[c] {
                 let _ = write!(out, "GC memory layout; from {:x}:", page as usize);
                 let mut map = vec![b'.'; blocks_per_page];
-                for i in 0..PAGE_BYTES / (blocks * GRANULE) {
+                for i in 0..self.cells_in_use(c, page) {
                     // SAFETY: as in `sweep_class`: every cell is tagged or an object.
                     let p = unsafe { page.add(i * blocks * GRANULE) };
                     // SAFETY: reading the first byte of a cell.
@@ -1184,6 +1235,18 @@ impl crate::vm::Vm {
 const EMERGENCY_EXCEPTIONS: usize = 4;
 const EMERGENCY_MESSAGES: usize = 256;
 
+/// Bytes in a cell of size class `c`.
+#[inline(always)]
+fn cell_bytes(c: usize) -> usize {
+    (c + 1) * GRANULE
+}
+
+/// Cells in a page of size class `c`.
+#[inline(always)]
+fn cells_per_page(c: usize) -> usize {
+    PAGE_BYTES / cell_bytes(c)
+}
+
 fn page_layout() -> Layout {
     // PAGE_BYTES and PAGE_ALIGN are non-zero powers of two.
     Layout::from_size_align(PAGE_BYTES, PAGE_ALIGN).expect("page layout")
@@ -1202,9 +1265,9 @@ fn machine_memory() -> usize {
 impl Drop for Heap {
     fn drop(&mut self) {
         for c in 0..NCLASSES {
-            let cell = (c + 1) * GRANULE;
+            let cell = cell_bytes(c);
             for &page in &self.pages[c] {
-                for i in 0..PAGE_BYTES / cell {
+                for i in 0..self.cells_in_use(c, page) {
                     // SAFETY: as in `sweep_class`; the heap owns every object and
                     // the VM is gone, so each is dropped exactly once here.
                     unsafe {
