@@ -207,11 +207,20 @@ impl Vm {
             Some(ObjKind::Complex) => Ok(crate::obj::complex::complex_hash(v)),
             Some(ObjKind::Tuple) => {
                 let t = Gc::<TupleObj>::from_value_unchecked(v);
-                let mut hs = Vec::with_capacity(t.items.len());
+                let mut h = crate::num::hash::TupleHasher::new();
                 for &item in t.items.iter() {
-                    hs.push(self.hash(item)? as i64);
+                    h.add(self.hash(item)? as i64);
                 }
-                Ok(crate::num::hash::hash_tuple(hs) as u64)
+                Ok(h.finish() as u64)
+            }
+            // As CPython 3.12: a slice hashes like the tuple of its three fields.
+            Some(ObjKind::Slice) => {
+                let sl = Gc::<SliceObj>::from_value_unchecked(v);
+                let mut h = crate::num::hash::TupleHasher::new();
+                for part in [sl.start, sl.stop, sl.step] {
+                    h.add(self.hash(part)? as i64);
+                }
+                Ok(h.finish() as u64)
             }
             Some(ObjKind::Bytes) => Ok(krait_syntax::qstr::str_hash(&Gc::<BytesObj>::from_value_unchecked(v).data)),
             Some(ObjKind::Set) => {
@@ -239,7 +248,7 @@ impl Vm {
                 };
                 Ok(crate::num::hash::hash_tuple(hs) as u64)
             }
-            Some(ObjKind::List) | Some(ObjKind::Dict) | Some(ObjKind::ByteArray) | Some(ObjKind::Slice) => {
+            Some(ObjKind::List) | Some(ObjKind::Dict) | Some(ObjKind::ByteArray) => {
                 Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
             Some(ObjKind::BoundMethod) => {

@@ -6,7 +6,7 @@ use krait_syntax::ast::CmpOp;
 use crate::class::kwarg;
 use crate::error::PyResult;
 use crate::gc::Gc;
-use crate::obj::ListObj;
+use crate::obj::{ListObj, TupleObj};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -63,7 +63,11 @@ pub fn list_sort(vm: &mut Vm, l: Value, kw: &[Value]) -> PyResult<()> {
         Some((ks, _)) => ks,
         None => &items,
     };
-    let r = merge_sort(vm, &mut idx, sort_keys, reverse);
+    let r = if sort_homogeneous(&mut idx, sort_keys, reverse) {
+        Ok(())
+    } else {
+        merge_sort(vm, &mut idx, sort_keys, reverse)
+    };
     vm.temp_roots.truncate(mark);
     if keys.is_some() {
         vm.temp_roots.truncate(mark - sort_keys.len() - 1);
@@ -81,19 +85,143 @@ pub fn list_sort(vm: &mut Vm, l: Value, kw: &[Value]) -> PyResult<()> {
     }
 }
 
+/// Sort `idx` by `keys` without the general machinery when every key is a small
+/// int, or every key a str: their orders are total and need no Python code, so
+/// the standard library's stable sort (which also exploits presorted runs, as
+/// CPython's does) can do it. Returns false, leaving `idx` alone, otherwise.
+fn sort_homogeneous(idx: &mut [usize], keys: &[Value], reverse: bool) -> bool {
+    use crate::obj::str::as_str;
+    if keys.iter().all(|k| k.is_small_int()) {
+        let mut pairs: Vec<(i64, usize)> = idx.iter().map(|&i| (keys[i].as_small_int_unchecked(), i)).collect();
+        if reverse {
+            pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
+        } else {
+            pairs.sort_by_key(|p| p.0);
+        }
+        for (slot, (_, i)) in idx.iter_mut().zip(pairs) {
+            *slot = i;
+        }
+        return true;
+    }
+    if let Some(()) = sort_tuples(idx, keys, reverse) {
+        return true;
+    }
+    if keys.iter().all(|k| as_str(k).is_some()) {
+        // The keys are rooted by the caller for the whole sort.
+        let mut pairs: Vec<(&str, usize)> = idx.iter().map(|&i| (as_str(&keys[i]).unwrap_or(""), i)).collect();
+        if reverse {
+            pairs.sort_by(|a, b| b.0.cmp(a.0));
+        } else {
+            pairs.sort_by(|a, b| a.0.cmp(b.0));
+        }
+        for (slot, (_, i)) in idx.iter_mut().zip(pairs) {
+            *slot = i;
+        }
+        return true;
+    }
+    false
+}
+
+/// One item of a tuple key, for `sort_tuples`: a small int, or a str value.
+#[derive(Clone, Copy)]
+enum Part {
+    Int(i64),
+    Str(Value),
+}
+
+/// Lexicographic order of two tuple keys checked by `sort_tuples` (same kind
+/// at each position).
+fn cmp_parts(a: &[Part], b: &[Part]) -> std::cmp::Ordering {
+    use crate::obj::str::as_str;
+    for (x, y) in a.iter().zip(b) {
+        let o = match (x, y) {
+            (Part::Int(p), Part::Int(q)) => p.cmp(q),
+            (Part::Str(p), Part::Str(q)) => as_str(p).cmp(&as_str(q)),
+            // Not produced: `sort_tuples` checked the kinds position by position.
+            (Part::Int(_), Part::Str(_)) => std::cmp::Ordering::Less,
+            (Part::Str(_), Part::Int(_)) => std::cmp::Ordering::Greater,
+        };
+        if o.is_ne() {
+            return o;
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Sort by tuple keys whose items are small ints or strs, the same kind at each
+/// position in every key (so no comparison can raise or run Python code, and
+/// the lexicographic order is total): the items are copied out once into one
+/// flat vector, and the sort compares those instead of chasing object pointers.
+fn sort_tuples(idx: &mut [usize], keys: &[Value], reverse: bool) -> Option<()> {
+    use crate::obj::str::as_str;
+    let first = keys.first()?.downcast::<TupleObj>()?;
+    let mut kinds: Vec<bool> = Vec::with_capacity(first.items.len()); // true: int
+    let mut parts: Vec<Part> = Vec::new();
+    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
+    for k in keys {
+        let t = k.downcast::<TupleObj>()?;
+        let start = parts.len();
+        for (pos, item) in t.items.iter().enumerate() {
+            let part = match item.as_small_int() {
+                Some(i) => Part::Int(i),
+                None if as_str(item).is_some() => Part::Str(*item),
+                None => return None,
+            };
+            let is_int = matches!(part, Part::Int(_));
+            match kinds.get(pos) {
+                Some(&k) if k != is_int => return None,
+                Some(_) => {}
+                None => kinds.push(is_int),
+            }
+            parts.push(part);
+        }
+        spans.push((u32::try_from(start).ok()?, t.items.len() as u32));
+    }
+    let key_of = |i: usize| {
+        let (start, len) = spans[i];
+        &parts[start as usize..(start + len) as usize]
+    };
+    if reverse {
+        idx.sort_by(|&a, &b| cmp_parts(key_of(b), key_of(a)));
+    } else {
+        idx.sort_by(|&a, &b| cmp_parts(key_of(a), key_of(b)));
+    }
+    Some(())
+}
+
 /// `a < b` for sorting (reversed comparisons keep stability by swapping operands).
 fn less(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    if Value::both_small_ints(a, b) {
-        return Ok(a.as_small_int_unchecked() < b.as_small_int_unchecked());
-    }
-    if a.is_float() && b.is_float() {
-        return Ok(a.as_float_unchecked() < b.as_float_unchecked());
-    }
-    if let (Some(x), Some(y)) = (crate::obj::str::as_str(&a), crate::obj::str::as_str(&b)) {
-        return Ok(x < y);
+    if let Some(r) = fast_less(a, b, 2) {
+        return Ok(r);
     }
     let r = vm.compare(CmpOp::Lt, a, b)?;
     vm.truthy(r)
+}
+
+/// `a < b` when it needs no Python code: small ints, floats, strs, and tuples
+/// of those (compared item by item, `depth` levels deep); else `None`.
+fn fast_less(a: Value, b: Value, depth: u32) -> Option<bool> {
+    if Value::both_small_ints(a, b) {
+        return Some(a.as_small_int_unchecked() < b.as_small_int_unchecked());
+    }
+    if a.is_float() && b.is_float() {
+        return Some(a.as_float_unchecked() < b.as_float_unchecked());
+    }
+    if let (Some(x), Some(y)) = (crate::obj::str::as_str(&a), crate::obj::str::as_str(&b)) {
+        return Some(x < y);
+    }
+    if depth > 0 {
+        if let (Some(x), Some(y)) = (a.downcast::<TupleObj>(), b.downcast::<TupleObj>()) {
+            // The first items that differ decide; a tuple that runs out first is less.
+            for (&p, &q) in x.items.iter().zip(y.items.iter()) {
+                if !crate::obj::dict::fast_key_eq(p, q)? {
+                    return fast_less(p, q, depth - 1);
+                }
+            }
+            return Some(x.items.len() < y.items.len());
+        }
+    }
+    None
 }
 
 fn merge_sort(vm: &mut Vm, idx: &mut [usize], keys: &[Value], reverse: bool) -> PyResult<()> {

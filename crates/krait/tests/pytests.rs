@@ -33,7 +33,7 @@
 //! KRAIT_UPDATE_KNOWN_FAILURES=1   rewrite known_failures.txt to exactly the failing set
 //!                                 (entries outside the filter are kept as they are)
 //! KRAIT_TEST_VERBOSE=1            also show the diffs of expected failures
-//! KRAIT_TEST_TIMEOUT=seconds      per-test timeout (default 10)
+//! KRAIT_TEST_TIMEOUT=seconds      per-test timeout (default 10; 60 with KRAIT_GC_STRESS=1)
 //! KRAIT_TEST_BIN=/path/to/binary  run another binary instead of the built krait (for example a
 //!                                 MicroPython unix build, to check the corpus itself)
 //! ```
@@ -369,8 +369,11 @@ fn python_corpus() {
     let filter = std::env::var("KRAIT_TEST_FILTER").unwrap_or_default();
     let update = std::env::var("KRAIT_UPDATE_KNOWN_FAILURES").is_ok_and(|v| !v.is_empty() && v != "0");
     let verbose = std::env::var("KRAIT_TEST_VERBOSE").is_ok_and(|v| !v.is_empty() && v != "0");
+    // Collecting at every safepoint makes allocation-heavy tests many times slower.
+    let stress = std::env::var("KRAIT_GC_STRESS").is_ok_and(|v| v == "1");
+    let default_timeout = if stress { 6 * DEFAULT_TIMEOUT_SECS } else { DEFAULT_TIMEOUT_SECS };
     let timeout = Duration::from_secs(
-        std::env::var("KRAIT_TEST_TIMEOUT").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_TIMEOUT_SECS),
+        std::env::var("KRAIT_TEST_TIMEOUT").ok().and_then(|v| v.parse().ok()).unwrap_or(default_timeout),
     );
 
     let mut all_tests = Vec::new();

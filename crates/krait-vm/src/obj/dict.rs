@@ -14,6 +14,7 @@ use krait_syntax::Qstr;
 use crate::error::PyResult;
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
 use crate::obj::str::{as_str, StrObj};
+use crate::obj::TupleObj;
 use crate::value::Value;
 
 const LINEAR_MAX: usize = 8;
@@ -64,6 +65,12 @@ impl PyObj for DictObj {
 /// Key equality that needs no Python code, or `None` when it does.
 #[inline]
 pub fn fast_key_eq(a: Value, b: Value) -> Option<bool> {
+    fast_key_eq_nested(a, b, 2)
+}
+
+/// `fast_key_eq`, looking into tuples (bigram keys, coordinates) up to `depth`
+/// levels deep: each item must compare without Python code too.
+fn fast_key_eq_nested(a: Value, b: Value, depth: u32) -> Option<bool> {
     if a == b {
         return Some(true);
     }
@@ -105,6 +112,19 @@ pub fn fast_key_eq(a: Value, b: Value) -> Option<bool> {
             return None;
         }
         return Some(false);
+    }
+    if depth > 0 {
+        if let (Some(x), Some(y)) = (a.downcast::<TupleObj>(), b.downcast::<TupleObj>()) {
+            if x.items.len() != y.items.len() {
+                return Some(false);
+            }
+            for (&p, &q) in x.items.iter().zip(y.items.iter()) {
+                if !fast_key_eq_nested(p, q, depth - 1)? {
+                    return Some(false);
+                }
+            }
+            return Some(true);
+        }
     }
     None
 }
