@@ -344,6 +344,7 @@ predefined! {
     __traceback__ = "__traceback__",
     __cause__ = "__cause__",
     __context__ = "__context__",
+    __suppress_context__ = "__suppress_context__",
     __self__ = "__self__",
     __func__ = "__func__",
     __code__ = "__code__",

@@ -171,6 +171,7 @@ impl Vm {
             q::__traceback__ => Some(Value::NONE),
             q::__cause__ => Some(e.cause),
             q::__context__ => Some(e.context),
+            q::__suppress_context__ => Some(Value::bool(e.suppress_context)),
             // MicroPython gives every exception `value` (its first argument), not just StopIteration.
             q::value => {
                 Some(e.args.downcast::<TupleObj>().and_then(|t| t.items.first().copied()).unwrap_or(Value::NONE))
@@ -483,6 +484,10 @@ impl Vm {
                     }
                     q::__context__ => {
                         e.get_mut().context = v;
+                        return Ok(());
+                    }
+                    q::__suppress_context__ => {
+                        e.get_mut().suppress_context = self.truthy(v)?;
                         return Ok(());
                     }
                     q::__traceback__ => {

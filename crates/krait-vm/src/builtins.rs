@@ -429,7 +429,7 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &[Value], is_max: bool) -> R {
     let items = if args.len() == 1 {
         vm.collect_iterable(args[0])?
     } else if args.is_empty() {
-        return Err(vm.type_error(format!("{name} expected 1 argument, got 0")));
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
     } else {
         if default.is_some() {
             return Err(
@@ -812,6 +812,7 @@ fn builtin_input(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 // ---- constructors of core types ----
 
 fn int_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
+    crate::class::check_kwnames(vm, kw, &["x", "base"], "int")?;
     let x = args.first().copied().or_else(|| kwarg(kw, "x"));
     let base = args.get(1).copied().or_else(|| kwarg(kw, "base"));
     let Some(x) = x else { return Ok(Value::small_int(0)) };
@@ -1118,7 +1119,9 @@ fn reversed_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -
         let (start, stop) = if r.is_empty() { (0, 0) } else { (start, stop) };
         return Ok(vm.alloc(IterObj { state: IterState::Range { next: start, stop, step } })?.value());
     }
-    let seq = if seq.is_kind(ObjKind::Dict) { vm.to_tuple(seq)? } else { seq };
+    // Dicts and their views iterate in insertion order: reverse a snapshot of it.
+    let is_view = seq.downcast::<crate::obj::dictview::DictViewObj>().is_some();
+    let seq = if seq.is_kind(ObjKind::Dict) || is_view { vm.to_tuple(seq)? } else { seq };
     if seq.is_kind(ObjKind::Set)
         || (!is_str(seq)
             && vm.type_of(seq).lookup(q::__getitem__).is_none()

@@ -396,6 +396,7 @@ impl Vm {
 
     /// `f(*args, **kwargs)`: `args` any iterable, `kwargs` a mapping or NULL.
     pub fn call_ex(&mut self, f: Value, args: Value, kwargs: Value) -> PyResult<Value> {
+        let base_mark = self.temp_roots.len();
         let pos: Vec<Value> =
             if let Some(t) = args.downcast::<TupleObj>() { t.items.to_vec() } else { self.collect_iterable(args)? };
         let mut kw = Vec::new();
@@ -409,18 +410,38 @@ impl Vm {
                     kw.push(v);
                 }
             } else {
-                let keys = self.call_method(kwargs, q::keys, &[])?;
-                for k in self.collect_iterable(keys)? {
-                    let v = self.getitem(kwargs, k)?;
-                    kw.push(k);
-                    kw.push(v);
+                if self.type_of(kwargs).lookup(q::keys).is_none() {
+                    return Err(
+                        self.type_error(format!("argument after ** must be a mapping, not {}", self.type_name(kwargs)))
+                    );
+                }
+                // User `keys()`/`__getitem__` can collect: root what is fetched.
+                let mark = self.temp_roots.len();
+                let r = (|| {
+                    let keys = self.call_method(kwargs, q::keys, &[])?;
+                    self.temp_roots.push(keys);
+                    for k in self.collect_iterable(keys)? {
+                        if !crate::obj::str::is_str(k) {
+                            return Err(self.type_error("keywords must be strings"));
+                        }
+                        self.temp_roots.push(k);
+                        let v = self.getitem(kwargs, k)?;
+                        self.temp_roots.push(v);
+                        kw.push(k);
+                        kw.push(v);
+                    }
+                    Ok(())
+                })();
+                if r.is_err() {
+                    self.temp_roots.truncate(mark);
+                    r?;
                 }
             }
         }
         self.temp_roots.push(args);
         self.temp_roots.push(kwargs);
         let r = self.call_value(f, &pos, &kw);
-        self.temp_roots.truncate(self.temp_roots.len() - 2);
+        self.temp_roots.truncate(base_mark);
         r
     }
 

@@ -27,6 +27,18 @@ pub fn kwarg(kw: &[Value], name: &str) -> Option<Value> {
     kw.chunks_exact(2).find(|p| as_str(&p[0]) == Some(name)).map(|p| p[1])
 }
 
+/// A TypeError unless every keyword in the flat pairs `kw` is one of `allowed`
+/// (for built-ins that read their keywords with `kwarg`).
+pub fn check_kwnames(vm: &mut Vm, kw: &[Value], allowed: &[&str], func: &str) -> PyResult<()> {
+    for p in kw.chunks_exact(2) {
+        let name = as_str(&p[0]).unwrap_or("");
+        if !allowed.contains(&name) {
+            return Err(vm.type_error(format!("{func}() got an unexpected keyword argument '{name}'")));
+        }
+    }
+    Ok(())
+}
+
 impl Vm {
     /// `__build_class__(body, name, *bases, **keywords)`
     pub fn build_class(&mut self, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -251,7 +251,7 @@ impl Vm {
     }
 
     fn module_not_found(&mut self, name: &str) -> PyErr {
-        self.new_exception(ExcKind::ImportError, format!("no module named '{name}'"))
+        self.new_exception(ExcKind::ModuleNotFoundError, format!("no module named '{name}'"))
     }
 
     fn sys_path(&mut self) -> Vec<PathBuf> {

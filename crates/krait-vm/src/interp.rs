@@ -70,6 +70,12 @@ impl Vm {
     pub(crate) fn run_frames(&mut self, mut pending: Option<PyErr>) -> PyResult<Exit> {
         let stack0 = self.stack_ptr(0);
         self.heap.note_loop_entry();
+        // Entering the loop is a safepoint too (everything is on the VM stack or
+        // rooted by the Rust caller): otherwise a key function called by a builtin
+        // over many items, which has no loop or call of its own, never collects.
+        if pending.is_none() && self.heap.wants_collect() {
+            self.collect_garbage();
+        }
         'frames: loop {
             // (Re)load the running frame's state into locals.
             let fi = self.frames.len() - 1;
@@ -795,9 +801,18 @@ impl Vm {
                             // SAFETY: the `arg` items are on the stack.
                             let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) };
                             let s = tri!(self.new_set(false));
+                            // Adding can run a user `__hash__`/`__eq__`, which can collect:
+                            // the new set is referenced from nowhere else yet.
+                            self.temp_roots.push(s.value());
+                            let mut r = Ok(());
                             for &item in items {
-                                tri!(self.set_add(s, item));
+                                r = self.set_add(s, item);
+                                if r.is_err() {
+                                    break;
+                                }
                             }
+                            self.temp_roots.pop();
+                            tri!(r);
                             sp = unsafe { sp.sub(arg) };
                             push!(s.value());
                         }
@@ -805,9 +820,17 @@ impl Vm {
                             // SAFETY: the `2 * arg` items are on the stack.
                             let items = unsafe { std::slice::from_raw_parts(sp.sub(2 * arg), 2 * arg) };
                             let d = tri!(self.alloc(DictObj::with_capacity(arg)));
+                            // As for BuildSet: user hashing can collect; root the new dict.
+                            self.temp_roots.push(d.value());
+                            let mut r = Ok(());
                             for kv in items.chunks_exact(2) {
-                                tri!(self.dict_set(d, kv[0], kv[1]));
+                                r = self.dict_set(d, kv[0], kv[1]);
+                                if r.is_err() {
+                                    break;
+                                }
                             }
+                            self.temp_roots.pop();
+                            tri!(r);
                             sp = unsafe { sp.sub(2 * arg) };
                             push!(d.value());
                         }
@@ -847,6 +870,16 @@ impl Vm {
                         Op::DictUpdate | Op::DictMerge => {
                             let m = pop!();
                             let d = Gc::<DictObj>::from_value_unchecked(peek!(arg));
+                            if !m.is_kind(crate::gc::ObjKind::Dict) && self.type_of(m).lookup(q::keys).is_none() {
+                                // `{**x}` and `f(**x)` take mappings only (not dict()'s pairs).
+                                let name = self.type_name(m);
+                                let e = self.type_error(if op == Op::DictMerge {
+                                    format!("argument after ** must be a mapping, not {name}")
+                                } else {
+                                    format!("'{name}' object is not a mapping")
+                                });
+                                tri!(Err(e));
+                            }
                             tri!(self.dict_update(d, m, op == Op::DictMerge));
                         }
                         Op::ListToTuple => {

@@ -153,7 +153,7 @@ impl Vm {
                     };
                 }
                 if let Some(r) = self.call_special(v, q::__len__, &[])? {
-                    return Ok(self.to_index(r)? != 0);
+                    return self.len_result_truthy(r);
                 }
                 let base = Gc::<InstanceObj>::from_value_unchecked(v).base;
                 if !base.is_null() {
@@ -167,12 +167,21 @@ impl Vm {
                         return Ok(r == Value::TRUE);
                     }
                     if let Some(r) = self.call_special(v, q::__len__, &[])? {
-                        return Ok(self.to_index(r)? != 0);
+                        return self.len_result_truthy(r);
                     }
                 }
                 Ok(true)
             }
         }
+    }
+
+    /// Truth of an object from what its `__len__` returned (which must be >= 0).
+    fn len_result_truthy(&mut self, r: Value) -> PyResult<bool> {
+        let n = self.to_index(r)?;
+        if n < 0 {
+            return Err(self.value_error("__len__() should return >= 0"));
+        }
+        Ok(n != 0)
     }
 
     // ---- hashing and equality ----
@@ -510,6 +519,11 @@ impl Vm {
 
     /// Lexicographic comparison of two lists or two tuples, without copying them.
     fn seq_compare_values(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        if a == b {
+            // The same list or tuple: CPython compares each item with itself, and
+            // its identity shortcut makes every one equal (NaNs included).
+            return Ok(Value::bool(apply_ord(op, std::cmp::Ordering::Equal)));
+        }
         let mut i = 0;
         loop {
             match (Self::seq_item(a, i), Self::seq_item(b, i)) {
@@ -588,6 +602,16 @@ impl Vm {
 
     /// `a op b`
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if a.is_bool() && b.is_bool() {
+            // bool's own &, | and ^ give bools; the rest is int arithmetic.
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            match op {
+                BinOp::BitAnd => return Ok(Value::bool(x & y)),
+                BinOp::BitOr => return Ok(Value::bool(x | y)),
+                BinOp::BitXor => return Ok(Value::bool(x ^ y)),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (as_wide(a), as_wide(b)) {
             if let Some(r) = self.wide_binop(op, x, y)? {
                 return Ok(r);
@@ -657,14 +681,14 @@ impl Vm {
             (BinOp::Mult, Some(ObjKind::List)) => {
                 let n = self.to_index(b)?;
                 let l = Gc::<ListObj>::from_value_unchecked(a);
-                let items = l.items.clone();
-                let total = items.len().saturating_mul(n.max(0) as usize);
-                self.charge(total.saturating_sub(items.len()) * 8)?;
-                let l = l.get_mut();
-                l.items.clear();
-                for _ in 0..n.max(0) {
-                    l.items.extend_from_slice(&items);
-                }
+                let n = n.max(0) as usize;
+                let total = l.items.len().checked_mul(n).filter(|&t| t < isize::MAX as usize / 16);
+                let Some(total) = total else {
+                    return Err(self.alloc_failed_bytes(l.items.len().saturating_mul(n).saturating_mul(8)));
+                };
+                self.charge(total.saturating_sub(l.items.len()) * 8)?;
+                let items = l.items.repeat(n);
+                l.get_mut().items = items;
                 return Ok(a);
             }
             (BinOp::Add, Some(ObjKind::ByteArray)) => {
@@ -679,14 +703,17 @@ impl Vm {
                 r?;
                 return Ok(a);
             }
-            (BinOp::Mult, Some(ObjKind::ByteArray)) if matches!(as_num(&b), Some(Num::Int(_))) && !b.is_float() => {
+            (BinOp::Mult, Some(ObjKind::ByteArray)) if as_wide(b).is_some() => {
                 // In place, as CPython does (`ba *= n` keeps the object).
                 let n = self.to_index(b)?.max(0) as usize;
                 let ba = Gc::<ByteArrayObj>::from_value_unchecked(a);
                 let total = ba.data.len().saturating_mul(n);
+                self.check_fits(total)?;
                 let mut d = crate::obj::str::vec_with_room(self, total)?;
-                for _ in 0..n {
-                    d.extend_from_slice(&ba.data);
+                if total > 0 {
+                    for _ in 0..n {
+                        d.extend_from_slice(&ba.data);
+                    }
                 }
                 self.charge(total.saturating_sub(ba.data.capacity()))?;
                 ba.get_mut().data = d;
@@ -717,6 +744,15 @@ impl Vm {
                             return Ok(r);
                         }
                     }
+                }
+                // A subclass of a mutable built-in (`class Stack(list)`) is updated in
+                // place through its built-in part, and stays the same object.
+                let base = self.builtin_receiver(a);
+                if base != a
+                    && matches!(base.kind(), Some(ObjKind::List | ObjKind::ByteArray | ObjKind::Set | ObjKind::Dict))
+                {
+                    let r = self.inplace_op(op, base, b)?;
+                    return Ok(if r == base { a } else { r });
                 }
             }
             _ => {}
@@ -788,8 +824,10 @@ impl Vm {
             }
             (Num::Int(a), Num::Int(b)) => self.int_binop_small(op, a, b),
             (a, b) => {
-                let a = num_to_bigint(&a);
-                let b = num_to_bigint(&b);
+                // Borrow big operands rather than copying them (the copies used
+                // to cost more than many of the operations themselves).
+                let a = num_as_bigint(&a);
+                let b = num_as_bigint(&b);
                 self.int_binop_big(op, &a, &b)
             }
         }
@@ -1123,7 +1161,9 @@ impl Vm {
                 } else {
                     return Ok(None);
                 };
-                let Some(Num::Int(n)) = as_num(&n) else {
+                // A count that fits a machine word but makes the result too big is a
+                // MemoryError (as in CPython); one beyond a machine word is an OverflowError.
+                let Some(n) = as_wide(n).and_then(|n| i64::try_from(n).ok()) else {
                     if is_str(seq) || matches!(seq.kind(), Some(ObjKind::List | ObjKind::Tuple | ObjKind::Bytes)) {
                         return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
                     }
@@ -1132,20 +1172,19 @@ impl Vm {
                 let n = n.max(0) as usize;
                 if let Some(s) = as_str(&seq) {
                     let total = s.len().checked_mul(n).filter(|&t| t < isize::MAX as usize / 2);
-                    let Some(total) = total else { return Err(self.alloc_failed_bytes(usize::MAX)) };
-                    self.charge(total)?;
+                    let Some(total) = total else { return Err(self.alloc_failed_bytes(s.len().saturating_mul(n))) };
+                    self.check_fits(total)?;
                     return self.new_string(s.repeat(n)).map(Some);
                 }
                 match seq.kind() {
                     Some(ObjKind::List) | Some(ObjKind::Tuple) => {
                         let items = self.seq_items(seq);
                         let total = items.len().checked_mul(n).filter(|&t| t < isize::MAX as usize / 16);
-                        let Some(total) = total else { return Err(self.alloc_failed_bytes(usize::MAX)) };
-                        self.charge(total * 8)?;
-                        let mut out = Vec::with_capacity(total);
-                        for _ in 0..n {
-                            out.extend_from_slice(&items);
-                        }
+                        let Some(total) = total else {
+                            return Err(self.alloc_failed_bytes(items.len().saturating_mul(n).saturating_mul(8)));
+                        };
+                        self.check_fits(total * 8)?;
+                        let out = items.repeat(n);
                         return if seq.kind() == Some(ObjKind::List) {
                             self.new_list(out).map(Some)
                         } else {
@@ -1155,8 +1194,10 @@ impl Vm {
                     Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
                         let data = self.bytes_data(seq).unwrap_or_default();
                         let total = data.len().checked_mul(n).filter(|&t| t < isize::MAX as usize / 2);
-                        let Some(total) = total else { return Err(self.alloc_failed_bytes(usize::MAX)) };
-                        self.charge(total)?;
+                        let Some(total) = total else {
+                            return Err(self.alloc_failed_bytes(data.len().saturating_mul(n)));
+                        };
+                        self.check_fits(total)?;
                         let out = data.repeat(n);
                         return if seq.kind() == Some(ObjKind::Bytes) {
                             self.new_bytes(out).map(Some)
@@ -1189,6 +1230,16 @@ impl Vm {
             _ => {}
         }
         Ok(None)
+    }
+
+    /// MemoryError unless `n` more bytes fit in the heap (counting nothing: the
+    /// object about to be built counts them when it is allocated).
+    fn check_fits(&mut self, n: usize) -> PyResult<()> {
+        crate::obj::str::check_room(self, n)?;
+        match self.heap.check_fits(n) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self.alloc_failed(e)),
+        }
     }
 
     pub(crate) fn alloc_failed_bytes(&mut self, n: usize) -> PyErr {
@@ -1653,7 +1704,9 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: Gc<DictObj>, key: Value) -> PyResult<Option<Value>> {
         if let Some(qs) = key.as_qstr() {
-            return Ok(d.get_qstr(qs));
+            if !d.has_user_keys() {
+                return Ok(d.get_qstr(qs));
+            }
         }
         let h = self.hash(key)?;
         let i = DictObj::find(d, h, key, &mut |a, b| self.eq(a, b))?;
@@ -1662,7 +1715,9 @@ impl Vm {
 
     pub fn dict_set(&mut self, d: Gc<DictObj>, key: Value, v: Value) -> PyResult<()> {
         if let Some(qs) = key.as_qstr() {
-            return self.dict_set_qstr(d, qs, v);
+            if !d.has_user_keys() {
+                return self.dict_set_qstr(d, qs, v);
+            }
         }
         let h = self.hash(key)?;
         match DictObj::find(d, h, key, &mut |a, b| self.eq(a, b))? {
@@ -1688,13 +1743,32 @@ impl Vm {
         let pairs: Vec<(Value, Value)> = if let Some(src) = m.downcast::<DictObj>() {
             src.iter().collect()
         } else if m.is_kind(ObjKind::Instance) && self.has_attr(m, q::keys)? {
-            let keys = self.call_method(m, q::keys, &[])?;
-            let mut out = Vec::new();
-            for k in self.collect_iterable(keys)? {
-                let v = self.getitem(m, k)?;
-                out.push((k, v));
+            // `keys()` and `__getitem__` are user code that can collect: keep the keys
+            // object and every value fetched so far rooted until they are in `d`.
+            let mark = self.temp_roots.len();
+            let r = (|| {
+                let keys = self.call_method(m, q::keys, &[])?;
+                self.temp_roots.push(keys);
+                let mut out = Vec::new();
+                for k in self.collect_iterable(keys)? {
+                    self.temp_roots.push(k);
+                    let v = self.getitem(m, k)?;
+                    self.temp_roots.push(v);
+                    out.push((k, v));
+                }
+                Ok(out)
+            })();
+            match r {
+                Ok(out) => {
+                    let r = self.dict_update_pairs(d, out, strict);
+                    self.temp_roots.truncate(mark);
+                    return r;
+                }
+                Err(e) => {
+                    self.temp_roots.truncate(mark);
+                    return Err(e);
+                }
             }
-            out
         } else {
             let mut out = Vec::new();
             for item in self.collect_iterable(m)? {
@@ -1706,6 +1780,12 @@ impl Vm {
             }
             out
         };
+        self.dict_update_pairs(d, pairs, strict)
+    }
+
+    /// Store `pairs` in `d` (the caller keeps them rooted); `strict`: a key already
+    /// there is an error (keyword arguments given twice).
+    fn dict_update_pairs(&mut self, d: Gc<DictObj>, pairs: Vec<(Value, Value)>, strict: bool) -> PyResult<()> {
         for (k, v) in pairs {
             if strict && self.dict_get(d, k)?.is_some() {
                 let ks = self.str_of(k)?;
@@ -1916,6 +1996,14 @@ impl Vm {
                     if let Some(m) = iter_m {
                         if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) {
                             let it = self.call_dunder(m, v, &[])?;
+                            let is_iterator = matches!(it.kind(), Some(ObjKind::Iterator | ObjKind::Generator))
+                                || self.type_of(it).lookup(q::__next__).is_some();
+                            if !is_iterator {
+                                return Err(self.type_error(format!(
+                                    "iter() returned non-iterator of type '{}'",
+                                    self.type_name(it)
+                                )));
+                            }
                             return Ok(it);
                         }
                     }
@@ -2616,6 +2704,14 @@ impl Vm {
             Some(r) => Ok(r),
             None => Err(self.type_error(format!("'{}' object can't be awaited", self.type_name(v)))),
         }
+    }
+}
+
+/// An int operand as a `BigInt`, borrowed when it is one already.
+fn num_as_bigint<'a>(n: &Num<'a>) -> std::borrow::Cow<'a, BigInt> {
+    match n {
+        Num::Big(b) => std::borrow::Cow::Borrowed(*b),
+        other => std::borrow::Cow::Owned(num_to_bigint(other)),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::class::{arg, kwarg};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
 use crate::obj::str::{as_str, Codec};
-use crate::obj::{DictObj, ModuleObj, TupleObj, TypeObj};
+use crate::obj::{BytesObj, DictObj, ModuleObj, TupleObj, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -292,21 +292,67 @@ fn write_window(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize, usi
 
 // ---- StringIO and BytesIO ----
 
-/// An in-memory stream. For `StringIO` (`text`), `buf` is UTF-8 text and `pos` a
-/// byte offset on a character boundary (or past the end, where each missing
+/// An in-memory stream. For `StringIO` (`text`), the contents are UTF-8 text and
+/// `pos` a byte offset on a character boundary (or past the end, where each missing
 /// character is one NUL byte once written).
+///
+/// A stream made from a `bytes` (`BytesIO`) or `str` (`StringIO`) object shares that
+/// immutable object (`init`) instead of copying it, until the stream is first
+/// changed (copy on write, as MicroPython does): making one allocates only the
+/// stream, and `getvalue()` (or a `read()` of everything) of an unchanged stream
+/// returns the object itself, allocating nothing.
 pub struct MemIOObj {
-    pub buf: Vec<u8>,
+    /// The contents once the stream owns them (empty while `init` is set).
+    buf: Vec<u8>,
+    /// The shared initial `bytes`/`str` object, or NULL once copied (or never given).
+    init: Value,
     pub pos: usize,
     pub closed: bool,
     pub text: bool,
     pub class: Gc<TypeObj>,
 }
 
+impl MemIOObj {
+    /// Run `f` on the stream's contents.
+    fn with_data<T>(&self, f: impl FnOnce(&[u8]) -> T) -> T {
+        if self.init.is_null() {
+            return f(&self.buf);
+        }
+        if let Some(s) = as_str(&self.init) {
+            return f(s.as_bytes());
+        }
+        match self.init.downcast::<BytesObj>() {
+            Some(b) => f(&b.data),
+            None => f(&[]),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.with_data(<[u8]>::len)
+    }
+}
+
+/// Give the stream its own copy of a shared initial object (charging the heap)
+/// before it is changed.
+fn own(vm: &mut Vm, m: Gc<MemIOObj>) -> PyResult<()> {
+    if m.init.is_null() {
+        return Ok(());
+    }
+    let n = m.len();
+    let mut buf = crate::obj::str::vec_with_room(vm, n)?;
+    vm.charge(buf.capacity())?;
+    m.with_data(|d| buf.extend_from_slice(d));
+    let o = m.get_mut();
+    o.buf = buf;
+    o.init = Value::NULL;
+    Ok(())
+}
+
 impl PyObj for MemIOObj {
     const KIND: ObjKind = ObjKind::Other;
     fn trace(&self, t: &mut Tracer) {
         t.mark_gc(self.class);
+        t.mark(self.init);
     }
     fn extra_size(&self) -> usize {
         self.buf.capacity()
@@ -334,6 +380,9 @@ fn reserve(vm: &mut Vm, buf: &mut Vec<u8>, extra: usize) -> PyResult<()> {
         return Ok(());
     }
     crate::obj::str::check_room(vm, extra)?;
+    if let Err(e) = vm.heap.check_fits(extra) {
+        return Err(vm.alloc_failed(e));
+    }
     if buf.try_reserve(extra).is_err() {
         return Err(vm.alloc_failed_bytes(extra));
     }
@@ -343,11 +392,13 @@ fn reserve(vm: &mut Vm, buf: &mut Vec<u8>, extra: usize) -> PyResult<()> {
 fn memio_make(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value], text: bool) -> R {
     let init = args.first().copied().or_else(|| kwarg(kw, if text { "initial_value" } else { "initial_bytes" }));
     let mut buf = Vec::new();
+    let mut shared = Value::NULL;
     if let Some(v) = init {
         if v.is_none() {
         } else if text {
             match as_str(&v) {
-                Some(s) => buf.extend_from_slice(s.as_bytes()),
+                Some(s) if !s.is_empty() => shared = v,
+                Some(_) => {}
                 None => {
                     // MicroPython: StringIO(n) preallocates.
                     if v.is_small_int() {
@@ -363,6 +414,8 @@ fn memio_make(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value], text:
         } else if v.is_small_int() {
             let n = vm.to_index(v)?.max(0) as usize;
             reserve(vm, &mut buf, n.min(1 << 20))?;
+        } else if v.is_kind(ObjKind::Bytes) {
+            shared = v;
         } else {
             buf = bytes_arg_for_write(vm, v)?;
         }
@@ -372,7 +425,7 @@ fn memio_make(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value], text:
             return Err(vm.value_error("illegal newline value"));
         }
     }
-    Ok(vm.alloc(MemIOObj { buf, pos: 0, closed: false, text, class: cls })?.value())
+    Ok(vm.alloc(MemIOObj { buf, init: shared, pos: 0, closed: false, text, class: cls })?.value())
 }
 
 fn stringio_new(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
@@ -383,50 +436,60 @@ fn bytesio_new(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R
     memio_make(vm, cls, args, kw, false)
 }
 
-/// A piece of a stream's contents as the stream's value type.
-fn mem_result(vm: &mut Vm, text: bool, data: &[u8]) -> R {
+/// Bytes `start..end` of a stream's contents as the stream's value type: the shared
+/// initial object itself when that is all of it (nothing is allocated).
+fn mem_result(vm: &mut Vm, m: Gc<MemIOObj>, start: usize, end: usize) -> R {
+    if !m.init.is_null() && start == 0 && end == m.len() {
+        return Ok(m.init);
+    }
+    let text = m.text;
+    let mut piece = crate::obj::str::vec_with_room(vm, end - start)?;
+    m.with_data(|d| piece.extend_from_slice(&d[start..end]));
     if text {
-        match std::str::from_utf8(data) {
-            Ok(s) => vm.new_str(s),
-            Err(_) => crate::obj::str::decode(vm, data, "utf-8", Some("replace")),
+        match String::from_utf8(piece) {
+            Ok(s) => vm.new_string(s),
+            Err(e) => crate::obj::str::decode(vm, e.as_bytes(), "utf-8", Some("replace")),
         }
     } else {
-        vm.new_bytes(data.to_vec())
+        vm.new_bytes(piece)
     }
+}
+
+/// The range `read(n)` (or `readline(n)` with `line`) takes from the stream position.
+fn read_range(m: &MemIOObj, n: Option<usize>, line: bool) -> (usize, usize) {
+    m.with_data(|d| {
+        let start = m.pos.min(d.len());
+        let limit = match n {
+            None => d.len(),
+            Some(n) if m.text => advance_chars(d, start, n),
+            Some(n) => start.saturating_add(n).min(d.len()),
+        };
+        let end = match d[start..limit].iter().position(|&b| b == b'\n') {
+            Some(i) if line => start + i + 1,
+            _ => limit,
+        };
+        (start, end)
+    })
 }
 
 fn memio_read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let m = mem(vm, args)?;
     let n = size_arg(vm, args.get(1).copied().or_else(|| kwarg(kw, "size")))?;
+    let (start, end) = read_range(&m, n, false);
+    let r = mem_result(vm, m, start, end)?;
     let o = m.get_mut();
-    let start = o.pos.min(o.buf.len());
-    let end = match n {
-        None => o.buf.len(),
-        Some(n) if o.text => advance_chars(&o.buf, start, n),
-        Some(n) => start.saturating_add(n).min(o.buf.len()),
-    };
     o.pos = o.pos.max(end);
-    let text = o.text;
-    mem_result(vm, text, &m.buf[start..end])
+    Ok(r)
 }
 
 fn memio_readline(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let m = mem(vm, args)?;
     let n = size_arg(vm, args.get(1).copied().or_else(|| kwarg(kw, "size")))?;
+    let (start, end) = read_range(&m, n, true);
+    let r = mem_result(vm, m, start, end)?;
     let o = m.get_mut();
-    let start = o.pos.min(o.buf.len());
-    let limit = match n {
-        None => o.buf.len(),
-        Some(n) if o.text => advance_chars(&o.buf, start, n),
-        Some(n) => start.saturating_add(n).min(o.buf.len()),
-    };
-    let end = match o.buf[start..limit].iter().position(|&b| b == b'\n') {
-        Some(i) => start + i + 1,
-        None => limit,
-    };
     o.pos = o.pos.max(end);
-    let text = o.text;
-    mem_result(vm, text, &m.buf[start..end])
+    Ok(r)
 }
 
 fn memio_readlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
@@ -435,21 +498,13 @@ fn memio_readlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let list = vm.new_list(Vec::new())?;
     let mut total = 0;
     loop {
-        let (start, end) = {
-            let o = m.get_mut();
-            let start = o.pos.min(o.buf.len());
-            let end = match o.buf[start..].iter().position(|&b| b == b'\n') {
-                Some(i) => start + i + 1,
-                None => o.buf.len(),
-            };
-            o.pos = o.pos.max(end);
-            (start, end)
-        };
+        let (start, end) = read_range(&m, None, true);
         if start == end {
             break;
         }
-        let text = m.text;
-        let line = mem_result(vm, text, &m.buf[start..end])?;
+        let line = mem_result(vm, m, start, end)?;
+        let o = m.get_mut();
+        o.pos = o.pos.max(end);
         vm.list_append(list, line)?;
         total += end - start;
         if hint.is_some_and(|h| total >= h) {
@@ -469,6 +524,7 @@ fn memio_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 
 /// Write `data` at the stream position (overwriting, or padding with NULs past the end).
 fn mem_write_bytes(vm: &mut Vm, m: Gc<MemIOObj>, data: &[u8]) -> PyResult<()> {
+    own(vm, m)?;
     let o = m.get_mut();
     let pos = o.pos;
     let len = o.buf.len();
@@ -550,21 +606,21 @@ fn memio_writelines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 
 fn memio_getvalue(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let m = mem(vm, args)?;
-    let text = m.text;
-    mem_result(vm, text, &m.buf)
+    let n = m.len();
+    mem_result(vm, m, 0, n)
+}
+
+/// The stream position in characters (text) or bytes.
+fn mem_tell(m: &MemIOObj) -> usize {
+    if !m.text {
+        return m.pos;
+    }
+    m.with_data(|d| if m.pos <= d.len() { count_chars(&d[..m.pos]) } else { count_chars(d) + (m.pos - d.len()) })
 }
 
 fn memio_tell(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let m = mem(vm, args)?;
-    let n = if m.text {
-        if m.pos <= m.buf.len() {
-            count_chars(&m.buf[..m.pos])
-        } else {
-            count_chars(&m.buf) + (m.pos - m.buf.len())
-        }
-    } else {
-        m.pos
-    };
+    let n = mem_tell(&m);
     vm.new_int(n as i64)
 }
 
@@ -588,16 +644,10 @@ fn seek_args(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<(i64, i64)> 
 fn memio_seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let m = mem(vm, args)?;
     let (off, whence) = seek_args(vm, args, kw)?;
-    let o = m.get_mut();
-    let text = o.text;
+    let text = m.text;
     // Positions are in characters for text: convert the reference point.
-    let (cur_chars, len_chars) = if text {
-        let cur =
-            if o.pos <= o.buf.len() { count_chars(&o.buf[..o.pos]) } else { count_chars(&o.buf) + o.pos - o.buf.len() };
-        (cur as i64, count_chars(&o.buf) as i64)
-    } else {
-        (o.pos as i64, o.buf.len() as i64)
-    };
+    let cur_chars = mem_tell(&m) as i64;
+    let len_chars = if text { m.with_data(count_chars) } else { m.len() } as i64;
     let target = match whence {
         0 => {
             if off < 0 {
@@ -608,40 +658,37 @@ fn memio_seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         1 => (cur_chars.saturating_add(off)).max(0),
         _ => (len_chars.saturating_add(off)).max(0),
     };
-    let o = m.get_mut();
-    o.pos = if text {
+    let pos = if text {
         if target <= len_chars {
-            advance_chars(&o.buf, 0, target as usize)
+            m.with_data(|d| advance_chars(d, 0, target as usize))
         } else {
-            o.buf.len() + (target - len_chars) as usize
+            m.len() + (target - len_chars) as usize
         }
     } else {
         target as usize
     };
+    m.get_mut().pos = pos;
     vm.new_int(target)
 }
 
 fn memio_truncate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let m = mem(vm, args)?;
-    let o = m.get_mut();
-    let size = match args.get(1) {
+    // The new size, in characters (text) or bytes, and as a byte offset.
+    let (n, size) = match args.get(1) {
         Some(&v) if !v.is_none() => {
             let n = vm.to_index(v)?;
             if n < 0 {
                 return Err(vm.value_error(format!("negative size value {n}")));
             }
-            if o.text {
-                advance_chars(&o.buf, 0, n as usize)
-            } else {
-                n as usize
-            }
+            let n = n as usize;
+            (n, if m.text { m.with_data(|d| advance_chars(d, 0, n)) } else { n })
         }
-        _ => o.pos,
+        _ => (mem_tell(&m), m.pos),
     };
-    if size < o.buf.len() {
-        o.buf.truncate(size);
+    if size < m.len() {
+        own(vm, m)?;
+        m.get_mut().buf.truncate(size);
     }
-    let n = if o.text { count_chars(&o.buf[..size.min(o.buf.len())]) } else { size };
     vm.new_int(n as i64)
 }
 
@@ -652,17 +699,18 @@ fn memio_readinto(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         Some(&v) => Some(vm.to_index(v)?.max(0) as usize),
         None => None,
     };
-    let o = m.get_mut();
-    let start = o.pos.min(o.buf.len());
-    let src = &o.buf[start..];
-    let got = crate::buffer::with_buffer_mut(vm, target, |dst| {
-        let n = dst.len().min(src.len()).min(limit.unwrap_or(usize::MAX));
-        dst[..n].copy_from_slice(&src[..n]);
-        n
+    let start = m.pos.min(m.len());
+    let got = m.with_data(|d| {
+        let src = &d[start..];
+        crate::buffer::with_buffer_mut(vm, target, |dst| {
+            let n = dst.len().min(src.len()).min(limit.unwrap_or(usize::MAX));
+            dst[..n].copy_from_slice(&src[..n]);
+            n
+        })
     });
     match got {
         Some(n) => {
-            o.pos = start + n;
+            m.get_mut().pos = start + n;
             vm.new_int(n as i64)
         }
         None => Err(vm.type_error(format!(
@@ -678,6 +726,7 @@ fn memio_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         let o = m.get_mut();
         o.closed = true;
         o.buf = Vec::new();
+        o.init = Value::NULL;
         o.pos = 0;
     }
     Ok(Value::NONE)

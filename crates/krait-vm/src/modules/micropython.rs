@@ -98,7 +98,12 @@ fn identity_decorator(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Va
     arg(vm, args, 0, "decorator")
 }
 
-fn kbd_intr(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+/// `kbd_intr(chr)`: the character that raises `KeyboardInterrupt` (-1: none). krait
+/// reads no keyboard interrupt from stdin (Ctrl-C is the terminal's SIGINT, which ends
+/// the process), so, as with `kbd_intr(-1)`, the character is only checked.
+fn kbd_intr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let c = arg(vm, args, 0, "kbd_intr")?;
+    vm.to_index(c)?;
     Ok(Value::NONE)
 }
 

@@ -597,6 +597,51 @@ fn make_path_module(vm: &mut Vm) -> PyResult<Value> {
     Ok(m)
 }
 
+/// `os.environ`'s class, run in the module's namespace: a dict (the snapshot taken at import)
+/// whose changes also go to the process environment through `putenv` / `unsetenv`. As in
+/// CPython, `putenv` and `unsetenv` called directly leave `environ` as it is.
+const ENVIRON_SOURCE: &str = "
+class _Environ(dict):
+    def __setitem__(self, key, value):
+        putenv(key, value)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key):
+        dict.__delitem__(self, key)
+        unsetenv(key)
+
+    def pop(self, key, *default):
+        had = key in self
+        value = dict.pop(self, key, *default)
+        if had:
+            unsetenv(key)
+        return value
+
+    def popitem(self):
+        key, value = dict.popitem(self)
+        unsetenv(key)
+        return key, value
+
+    def clear(self):
+        for key in list(self):
+            unsetenv(key)
+        dict.clear(self)
+
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return self[key]
+
+    def update(self, *args, **kwargs):
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
+
+    def copy(self):
+        return dict(self)
+
+environ = _Environ(environ)
+";
+
 pub fn make(vm: &mut Vm) -> PyResult<Value> {
     let m = super::new_native_module(
         vm,
@@ -627,7 +672,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     for (k, v) in [("sep", "/"), ("curdir", "."), ("pardir", ".."), ("linesep", "\n"), ("name", "posix")] {
         d.get_mut().set_qstr(Qstr::new(k), Value::qstr(Qstr::new(v)));
     }
-    // `environ`: a snapshot of the environment at import.
+    // `environ`: the environment at import (kept in step by its own changes; see below).
     let env = vm.new_dict()?;
     for (k, v) in std::env::vars_os() {
         let kv = name_value(vm, k.as_bytes(), false)?;
@@ -635,6 +680,13 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
         vm.dict_set(env, kv, vv)?;
     }
     d.get_mut().set_qstr(Qstr::new("environ"), env.value());
+    // Wrapped, as CPython's is, so that storing into it or deleting from it changes the
+    // process environment too (what `getenv` and `system`'s children see).
+    vm.temp_roots.push(m);
+    let made =
+        vm.compile(ENVIRON_SOURCE, "<os>", krait_syntax::Mode::File).and_then(|code| vm.run_code(code, d, Value::NULL));
+    vm.temp_roots.pop();
+    made?;
     let path = make_path_module(vm)?;
     d.get_mut().set_qstr(Qstr::new("path"), path);
     super::errno::register_aliases(vm, path, &["os.path"])?;

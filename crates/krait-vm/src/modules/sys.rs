@@ -140,6 +140,38 @@ fn stream_fileno(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     Ok(Value::small_int(s.fd as i64))
 }
 
+fn stream_writelines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = arg(vm, args, 0, "writelines")?;
+    let lines = arg(vm, args, 1, "writelines")?;
+    for line in vm.collect_iterable(lines)? {
+        stream_write(vm, &[s, line], &[])?;
+    }
+    Ok(Value::NONE)
+}
+
+/// `closed`: the standard streams stay open.
+fn stream_closed(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    stream(vm, args)?;
+    Ok(Value::FALSE)
+}
+
+/// `encoding` of the text streams.
+fn stream_encoding(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    stream(vm, args)?;
+    Ok(Value::qstr(Qstr::new("utf-8")))
+}
+
+fn stream_isatty(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    use std::io::IsTerminal;
+    let s = stream(vm, args)?;
+    let tty = match s.fd {
+        0 => std::io::stdin().is_terminal(),
+        1 => std::io::stdout().is_terminal(),
+        _ => std::io::stderr().is_terminal(),
+    };
+    Ok(Value::bool(tty))
+}
+
 fn exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let class = vm.types.exc(ExcKind::SystemExit);
     let a = vm.new_tuple_from(args)?;
@@ -318,8 +350,11 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
                 ("read", stream_read),
                 ("readline", stream_readline),
                 ("fileno", stream_fileno),
+                ("isatty", stream_isatty),
+                ("writelines", stream_writelines),
             ],
         )?;
+        vm.add_property(t, "closed", stream_closed)?;
     }
     for (name, fd) in [("stdin", 0u8), ("stdout", 1), ("stderr", 2)] {
         let s = new_stream(vm, text_t, fd, false)?;
@@ -338,6 +373,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         doc: Value::NONE,
     })?;
     vm.add_class_attr(text_t, "buffer", prop.value());
+    vm.add_property(text_t, "encoding", stream_encoding)?;
 
     // argv and path.
     let argv: Vec<String> = vm.options.argv.clone();
@@ -361,8 +397,16 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     d.get_mut().set_qstr(Qstr::new("platform"), Value::qstr(Qstr::new("linux")));
     let version = vm.new_str(concat!("3.4.0; krait ", env!("CARGO_PKG_VERSION")))?;
     d.get_mut().set_qstr(Qstr::new("version"), version);
+    // version_info: MicroPython's tuple (3, 4, 0), a tuple subclass that also has CPython's
+    // `major`, `minor` and `micro` (its repr and comparisons are the tuple's).
+    let vi_t = vm.new_builtin_type("version_info", "sys", &[vm.types.tuple])?;
+    vm.add_property(vi_t, "major", version_major)?;
+    vm.add_property(vi_t, "minor", version_minor)?;
+    vm.add_property(vi_t, "micro", version_micro)?;
     let vi = vm.new_tuple(vec![Value::small_int(3), Value::small_int(4), Value::small_int(0)])?;
-    d.get_mut().set_qstr(Qstr::new("version_info"), vi);
+    let vi_dict = vm.new_dict()?;
+    let vi = vm.alloc(InstanceObj { class: vi_t, dict: vi_dict, base: vi })?;
+    d.get_mut().set_qstr(Qstr::new("version_info"), vi.value());
     // sys.implementation: MicroPython's dialect name, krait's own version.
     let impl_t = vm.new_builtin_type("implementation", "sys", &[])?;
     let idict = vm.new_dict()?;
@@ -385,6 +429,28 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let key = Value::qstr(Qstr::new("sys"));
     vm.dict_set(vm.modules, key, m.value())?;
     Ok(())
+}
+
+/// Item `i` of `sys.version_info`.
+fn version_item(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<Value> {
+    let obj = arg(vm, args, 0, "version_info field")?;
+    let base = vm.builtin_receiver(obj);
+    match base.downcast::<crate::obj::TupleObj>().and_then(|t| t.items.get(i).copied()) {
+        Some(v) => Ok(v),
+        None => Err(vm.type_error("version_info field needs a version_info")),
+    }
+}
+
+fn version_major(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    version_item(vm, args, 0)
+}
+
+fn version_minor(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    version_item(vm, args, 1)
+}
+
+fn version_micro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    version_item(vm, args, 2)
 }
 
 /// `repr(sys.implementation)`: MicroPython's attrtuple layout, `(name=..., ...)`.

@@ -47,6 +47,9 @@ pub struct DictObj {
     /// Some key is a heap (non-interned) str: only then can an interned-string
     /// lookup match a key that isn't the same qstr.
     heap_str_keys: bool,
+    /// Some key is an instance of a user class (a `str` subclass, say), which may
+    /// equal an interned-string key: lookups by qstr then take the general path.
+    user_keys: bool,
 }
 
 impl PyObj for DictObj {
@@ -189,6 +192,7 @@ impl DictObj {
         self.indices.clear();
         self.len = 0;
         self.heap_str_keys = false;
+        self.user_keys = false;
         self.version = self.version.wrapping_add(1);
     }
 
@@ -309,6 +313,13 @@ impl DictObj {
         }
     }
 
+    /// Whether some key is a user object, which only Python equality can compare
+    /// with a str (see `user_keys`).
+    #[inline]
+    pub fn has_user_keys(&self) -> bool {
+        self.user_keys
+    }
+
     #[inline]
     pub fn get_qstr(&self, q: Qstr) -> Option<Value> {
         self.find_qstr(q).map(|i| self.entries[i].value)
@@ -344,6 +355,8 @@ impl DictObj {
     pub fn insert_new(&mut self, hash: u64, key: Value, value: Value) {
         if key.is_kind(ObjKind::Str) {
             self.heap_str_keys = true;
+        } else if key.is_kind(ObjKind::Instance) {
+            self.user_keys = true;
         }
         self.entries.push(Entry { hash, key, value });
         self.len += 1;

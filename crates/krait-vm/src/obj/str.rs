@@ -12,18 +12,54 @@ use crate::gc::{ObjKind, PyObj, Tracer};
 use crate::value::Value;
 
 pub struct StrObj {
-    /// The text. A `String` rather than a `Box<str>`: strings are built in a
-    /// buffer and adopted as they are, without a shrinking reallocation.
-    pub s: String,
+    /// The text (derefs to `&str`).
+    pub s: Text,
     /// Cached `str_hash`, or `u64::MAX` before first use.
     hash: Cell<u64>,
-    /// Number of characters (== byte length when ASCII), or `usize::MAX` before first use.
-    chars: Cell<usize>,
+}
+
+/// Bytes of text kept inside the object's own cell.
+const INLINE: usize = 22;
+
+/// A heap string's text. Short ones (most words, keys and numbers) live in the
+/// object's cell, so they cost one 48-byte cell and no `malloc` block (CPython's
+/// `str` of a few characters takes 50-60 bytes); longer ones own a boxed buffer
+/// and cache their length in characters.
+pub enum Text {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap { chars: Cell<u32>, s: Box<str> },
+}
+
+const _: () = assert!(std::mem::size_of::<StrObj>() == 32);
+
+impl Text {
+    fn new(s: String) -> Text {
+        if s.len() <= INLINE {
+            let mut buf = [0; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Text::Inline { len: s.len() as u8, buf }
+        } else {
+            Text::Heap { chars: Cell::new(u32::MAX), s: s.into_boxed_str() }
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    #[inline(always)]
+    fn deref(&self) -> &str {
+        match self {
+            // SAFETY: `buf[..len]` was copied from a `str` (see `Text::new`), so it
+            // is valid UTF-8.
+            Text::Inline { len, buf } => unsafe { std::str::from_utf8_unchecked(buf.get_unchecked(..*len as usize)) },
+            Text::Heap { s, .. } => s,
+        }
+    }
 }
 
 impl StrObj {
     pub fn new(s: String) -> StrObj {
-        StrObj { s, hash: Cell::new(u64::MAX), chars: Cell::new(usize::MAX) }
+        StrObj { s: Text::new(s), hash: Cell::new(u64::MAX) }
     }
 
     #[inline]
@@ -40,13 +76,21 @@ impl StrObj {
     /// Length in characters (what Python's `len()` gives).
     #[inline]
     pub fn char_len(&self) -> usize {
-        let n = self.chars.get();
-        if n != usize::MAX {
-            return n;
+        let count = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
+        match &self.s {
+            Text::Inline { .. } => count(&self.s),
+            Text::Heap { chars, s } => {
+                let n = chars.get();
+                if n != u32::MAX {
+                    return n as usize;
+                }
+                let n = count(s);
+                if let Ok(c) = u32::try_from(n) {
+                    chars.set(c);
+                }
+                n
+            }
         }
-        let n = if self.s.is_ascii() { self.s.len() } else { self.s.chars().count() };
-        self.chars.set(n);
-        n
     }
 
     #[inline]
@@ -59,7 +103,10 @@ impl PyObj for StrObj {
     const KIND: ObjKind = ObjKind::Str;
     fn trace(&self, _t: &mut Tracer) {}
     fn extra_size(&self) -> usize {
-        self.s.capacity()
+        match &self.s {
+            Text::Inline { .. } => 0,
+            Text::Heap { s, .. } => s.len(),
+        }
     }
 }
 
