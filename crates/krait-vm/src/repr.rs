@@ -329,15 +329,12 @@ impl Vm {
                     out.push_str(&r);
                     return Ok(());
                 }
+                // MicroPython's form (decision 7, like its traceback layout): the class
+                // name and the repr of the args tuple, so one argument keeps the
+                // tuple's comma (`ValueError('x',)`), as on the board.
                 out.push_str(e.class.name.as_str());
                 let args = e.args;
                 match args.downcast::<TupleObj>() {
-                    Some(t) if t.items.len() == 1 => {
-                        let a = t.items[0];
-                        out.push('(');
-                        self.repr_into(a, out)?;
-                        out.push(')');
-                    }
                     Some(_) => self.repr_into(args, out)?,
                     None => out.push_str("()"),
                 }
