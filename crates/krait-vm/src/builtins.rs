@@ -104,20 +104,7 @@ fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 
 fn builtin_ascii(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let s = vm.repr(args[0])?;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    vm.new_string(out)
+    vm.new_string(crate::repr::ascii_escaped(&s))
 }
 
 fn builtin_len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {

@@ -449,21 +449,7 @@ fn percent_one(
                 }
             } else if conv == 'a' || bytes_mode {
                 // `ascii()`: the repr with non-ASCII characters escaped.
-                let r = vm.repr(v)?;
-                let mut out = String::with_capacity(r.len());
-                for c in r.chars() {
-                    let n = c as u32;
-                    if n < 0x80 {
-                        out.push(c);
-                    } else if n < 0x100 {
-                        out.push_str(&format!("\\x{n:02x}"));
-                    } else if n < 0x10000 {
-                        out.push_str(&format!("\\u{n:04x}"));
-                    } else {
-                        out.push_str(&format!("\\U{n:08x}"));
-                    }
-                }
-                out
+                crate::repr::ascii_escaped(&vm.repr(v)?)
             } else {
                 vm.repr(v)?
             };

@@ -125,6 +125,23 @@ pub struct Obj<T> {
     data: UnsafeCell<T>,
 }
 
+impl<T: PyObj> Obj<T> {
+    /// `data` with a fresh header (unmarked, no flags), not yet placed anywhere.
+    #[inline(always)]
+    fn new(data: T) -> Obj<T> {
+        Obj {
+            header: ObjHeader {
+                kind: T::KIND,
+                mark: Cell::new(0),
+                flags: Cell::new(0),
+                _pad: 0,
+                vtable: &VTableFor::<T>::VTABLE,
+            },
+            data: UnsafeCell::new(data),
+        }
+    }
+}
+
 /// Implemented by every type that lives on the heap.
 pub trait PyObj: Sized + 'static {
     const KIND: ObjKind;
@@ -557,16 +574,7 @@ impl Heap {
         } else {
             self.alloc_large(VTableFor::<T>::LAYOUT)?.cast()
         };
-        let obj = Obj {
-            header: ObjHeader {
-                kind: T::KIND,
-                mark: Cell::new(0),
-                flags: Cell::new(0),
-                _pad: 0,
-                vtable: &VTableFor::<T>::VTABLE,
-            },
-            data: UnsafeCell::new(data),
-        };
+        let obj = Obj::new(data);
         // SAFETY: `raw` is a free cell of at least `size_of::<Obj<T>>()` bytes,
         // aligned to 16 (cells are 16-byte multiples in 16-aligned pages, and small
         // types have alignment <= 16), or a fresh allocation with `Obj<T>`'s layout.
@@ -1048,16 +1056,7 @@ impl Heap {
 /// an exception, an attribute, a global), so `f` must only pass it to operations
 /// known not to retain their argument.
 pub unsafe fn with_stack_object<T: PyObj, R>(data: T, f: impl FnOnce(Value) -> R) -> R {
-    let obj = Obj {
-        header: ObjHeader {
-            kind: T::KIND,
-            mark: Cell::new(0),
-            flags: Cell::new(0),
-            _pad: 0,
-            vtable: &VTableFor::<T>::VTABLE,
-        },
-        data: UnsafeCell::new(data),
-    };
+    let obj = Obj::new(data);
     // `obj` stays where it is (and alive) until the end of this function, after `f`.
     f(Value::from_header(&obj.header))
 }
@@ -1079,32 +1078,16 @@ impl crate::vm::Vm {
     /// left by `break`, `return` or an exception drops its iterator to the collector.)
     pub(crate) fn loop_iter(&mut self, v: Value) -> crate::error::PyResult<Value> {
         use crate::obj::iter::IterState;
-        use crate::obj::{DictObj, RangeObj, SetObj};
-        let state = match v.kind() {
-            Some(ObjKind::List | ObjKind::Tuple | ObjKind::Bytes | ObjKind::ByteArray) => {
-                IterState::Seq { seq: v, index: 0 }
-            }
-            Some(ObjKind::Range) => {
-                let r = Gc::<RangeObj>::from_value_unchecked(v);
-                IterState::Range { next: r.start, stop: r.stop, step: r.step }
-            }
-            Some(ObjKind::Dict) => {
-                let len = Gc::<DictObj>::from_value_unchecked(v).len();
-                IterState::Dict { dict: v, index: 0, what: 0, len }
-            }
-            Some(ObjKind::Set) => {
-                let len = Gc::<SetObj>::from_value_unchecked(v).map.len();
-                IterState::Dict { dict: v, index: 0, what: 0, len }
-            }
-            _ if crate::obj::str::is_str(v) => IterState::Str { s: v, pos: 0 },
-            Some(ObjKind::Other)
-                if (v.downcast::<crate::obj::array::ArrayObj>().is_some()
+        let state = match crate::ops::core_iter_state(v) {
+            Some(state) => state,
+            None if v.kind() == Some(ObjKind::Other)
+                && (v.downcast::<crate::obj::array::ArrayObj>().is_some()
                     || v.downcast::<crate::obj::memoryview::MemoryViewObj>().is_some())
-                    && self.type_of(v).lookup(krait_syntax::q::__iter__).is_none() =>
+                && self.type_of(v).lookup(krait_syntax::q::__iter__).is_none() =>
             {
                 IterState::Seq { seq: v, index: 0 }
             }
-            _ => return self.get_iter(v),
+            None => return self.get_iter(v),
         };
         self.new_loop_iter(state)
     }

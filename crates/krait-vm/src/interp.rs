@@ -587,50 +587,19 @@ impl Vm {
                             let cop = ALL_CMPOPS[(opb - Op::CompareLt as u8) as usize];
                             let r = if Value::both_small_ints(a, b) {
                                 let (x, y) = (a.as_small_int_unchecked(), b.as_small_int_unchecked());
-                                Value::bool(match cop {
-                                    CmpOp::Lt => x < y,
-                                    CmpOp::LtE => x <= y,
-                                    CmpOp::Eq => x == y,
-                                    CmpOp::NotEq => x != y,
-                                    CmpOp::Gt => x > y,
-                                    _ => x >= y,
-                                })
+                                Value::bool(crate::ops::cmp_op(cop, &x, &y))
                             } else if (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int()) {
                                 // Mixed int/float: a 48-bit int converts to f64 exactly.
                                 let x = a.as_float().unwrap_or_else(|| a.as_small_int_unchecked() as f64);
                                 let y = b.as_float().unwrap_or_else(|| b.as_small_int_unchecked() as f64);
-                                Value::bool(match cop {
-                                    CmpOp::Lt => x < y,
-                                    CmpOp::LtE => x <= y,
-                                    CmpOp::Eq => x == y,
-                                    CmpOp::NotEq => x != y,
-                                    CmpOp::Gt => x > y,
-                                    _ => x >= y,
-                                })
+                                Value::bool(crate::ops::cmp_op(cop, &x, &y))
                             } else if a.is_qstr() && b.is_qstr() && matches!(cop, CmpOp::Eq | CmpOp::NotEq) {
                                 // Interned strings are equal exactly when they are the same qstr.
                                 Value::bool((a == b) == (cop == CmpOp::Eq))
                             } else if let (Some(x), Some(y)) =
                                 (crate::obj::str::as_str(&a), crate::obj::str::as_str(&b))
                             {
-                                Value::bool(match cop {
-                                    CmpOp::Lt => x < y,
-                                    CmpOp::LtE => x <= y,
-                                    CmpOp::Eq => x == y,
-                                    CmpOp::NotEq => x != y,
-                                    CmpOp::Gt => x > y,
-                                    _ => x >= y,
-                                })
-                            } else if a.is_float() && b.is_float() {
-                                let (x, y) = (a.as_float_unchecked(), b.as_float_unchecked());
-                                Value::bool(match cop {
-                                    CmpOp::Lt => x < y,
-                                    CmpOp::LtE => x <= y,
-                                    CmpOp::Eq => x == y,
-                                    CmpOp::NotEq => x != y,
-                                    CmpOp::Gt => x > y,
-                                    _ => x >= y,
-                                })
+                                Value::bool(crate::ops::cmp_op(cop, x, y))
                             } else {
                                 tri!(self.compare(cop, a, b))
                             };

@@ -322,18 +322,7 @@ impl Vm {
         }
         // Numbers.
         if let (Some(x), Some(y)) = (as_num(&a), as_num(&b)) {
-            let ord = num_cmp(&x, &y);
-            return Ok(Value::bool(match ord {
-                None => op == CmpOp::NotEq,
-                Some(o) => match op {
-                    CmpOp::Lt => o.is_lt(),
-                    CmpOp::LtE => o.is_le(),
-                    CmpOp::Eq => o.is_eq(),
-                    CmpOp::NotEq => o.is_ne(),
-                    CmpOp::Gt => o.is_gt(),
-                    _ => o.is_ge(),
-                },
-            }));
+            return Ok(Value::bool(apply_partial_ord(op, num_cmp(&x, &y))));
         }
         // Strings.
         if let (Some(x), Some(y)) = (as_str(&a), as_str(&b)) {
@@ -1970,25 +1959,10 @@ impl Vm {
 
     /// `iter(v)`
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
-        let state = if is_str(v) {
-            IterState::Str { s: v, pos: 0 }
+        let state = if let Some(state) = core_iter_state(v) {
+            state
         } else {
             match v.kind() {
-                Some(ObjKind::List) | Some(ObjKind::Tuple) | Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
-                    IterState::Seq { seq: v, index: 0 }
-                }
-                Some(ObjKind::Range) => {
-                    let r = Gc::<RangeObj>::from_value_unchecked(v);
-                    IterState::Range { next: r.start, stop: r.stop, step: r.step }
-                }
-                Some(ObjKind::Dict) => {
-                    let len = Gc::<DictObj>::from_value_unchecked(v).len();
-                    IterState::Dict { dict: v, index: 0, what: 0, len }
-                }
-                Some(ObjKind::Set) => {
-                    let len = Gc::<SetObj>::from_value_unchecked(v).map.len();
-                    IterState::Dict { dict: v, index: 0, what: 0, len }
-                }
                 Some(ObjKind::Iterator) | Some(ObjKind::Generator) => return Ok(v),
                 _ => {
                     let t = self.type_of(v);
@@ -2707,6 +2681,30 @@ impl Vm {
     }
 }
 
+/// How an iterator over a core container (str, list, tuple, bytes, bytearray,
+/// range, dict, set) starts, or `None` for anything else.
+pub(crate) fn core_iter_state(v: Value) -> Option<IterState> {
+    if is_str(v) {
+        return Some(IterState::Str { s: v, pos: 0 });
+    }
+    Some(match v.kind()? {
+        ObjKind::List | ObjKind::Tuple | ObjKind::Bytes | ObjKind::ByteArray => IterState::Seq { seq: v, index: 0 },
+        ObjKind::Range => {
+            let r = Gc::<RangeObj>::from_value_unchecked(v);
+            IterState::Range { next: r.start, stop: r.stop, step: r.step }
+        }
+        ObjKind::Dict => {
+            let len = Gc::<DictObj>::from_value_unchecked(v).len();
+            IterState::Dict { dict: v, index: 0, what: 0, len }
+        }
+        ObjKind::Set => {
+            let len = Gc::<SetObj>::from_value_unchecked(v).map.len();
+            IterState::Dict { dict: v, index: 0, what: 0, len }
+        }
+        _ => return None,
+    })
+}
+
 /// An int operand as a `BigInt`, borrowed when it is one already.
 fn num_as_bigint<'a>(n: &Num<'a>) -> std::borrow::Cow<'a, BigInt> {
     match n {
@@ -2736,6 +2734,27 @@ pub fn num_cmp(a: &Num, b: &Num) -> Option<std::cmp::Ordering> {
         (Num::Float(f), other) => num_cmp(other, &Num::Float(*f)).map(Ordering::reverse),
         (Num::Int(i), Num::Float(f)) => crate::num::float::cmp_i64_f64(*i, *f),
         (Num::Big(b), Num::Float(f)) => crate::num::float::cmp_bigint_f64(b, *f),
+    }
+}
+
+/// `x op y` with `PartialOrd`'s meaning: for unordered values (NaN) only `!=` holds.
+#[inline(always)]
+pub(crate) fn cmp_op<T: PartialOrd + ?Sized>(op: CmpOp, x: &T, y: &T) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        CmpOp::Gt => x > y,
+        _ => x >= y,
+    }
+}
+
+/// `op` applied to the result of a partial comparison (`None`: unordered, so only `!=` holds).
+pub(crate) fn apply_partial_ord(op: CmpOp, o: Option<std::cmp::Ordering>) -> bool {
+    match o {
+        None => op == CmpOp::NotEq,
+        Some(o) => apply_ord(op, o),
     }
 }
 

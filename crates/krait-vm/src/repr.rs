@@ -31,20 +31,36 @@ pub fn repr_str_into(s: &str, out: &mut String) {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
-            c if !is_printable(c) => {
-                let n = c as u32;
-                if n < 0x100 {
-                    let _ = write!(out, "\\x{n:02x}");
-                } else if n < 0x10000 {
-                    let _ = write!(out, "\\u{n:04x}");
-                } else {
-                    let _ = write!(out, "\\U{n:08x}");
-                }
-            }
+            c if !is_printable(c) => push_code_escape(out, c),
             c => out.push(c),
         }
     }
     out.push(quote);
+}
+
+/// `c` as Python writes it in an escape: `\\xNN`, `\\uNNNN` or `\\UNNNNNNNN`.
+pub fn push_code_escape(out: &mut String, c: char) {
+    let n = c as u32;
+    let _ = if n < 0x100 {
+        write!(out, "\\x{n:02x}")
+    } else if n < 0x10000 {
+        write!(out, "\\u{n:04x}")
+    } else {
+        write!(out, "\\U{n:08x}")
+    };
+}
+
+/// `ascii()` of a repr: every non-ASCII character escaped.
+pub fn ascii_escaped(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_code_escape(&mut out, c);
+        }
+    }
+    out
 }
 
 /// Python's notion of a printable character (`str.isprintable`).

@@ -462,8 +462,9 @@ fn population_list(vm: &mut Vm, pop: Value) -> R {
     vm.new_list(items)
 }
 
-/// The items of an iterable as floats (the items rooted while `__float__` runs).
-fn floats_of(vm: &mut Vm, it: Value) -> PyResult<Vec<f64>> {
+/// `f` of each item of an iterable, the items rooted while `f` (which may run
+/// `__float__`/`__index__`) does.
+fn map_items<T>(vm: &mut Vm, it: Value, mut f: impl FnMut(&mut Vm, Value) -> PyResult<T>) -> PyResult<Vec<T>> {
     let items = vm.collect_iterable(it)?;
     let list = vm.new_list(items)?;
     vm.temp_roots.push(list);
@@ -471,7 +472,7 @@ fn floats_of(vm: &mut Vm, it: Value) -> PyResult<Vec<f64>> {
         let items = Gc::<ListObj>::from_value_unchecked(list).items.clone();
         let mut out = Vec::with_capacity(items.len());
         for x in items {
-            out.push(float_arg(vm, x)?);
+            out.push(f(vm, x)?);
         }
         Ok(out)
     })();
@@ -479,21 +480,14 @@ fn floats_of(vm: &mut Vm, it: Value) -> PyResult<Vec<f64>> {
     r
 }
 
-/// The items of an iterable as ints (the items rooted while `__index__` runs).
+/// The items of an iterable as floats.
+fn floats_of(vm: &mut Vm, it: Value) -> PyResult<Vec<f64>> {
+    map_items(vm, it, float_arg)
+}
+
+/// The items of an iterable as ints.
 fn ints_of(vm: &mut Vm, it: Value) -> PyResult<Vec<i64>> {
-    let items = vm.collect_iterable(it)?;
-    let list = vm.new_list(items)?;
-    vm.temp_roots.push(list);
-    let r = (|| {
-        let items = Gc::<ListObj>::from_value_unchecked(list).items.clone();
-        let mut out = Vec::with_capacity(items.len());
-        for x in items {
-            out.push(vm.to_index(x)?);
-        }
-        Ok(out)
-    })();
-    vm.temp_roots.pop();
-    r
+    map_items(vm, it, |vm, x| vm.to_index(x))
 }
 
 fn sample(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {

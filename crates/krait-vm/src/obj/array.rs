@@ -860,18 +860,7 @@ fn compare(vm: &mut Vm, args: &[Value], op: krait_syntax::ast::CmpOp) -> R {
             break;
         }
     }
-    let r = match ord {
-        None => op == CmpOp::NotEq,
-        Some(o) => match op {
-            CmpOp::Eq => o.is_eq(),
-            CmpOp::NotEq => o.is_ne(),
-            CmpOp::Lt => o.is_lt(),
-            CmpOp::LtE => o.is_le(),
-            CmpOp::Gt => o.is_gt(),
-            _ => o.is_ge(),
-        },
-    };
-    Ok(Value::bool(r))
+    Ok(Value::bool(crate::ops::apply_partial_ord(op, ord)))
 }
 
 fn eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {

@@ -328,13 +328,8 @@ pub fn encode(
             "ignore" => {}
             "replace" => out.push(b'?'),
             "backslashreplace" => {
-                let esc = if n < 0x100 {
-                    format!("\\x{n:02x}")
-                } else if n < 0x10000 {
-                    format!("\\u{n:04x}")
-                } else {
-                    format!("\\U{n:08x}")
-                };
+                let mut esc = String::new();
+                crate::repr::push_code_escape(&mut esc, c);
                 out.extend_from_slice(esc.as_bytes());
             }
             "xmlcharrefreplace" => out.extend_from_slice(format!("&#{n};").as_bytes()),
