@@ -92,15 +92,7 @@ pub fn list_sort(vm: &mut Vm, l: Value, kw: &[Value]) -> PyResult<()> {
 fn sort_homogeneous(idx: &mut [usize], keys: &[Value], reverse: bool) -> bool {
     use crate::obj::str::as_str;
     if keys.iter().all(|k| k.is_small_int()) {
-        let mut pairs: Vec<(i64, usize)> = idx.iter().map(|&i| (keys[i].as_small_int_unchecked(), i)).collect();
-        if reverse {
-            pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
-        } else {
-            pairs.sort_by_key(|p| p.0);
-        }
-        for (slot, (_, i)) in idx.iter_mut().zip(pairs) {
-            *slot = i;
-        }
+        sort_by_extracted(idx, |i| keys[i].as_small_int_unchecked(), reverse);
         return true;
     }
     if let Some(()) = sort_tuples(idx, keys, reverse) {
@@ -108,18 +100,23 @@ fn sort_homogeneous(idx: &mut [usize], keys: &[Value], reverse: bool) -> bool {
     }
     if keys.iter().all(|k| as_str(k).is_some()) {
         // The keys are rooted by the caller for the whole sort.
-        let mut pairs: Vec<(&str, usize)> = idx.iter().map(|&i| (as_str(&keys[i]).unwrap_or(""), i)).collect();
-        if reverse {
-            pairs.sort_by(|a, b| b.0.cmp(a.0));
-        } else {
-            pairs.sort_by(|a, b| a.0.cmp(b.0));
-        }
-        for (slot, (_, i)) in idx.iter_mut().zip(pairs) {
-            *slot = i;
-        }
+        sort_by_extracted(idx, |i| as_str(&keys[i]).unwrap_or(""), reverse);
         return true;
     }
     false
+}
+
+/// Stable sort of `idx` by a totally ordered key taken out of each entry once.
+fn sort_by_extracted<K: Ord>(idx: &mut [usize], key: impl Fn(usize) -> K, reverse: bool) {
+    let mut pairs: Vec<(K, usize)> = idx.iter().map(|&i| (key(i), i)).collect();
+    if reverse {
+        pairs.sort_by(|a, b| b.0.cmp(&a.0));
+    } else {
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    for (slot, (_, i)) in idx.iter_mut().zip(pairs) {
+        *slot = i;
+    }
 }
 
 /// One item of a tuple key, for `sort_tuples`: a small int, or a str value.
