@@ -259,9 +259,32 @@ impl Vm {
         }
     }
 
+    /// True when no class on `cls`'s MRO has a data descriptor (a property, or an
+    /// object with `__set__`/`__delete__`) or a Python `__setattr__`/`__delattr__`:
+    /// then an instance's own dict decides its attributes, and `getattr`/`setattr`
+    /// by name may go to it first without looking the name up in the classes.
+    /// Memoised per type until some class changes.
+    fn plain_instance_attrs(&self, cls: Gc<TypeObj>) -> bool {
+        if let Some(p) = cls.plain_memo() {
+            return p;
+        }
+        let custom = |m: Qstr| cls.lookup(m).is_some_and(|f| !f.is_kind(ObjKind::BuiltinFunction));
+        let plain = !custom(q::__setattr__)
+            && !custom(q::__delattr__)
+            && !custom(q::__getattribute__)
+            && cls.mro.iter().all(|t| t.dict.iter().all(|(_, v)| !self.is_data_descriptor(v)));
+        cls.set_plain_memo(plain);
+        plain
+    }
+
     fn instance_getattr(&mut self, inst: Gc<InstanceObj>, name: Qstr) -> PyResult<Option<Value>> {
         let obj = inst.value();
         let cls = inst.class;
+        if self.plain_instance_attrs(cls) {
+            if let Some(v) = inst.dict.get_qstr(name) {
+                return Ok(Some(v));
+            }
+        }
         let class_attr = cls.lookup(name);
         if let Some(attr) = class_attr {
             if self.is_data_descriptor(attr) {
@@ -427,6 +450,9 @@ impl Vm {
             Some(ObjKind::Instance) => {
                 let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
                 let cls = inst.class;
+                if self.plain_instance_attrs(cls) {
+                    return self.dict_set_qstr(inst.dict, name, v).map(|_| ());
+                }
                 if let Some(sa) = cls.lookup(q::__setattr__) {
                     if !sa.is_kind(ObjKind::BuiltinFunction) {
                         self.call_value(sa, &[obj, Value::qstr(name), v], &[])?;

@@ -289,6 +289,10 @@ fn builtin_callable(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 // ---- attributes ----
 
 fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Qstr> {
+    // Names written in the source are interned already: no table lookup needed.
+    if let Some(q) = v.as_qstr() {
+        return Ok(q);
+    }
     match as_str(&v) {
         Some(s) => Ok(Qstr::new(s)),
         None => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v)))),

@@ -15,11 +15,18 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// Positional argument `i` or a TypeError.
+#[inline]
 pub fn arg(vm: &mut Vm, args: &[Value], i: usize, fname: &str) -> PyResult<Value> {
     match args.get(i) {
         Some(&v) => Ok(v),
-        None => Err(vm.type_error(format!("{fname}() missing required argument #{}", i + 1))),
+        None => Err(missing_arg(vm, i, fname)),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn missing_arg(vm: &mut Vm, i: usize, fname: &str) -> PyErr {
+    vm.type_error(format!("{fname}() missing required argument #{}", i + 1))
 }
 
 /// Look up keyword argument `name` in flat keyword pairs.

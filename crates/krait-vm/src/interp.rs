@@ -995,7 +995,11 @@ impl Vm {
                             let pos = self.stack_slice(args_i, npos);
                             let kw = self.stack_slice(args_i + npos, 2 * nkw);
                             self.frames[fi].ip = ip;
-                            let r = tri!(alloc_retry!(self.call_value(f, pos, kw)));
+                            let r = match f.downcast::<BuiltinFunctionObj>() {
+                                // A plain built-in (`len`, `d.get` loaded as a method): straight in.
+                                Some(b) if b.bound_self.is_null() => tri!(alloc_retry!((b.f)(self, pos, kw))),
+                                _ => tri!(alloc_retry!(self.call_value(f, pos, kw))),
+                            };
                             sp = fslot;
                             push!(r);
                         }

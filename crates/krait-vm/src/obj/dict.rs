@@ -66,8 +66,12 @@ impl PyObj for DictObj {
 }
 
 /// Key equality that needs no Python code, or `None` when it does.
-#[inline]
+#[inline(always)]
 pub fn fast_key_eq(a: Value, b: Value) -> Option<bool> {
+    // The same object (an interned name, a key looked up by the value stored): no call.
+    if a == b {
+        return Some(true);
+    }
     fast_key_eq_nested(a, b, 2)
 }
 
@@ -242,8 +246,21 @@ impl DictObj {
         key: Value,
         eq: &mut dyn FnMut(Value, Value) -> PyResult<bool>,
     ) -> PyResult<Option<usize>> {
-        let get = || &*d;
-        DictObj::find_with(&get, hash, key, eq)
+        // Most probes meet only keys that compare without Python code: walk them
+        // straight, and hand over to the general (re-entrant) walk at the first
+        // key that needs `eq`.
+        let mut state = ProbeState::default();
+        while let Some(i) = d.next_candidate(hash, &mut state) {
+            match fast_key_eq(d.entries[i].key, key) {
+                Some(true) => return Ok(Some(i)),
+                Some(false) => {}
+                None => {
+                    let get = || &*d;
+                    return DictObj::find_with(&get, hash, key, eq);
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// As `find`, for a dict reached through `get` (re-read after every call of

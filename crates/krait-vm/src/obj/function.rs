@@ -16,21 +16,30 @@ pub type NativeFn = fn(&mut Vm, &[Value], &[Value]) -> PyResult<Value>;
 /// `self` included, as MicroPython counts them; `usize::MAX` for no limit), and
 /// keywords only if `takes_kw` (the function then checks their names itself; an
 /// argument that may come by name doesn't count towards `min`). MicroPython's messages.
+///
+/// Inlined into every `sig!` wrapper, where `min`, `max` and `takes_kw` are
+/// constants: the accepting path is a compare or two; the messages are out of line.
+#[inline(always)]
 pub fn check_args(vm: &mut Vm, args: &[Value], kw: &[Value], min: usize, max: usize, takes_kw: bool) -> PyResult<()> {
     let n = args.len();
+    if n >= min && n <= max && (takes_kw || kw.is_empty()) {
+        return Ok(());
+    }
+    Err(bad_args(vm, n, kw, min, max, takes_kw))
+}
+
+#[cold]
+#[inline(never)]
+fn bad_args(vm: &mut Vm, n: usize, kw: &[Value], min: usize, max: usize, takes_kw: bool) -> crate::error::PyErr {
     if !kw.is_empty() && !takes_kw {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        vm.type_error("function doesn't take keyword arguments")
+    } else if min == max {
+        vm.type_error(format!("function takes {min} positional arguments but {n} were given"))
+    } else if n < min {
+        vm.type_error(format!("function missing {} required positional arguments", min - n))
+    } else {
+        vm.type_error(format!("function expected at most {max} arguments, got {n}"))
     }
-    if min == max && n != min {
-        return Err(vm.type_error(format!("function takes {min} positional arguments but {n} were given")));
-    }
-    if n < min {
-        return Err(vm.type_error(format!("function missing {} required positional arguments", min - n)));
-    }
-    if n > max {
-        return Err(vm.type_error(format!("function expected at most {max} arguments, got {n}")));
-    }
-    Ok(())
 }
 
 /// A built-in with its argument counts declared where it is registered, checked

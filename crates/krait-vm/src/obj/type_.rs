@@ -53,6 +53,9 @@ pub struct TypeObj {
 pub struct LookupCache {
     epoch: u64,
     map: FxHashMap<Qstr, Value>,
+    /// Whether instances' attributes are plain (see `Vm::plain_instance_attrs`),
+    /// once worked out in this epoch.
+    plain: Option<bool>,
 }
 
 static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
@@ -82,6 +85,7 @@ impl TypeObj {
         let mut cache = self.cache.borrow_mut();
         if cache.epoch != epoch {
             cache.map.clear();
+            cache.plain = None;
             cache.epoch = epoch;
         } else if let Some(&v) = cache.map.get(&name) {
             return if v.is_null() { None } else { Some(v) };
@@ -89,6 +93,27 @@ impl TypeObj {
         let r = self.lookup_uncached(name);
         cache.map.insert(name, r.unwrap_or(Value::NULL));
         r
+    }
+
+    /// The memo of `Vm::plain_instance_attrs`, if worked out in this epoch.
+    #[inline]
+    pub fn plain_memo(&self) -> Option<bool> {
+        let cache = self.cache.borrow();
+        if cache.epoch == CLASS_EPOCH.load(Ordering::Relaxed) {
+            cache.plain
+        } else {
+            None
+        }
+    }
+
+    pub fn set_plain_memo(&self, plain: bool) {
+        let epoch = CLASS_EPOCH.load(Ordering::Relaxed);
+        let mut cache = self.cache.borrow_mut();
+        if cache.epoch != epoch {
+            cache.map.clear();
+            cache.epoch = epoch;
+        }
+        cache.plain = Some(plain);
     }
 
     /// Find `name` along the MRO, without the memo.
