@@ -415,60 +415,73 @@ fn builtin_sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 
 fn min_max(vm: &mut Vm, args: &[Value], kw: &[Value], is_max: bool) -> R {
     let name = if is_max { "max" } else { "min" };
+    crate::class::check_kwnames(vm, kw, &["key", "default"], name)?;
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
     let default = kwarg(kw, "default");
-    let items = if args.len() == 1 {
-        vm.collect_iterable(args[0])?
-    } else if args.is_empty() {
+    if args.is_empty() {
         return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
-    } else {
-        if default.is_some() {
-            return Err(
-                vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments"))
-            );
-        }
-        args.to_vec()
-    };
-    if items.is_empty() {
-        return match default {
-            Some(d) => Ok(d),
-            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
-        };
     }
-    // The items must stay rooted while `key` or a comparison runs Python code: a
-    // tuple argument (immutable) or the arguments themselves already do that.
-    let l = if args.len() > 1 || args[0].is_kind(crate::gc::ObjKind::Tuple) {
-        args[0]
-    } else {
-        vm.new_list(items.clone())?
-    };
-    vm.temp_roots.push(l);
+    if args.len() > 1 && default.is_some() {
+        return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+    }
+    let op = if is_max { krait_syntax::ast::CmpOp::Gt } else { krait_syntax::ast::CmpOp::Lt };
+    // One pass over the items, keeping only the best so far (rooted in
+    // `temp_roots` while `key` or a comparison runs Python code): `max(d.items())`
+    // of a big dict makes no list of its items.
+    let mark = vm.temp_roots.len();
+    let it = if args.len() == 1 { vm.loop_iter(args[0])? } else { Value::NULL };
+    vm.temp_roots.extend([it, Value::NULL, Value::NULL]);
+    let (best_slot, key_slot) = (mark + 1, mark + 2);
     let r = (|| {
-        let mut best = items[0];
-        let mut best_key = match key {
-            Some(k) => vm.call_value(k, &[best], &[])?,
-            None => best,
-        };
-        vm.temp_roots.push(best_key);
-        for &x in &items[1..] {
+        let mut rest = args.iter();
+        loop {
+            let x = if it.is_null() {
+                match rest.next() {
+                    Some(&x) => x,
+                    None => break,
+                }
+            } else {
+                match vm.iter_next(it)? {
+                    Some(x) => x,
+                    None => break,
+                }
+            };
             let xk = match key {
-                Some(k) => vm.call_value(k, &[x], &[])?,
+                Some(k) => {
+                    // `x` must outlive the key call: park it with the best so far.
+                    vm.temp_roots.push(x);
+                    let r = vm.call_value(k, &[x], &[]);
+                    vm.temp_roots.pop();
+                    r?
+                }
                 None => x,
             };
-            let op = if is_max { krait_syntax::ast::CmpOp::Gt } else { krait_syntax::ast::CmpOp::Lt };
-            let better = vm.compare(op, xk, best_key)?;
-            if vm.truthy(better)? {
-                best = x;
-                best_key = xk;
-                if let Some(last) = vm.temp_roots.last_mut() {
-                    *last = best_key;
-                }
+            let best_key = vm.temp_roots[key_slot];
+            let better = best_key.is_null() || {
+                vm.temp_roots.push(x);
+                vm.temp_roots.push(xk);
+                let c = vm.compare(op, xk, best_key).and_then(|b| vm.truthy(b));
+                vm.temp_roots.truncate(vm.temp_roots.len() - 2);
+                c?
+            };
+            if better {
+                vm.temp_roots[best_slot] = x;
+                vm.temp_roots[key_slot] = xk;
             }
         }
-        vm.temp_roots.pop();
-        Ok(best)
+        let best = vm.temp_roots[best_slot];
+        if !best.is_null() {
+            return Ok(best);
+        }
+        match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        }
     })();
-    vm.temp_roots.pop();
+    vm.temp_roots.truncate(mark);
+    if !it.is_null() {
+        vm.loop_iter_done(it);
+    }
     r
 }
 
