@@ -629,6 +629,11 @@ impl Vm {
                         // ---- control flow ----
                         Op::Jump => ip = arg,
                         Op::JumpBack => {
+                            // Raised from here (before the jump), the interrupt belongs to
+                            // the loop body's last line and its handlers.
+                            if crate::interrupt::pending() {
+                                tri!(self.take_interrupt());
+                            }
                             ip = arg;
                             if self.heap.wants_collect() {
                                 self.collect_garbage();

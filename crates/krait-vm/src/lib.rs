@@ -21,6 +21,7 @@ pub mod format;
 pub mod gc;
 pub mod import;
 pub mod interp;
+pub mod interrupt;
 pub mod modules;
 pub mod num;
 pub mod obj;

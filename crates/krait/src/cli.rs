@@ -201,6 +201,8 @@ fn run_source(vm: &mut Vm, source: &str, filename: &str, dis: bool) -> i32 {
 fn run(cli: Cli) -> i32 {
     let Cli { options, target, inspect, dis } = cli;
     let mut vm = Vm::new(options);
+    // Ctrl-C raises KeyboardInterrupt in the program, as on MicroPython's unix port.
+    krait_vm::interrupt::set_ctrl_c(true);
     let code = match target {
         Target::File(path) => match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {

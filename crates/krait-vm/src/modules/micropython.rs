@@ -98,12 +98,14 @@ fn identity_decorator(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Va
     arg(vm, args, 0, "decorator")
 }
 
-/// `kbd_intr(chr)`: the character that raises `KeyboardInterrupt` (-1: none). krait
-/// reads no keyboard interrupt from stdin (Ctrl-C is the terminal's SIGINT, which ends
-/// the process), so, as with `kbd_intr(-1)`, the character is only checked.
+/// `kbd_intr(chr)`: the character that raises `KeyboardInterrupt` (-1: none). On a
+/// desktop Ctrl-C arrives as the terminal's SIGINT, so, as on MicroPython's unix
+/// port, 3 (Ctrl-C) turns it into `KeyboardInterrupt` and anything else restores
+/// SIGINT's default action (ending the process).
 fn kbd_intr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let c = arg(vm, args, 0, "kbd_intr")?;
-    vm.to_index(c)?;
+    let c = vm.to_index(c)?;
+    crate::interrupt::set_ctrl_c(c == 3);
     Ok(Value::NONE)
 }
 

@@ -38,7 +38,7 @@ fn sleep_for(vm: &mut Vm, secs: f64) -> PyResult<Value> {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     vm.flush_stdout();
-    std::thread::sleep(Duration::from_secs_f64(secs.min(1e9)));
+    vm.interruptible_sleep(secs)?;
     Ok(Value::NONE)
 }
 
