@@ -318,8 +318,8 @@ impl Vm {
                                     && c.key.get() == inst.class.value().bits()
                                     && c.version.get() == class_epoch()
                                 {
-                                    if let Some(v) = inst.dict.get_qstr(c.name) {
-                                        set_top!(v);
+                                    if let Some(i) = inst.dict.find_qstr_hinted(c.name, &c.index) {
+                                        set_top!(inst.dict.value_at(i));
                                         continue;
                                     }
                                 }
@@ -337,7 +337,10 @@ impl Vm {
                                     && c.key.get() == inst.class.value().bits()
                                     && c.version.get() == class_epoch()
                                 {
-                                    tri!(alloc_retry!(self.dict_set_qstr(inst.dict, c.name, v)));
+                                    match inst.dict.find_qstr_hinted(c.name, &c.index) {
+                                        Some(i) => inst.dict.get_mut().set_value_at(i, v),
+                                        None => tri!(alloc_retry!(self.dict_set_qstr(inst.dict, c.name, v))),
+                                    }
                                     continue;
                                 }
                             }

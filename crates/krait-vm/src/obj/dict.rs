@@ -337,6 +337,21 @@ impl DictObj {
         self.user_keys
     }
 
+    /// `find_qstr`, trying entry `hint` first and leaving there where the name was
+    /// found: an attribute access site meets instances of one class, which lay
+    /// out their attributes alike, so the hint almost always holds.
+    #[inline(always)]
+    pub fn find_qstr_hinted(&self, q: Qstr, hint: &std::cell::Cell<u32>) -> Option<usize> {
+        let h = hint.get() as usize;
+        // An interned key is the only key with that text, so identity settles it.
+        if self.entries.get(h).is_some_and(|e| e.key == Value::qstr(q)) {
+            return Some(h);
+        }
+        let i = self.find_qstr(q)?;
+        hint.set(i as u32);
+        Some(i)
+    }
+
     #[inline]
     pub fn get_qstr(&self, q: Qstr) -> Option<Value> {
         self.find_qstr(q).map(|i| self.entries[i].value)
