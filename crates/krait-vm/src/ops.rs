@@ -971,13 +971,13 @@ impl Vm {
                 if b.is_zero() {
                     return Err(self.zero_division("divide by zero"));
                 }
-                a.div_floor(b)
+                crate::num::int::div_mod_floor_parts(a, b, crate::num::int::DivParts::Quotient).0
             }
             BinOp::Mod => {
                 if b.is_zero() {
                     return Err(self.zero_division("divide by zero"));
                 }
-                a.mod_floor(b)
+                crate::num::int::div_mod_floor_parts(a, b, crate::num::int::DivParts::Remainder).1
             }
             BinOp::Div => {
                 if b.is_zero() {
@@ -1011,12 +1011,9 @@ impl Vm {
                 }
                 match b.to_u64() {
                     Some(n) if n < (1 << 40) => {
-                        // Arithmetic shift floors, like Python's.
-                        if a.is_negative() {
-                            a.div_floor(&(BigInt::from(1) << n))
-                        } else {
-                            a >> n
-                        }
+                        // num-bigint's shift of a negative BigInt rounds toward
+                        // −∞, as Python's does.
+                        a >> n
                     }
                     _ => {
                         if a.is_negative() {
