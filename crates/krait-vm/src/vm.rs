@@ -105,6 +105,10 @@ pub struct Vm {
     pub repr_depth: usize,
     /// The built-in `__import__`, to notice when a program replaces it.
     pub builtin_import: Value,
+    /// `micropython.schedule`'s callbacks and their arguments, oldest first.
+    pub sched_queue: std::collections::VecDeque<(Value, Value)>,
+    /// Nesting of running scheduled callbacks (others wait while one runs).
+    pub sched_lock: u32,
 }
 
 /// Stack slots reserved for the whole VM (values, not bytes). The memory is only
@@ -146,6 +150,8 @@ impl Vm {
             native_depth: 0,
             repr_depth: 0,
             builtin_import: Value::NULL,
+            sched_queue: std::collections::VecDeque::new(),
+            sched_lock: 0,
         };
         let me = vm
             .alloc(ExceptionObj {
@@ -601,6 +607,10 @@ impl Vm {
         tracer.mark_gc(self.sys_dict);
         tracer.mark(self.handled_exc);
         tracer.mark_all(&self.temp_roots);
+        for &(f, arg) in &self.sched_queue {
+            tracer.mark(f);
+            tracer.mark(arg);
+        }
         tracer.mark(self.memory_error);
         tracer.mark(self.main_module);
         self.heap.finish_collect(tracer);

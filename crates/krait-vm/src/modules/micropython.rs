@@ -109,11 +109,19 @@ fn kbd_intr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `schedule(f, arg)`: `f(arg)` runs soon, between two steps of the program (see
+/// `crate::interrupt`).
 fn schedule(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    // Without interrupts, a scheduled callback runs at once: the next safepoint is here.
     let f = arg(vm, args, 0, "schedule")?;
     let a = arg(vm, args, 1, "schedule")?;
-    vm.call_value(f, &[a], &[])?;
+    let is_kbd_intr = f
+        .downcast::<crate::obj::BuiltinFunctionObj>()
+        .is_some_and(|b| b.bound_self.is_null() && b.f as usize == kbd_intr as crate::obj::NativeFn as usize);
+    if is_kbd_intr {
+        vm.schedule_keyboard_interrupt();
+    } else {
+        vm.schedule(f, a)?;
+    }
     Ok(Value::NONE)
 }
 
