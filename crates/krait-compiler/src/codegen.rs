@@ -34,8 +34,8 @@ use crate::bytecode::{encode, Code, CodeFlags, Const, ExcEntry, Op, MAX_ARG};
 use crate::fold::ConstValue;
 use crate::stack;
 use crate::symtable::{
-    self, emitter_decorator, recycle_vec, too_deep, CompKind, ScopeId, ScopeKind, SuperSelf, SymScope, SymbolTable,
-    MAX_NESTING, MODULE_SCOPE,
+    self, emitter_decorator, invalid_micropython_decorator, recycle_vec, too_deep, CompKind, ScopeId, ScopeKind,
+    SuperSelf, SymScope, SymbolTable, MAX_NESTING, MODULE_SCOPE,
 };
 
 /// Compiler settings beyond the mode.
@@ -1971,6 +1971,9 @@ impl<'a> Compiler<'a> {
         let sid = self.scope_id(f, f.loc)?;
         let mut ndecorators = 0;
         for d in &f.decorators {
+            if invalid_micropython_decorator(d) {
+                return err("invalid micropython decorator", d.loc);
+            }
             if emitter_decorator(d).is_none() {
                 self.set_line(d.loc.line);
                 self.expr(d)?;
@@ -1991,6 +1994,9 @@ impl<'a> Compiler<'a> {
         let sid = self.scope_id(c, c.loc)?;
         let mut ndecorators = 0;
         for d in &c.decorators {
+            if invalid_micropython_decorator(d) {
+                return err("invalid micropython decorator", d.loc);
+            }
             if emitter_decorator(d).is_none() {
                 self.set_line(d.loc.line);
                 self.expr(d)?;

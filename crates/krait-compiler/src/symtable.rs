@@ -334,6 +334,22 @@ pub fn emitter_decorator(d: &Expr) -> Option<u32> {
     }
 }
 
+/// True for a decorator `@micropython.<name>` (or a longer dotted name from
+/// `micropython`) that names no emitter: MicroPython's compiler reads these
+/// decorators itself and rejects the ones it doesn't know, at compile time.
+pub fn invalid_micropython_decorator(d: &Expr) -> bool {
+    fn rooted_at_micropython(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Attribute { value, .. } => match value.kind {
+                ExprKind::Name(m) => m == q::micropython,
+                _ => rooted_at_micropython(value),
+            },
+            _ => false,
+        }
+    }
+    rooted_at_micropython(d) && emitter_decorator(d).is_none()
+}
+
 /// The argument of `const(arg)`, if `e` is such a call.
 fn const_call_arg(e: &Expr) -> Option<&Expr> {
     match &e.kind {
