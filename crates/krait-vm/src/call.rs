@@ -8,7 +8,6 @@ use crate::error::{ExcKind, PyResult};
 use crate::gc::{Gc, ObjKind};
 use crate::interp::Exit;
 use crate::obj::descriptor::{ClassMethodObj, StaticMethodObj};
-use crate::obj::generator::GenState;
 use crate::obj::*;
 use crate::value::Value;
 use crate::vm::{Frame, Vm};
@@ -335,17 +334,7 @@ impl Vm {
         let r = self.bind_args(func, pos, kw, at).and_then(|_| self.init_cells(func, at));
         self.stack_top = saved_top;
         r?;
-        let slots = self.stack_slice(at, nfixed).to_vec();
-        let g = self.alloc(GeneratorObj {
-            code: func.code,
-            globals: func.globals,
-            func: func.value(),
-            slots,
-            stack_depth: 0,
-            ip: 0,
-            state: GenState::Created,
-            handled_exc: Value::NONE,
-        })?;
+        let g = self.alloc(GeneratorObj::new(func, self.stack_slice(at, nfixed)))?;
         Ok(g.value())
     }
 

@@ -1400,7 +1400,16 @@ impl Vm {
         self.suspend_generator_frame_at(v, ip)
     }
 
+    /// Suspend the running generator frame at `ip`, yielding `v`. A frame being
+    /// collected (`Vm::generator_collect`) stays where it is instead: the
+    /// collector takes `v` and runs the loop on it again.
+    #[inline(never)]
     fn suspend_generator_frame_at(&mut self, v: Value, ip: usize) -> Exit {
+        let gen = Gc::<GeneratorObj>::from_value_unchecked(self.frames.last().expect("frame").generator);
+        if gen.collecting {
+            self.frames.last_mut().expect("frame").ip = ip;
+            return Exit::Yield(v);
+        }
         let frame = self.frames.pop().expect("frame");
         self.stack_top = self.frames.last().map_or(0, |f| f.top);
         let gen = Gc::<GeneratorObj>::from_value_unchecked(frame.generator);
@@ -1422,6 +1431,24 @@ impl Vm {
         let g = gen.get_mut();
         g.state = GenState::Finished;
         g.slots = Vec::new();
+    }
+
+    /// Run the generator frame `generator_collect` left on top of the stack at
+    /// a `yield` again, as if resumed with None.
+    pub(crate) fn continue_collected_frame(&mut self) -> PyResult<Exit> {
+        let frame = self.frames.last_mut().expect("frame");
+        let sp = frame.sp;
+        frame.sp += 1;
+        self.stack_set(sp, Value::NONE);
+        self.run_frames(None)
+    }
+
+    /// Suspend for good the generator frame `generator_collect` left on top of
+    /// the stack at a `yield`.
+    pub(crate) fn suspend_collected_frame(&mut self, gen: Gc<GeneratorObj>) {
+        gen.get_mut().collecting = false;
+        let ip = self.frames.last().expect("frame").ip;
+        self.suspend_generator_frame_at(Value::NONE, ip);
     }
 
     /// Push a suspended (or new) generator's frame onto the stack and run it.

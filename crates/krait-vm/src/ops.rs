@@ -9,6 +9,8 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use krait_syntax::ast::{BinOp, CmpOp, UnaryOp};
 use krait_syntax::{q, Qstr};
 
+use krait_compiler::bytecode::CodeFlags;
+
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::gc::{Gc, ObjKind};
 use crate::interp::Exit;
@@ -2291,6 +2293,11 @@ impl Vm {
         }
         let it = self.get_iter(v)?;
         self.temp_roots.push(it);
+        if let Some(g) = it.downcast::<GeneratorObj>() {
+            let r = self.generator_collect(g);
+            self.temp_roots.pop();
+            return r;
+        }
         // Collect into a rooted list, so what is gathered so far survives calls into Python.
         let acc = match self.new_list(Vec::new()) {
             Ok(l) => l,
@@ -2511,10 +2518,105 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if throw.is_none() && g.state == GenState::Suspended {
+            if let Some(d) = suspended_delegate(&g) {
+                return self.resume_through_delegates(g, d, sent);
+            }
+        }
+        let first = g.state == GenState::Created;
+        let sent = if first || throw.is_some() { None } else { Some(sent) };
+        self.run_generator_frame(g, sent, throw, first)
+    }
+
+    /// Everything `g` yields, as `while (v = next(g)) items.append(v)` gathers
+    /// it (`g` rooted by the caller), but without suspending and resuming the
+    /// generator's frame for each value: while `g.collecting`, a `yield` leaves
+    /// the frame on the stack (`suspend_generator_frame_at`), the value is
+    /// appended to `g.collected`, and the loop runs the frame again as if resumed
+    /// with None. No Python code runs between two values either way, so nothing
+    /// can tell.
+    pub(crate) fn generator_collect(&mut self, g: Gc<GeneratorObj>) -> PyResult<Vec<Value>> {
+        if g.state == GenState::Running {
+            // Already being run (perhaps collected: `collected` isn't ours).
+            return Err(self.value_error("generator already executing"));
+        }
+        let plain = g.code.code.flags.0 & (CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) == 0;
+        let r = loop {
+            let r = match g.state {
+                GenState::Created | GenState::Suspended if plain => self.run_collected(g),
+                // Finished, or with an exception pending: the usual way.
+                _ => self.generator_resume(g, Value::NONE, None),
+            };
+            match r {
+                Ok(Exit::Yield(v)) => {
+                    if let Err(e) = self.generator_collect_push(g, v) {
+                        break Err(e);
+                    }
+                }
+                Ok(Exit::Return(_)) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        let items = std::mem::take(&mut g.get_mut().collected);
+        r.map(|()| items)
+    }
+
+    /// Run `g` (created or suspended) in collecting mode until it returns or
+    /// raises, as `run_generator_frame` runs it for one step.
+    fn run_collected(&mut self, g: Gc<GeneratorObj>) -> PyResult<Exit> {
         let saved_exc = self.handled_exc;
         let first = g.state == GenState::Created;
-        self.handled_exc = if first { self.handled_exc } else { g.handled_exc };
-        let sent = if first || throw.is_some() { None } else { Some(sent) };
+        if !first {
+            self.handled_exc = g.handled_exc;
+        }
+        g.get_mut().collecting = true;
+        let mut r = self.resume_generator_frame(g, (!first).then_some(Value::NONE), None);
+        while let Ok(Exit::Yield(v)) = r {
+            // The frame is still on the stack, at its `yield`.
+            if let Err(e) = self.generator_collect_push(g, v) {
+                // As `next()` would leave it: suspended after yielding `v`.
+                self.suspend_collected_frame(g);
+                r = Err(e);
+                break;
+            }
+            r = self.continue_collected_frame();
+        }
+        g.get_mut().collecting = false;
+        self.handled_exc = saved_exc;
+        match r {
+            Err(e) if self.exc_matches(e, ExcKind::StopIteration) => {
+                Err(self.new_exception(ExcKind::RuntimeError, "generator raised StopIteration"))
+            }
+            r => r,
+        }
+    }
+
+    /// Add a value to what `generator_collect` gathers, charging the heap for
+    /// growth first (as `list.append` does).
+    pub(crate) fn generator_collect_push(&mut self, g: Gc<GeneratorObj>, v: Value) -> PyResult<()> {
+        let items = &g.collected;
+        if items.len() == items.capacity() {
+            let more = items.capacity().max(8);
+            self.charge(more * 8)?;
+            g.get_mut().collected.reserve_exact(more);
+        }
+        g.get_mut().collected.push(v);
+        Ok(())
+    }
+
+    /// Run `g`'s own frame from where it stopped (with `sent` pushed, or `throw`
+    /// raised there), inside the exception context it was suspended in.
+    fn run_generator_frame(
+        &mut self,
+        g: Gc<GeneratorObj>,
+        sent: Option<Value>,
+        throw: Option<PyErr>,
+        first: bool,
+    ) -> PyResult<Exit> {
+        let saved_exc = self.handled_exc;
+        if !first {
+            self.handled_exc = g.handled_exc;
+        }
         let r = self.resume_generator_frame(g, sent, throw);
         self.handled_exc = saved_exc;
         match r {
@@ -2523,6 +2625,66 @@ impl Vm {
             }
             r => r,
         }
+    }
+
+    /// Resume `g`, suspended in `yield from` on the suspended generator `d`: send
+    /// straight to the innermost generator of the delegation chain instead of
+    /// re-entering every frame in between for each value. The frames in between
+    /// are marked running meanwhile (as they would be, each waiting in its
+    /// `YieldFrom`), and one of them runs again only when its delegate returns
+    /// (its `YieldFrom` then completes with the return value) or raises (raised
+    /// at its `YieldFrom`, which adds its traceback line), exactly as if the
+    /// values had passed through each level.
+    fn resume_through_delegates(&mut self, g: Gc<GeneratorObj>, d: Gc<GeneratorObj>, sent: Value) -> PyResult<Exit> {
+        g.get_mut().state = GenState::Running;
+        let mut inner = d;
+        while let Some(d) = suspended_delegate(&inner) {
+            inner.get_mut().state = GenState::Running;
+            inner = d;
+        }
+        // `inner` was suspended (checked by `suspended_delegate`) and doesn't
+        // delegate to a suspended generator: it runs its own frame.
+        let mut r = self.run_generator_frame(inner, Some(sent), None, false);
+        // Up the chain, level by level, until one level yields. Each level's
+        // delegate is the last of its saved slots (the `YieldFrom` operand), and
+        // the levels above `inner` haven't run since they were marked.
+        while inner.value() != g.value() {
+            let mut parent = g;
+            loop {
+                let d = Gc::<GeneratorObj>::from_value_unchecked(*parent.slots.last().expect("delegate"));
+                if d.value() == inner.value() {
+                    break;
+                }
+                parent = d;
+            }
+            match r {
+                Ok(Exit::Yield(v)) => {
+                    let mut x = g;
+                    loop {
+                        x.get_mut().state = GenState::Suspended;
+                        if x.value() == parent.value() {
+                            break;
+                        }
+                        x = Gc::from_value_unchecked(*x.slots.last().expect("delegate"));
+                    }
+                    return Ok(Exit::Yield(v));
+                }
+                Ok(Exit::Return(v)) => {
+                    // The delegation finished: `parent` continues after its `YieldFrom` with `v`.
+                    let pm = parent.get_mut();
+                    *pm.slots.last_mut().expect("delegate") = v;
+                    pm.ip += 1;
+                    r = self.run_generator_frame(parent, None, None, false);
+                }
+                Err(e) => {
+                    // The delegate's exception is raised at `parent`'s `YieldFrom`.
+                    parent.get_mut().ip += 1;
+                    r = self.run_generator_frame(parent, None, Some(e), false);
+                }
+            }
+            inner = parent;
+        }
+        r
     }
 
     /// If `g` is suspended in `yield from`, pass a thrown exception (class,
@@ -2764,4 +2926,19 @@ fn apply_ord(op: CmpOp, o: std::cmp::Ordering) -> bool {
         CmpOp::Gt => o.is_gt(),
         _ => o.is_ge(),
     }
+}
+
+/// The generator `g` (suspended) delegates to with `yield from`, when that one is
+/// suspended too (not just created, running, finished, or with an exception
+/// pending from `pend_throw`): the chain `Vm::resume_through_delegates` walks.
+#[inline]
+fn suspended_delegate(g: &GeneratorObj) -> Option<Gc<GeneratorObj>> {
+    if g.stack_depth == 0 {
+        return None;
+    }
+    // Any generator suspended at `YieldFrom` has its sub-iterator on top of its stack.
+    let d = g.slots.last()?.downcast::<GeneratorObj>()?;
+    let &word = g.code.words.get(g.ip as usize)?;
+    let at_yield_from = krait_compiler::bytecode::decode(word).0 == krait_compiler::Op::YieldFrom as u8;
+    (at_yield_from && d.state == GenState::Suspended).then_some(d)
 }

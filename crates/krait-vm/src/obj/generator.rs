@@ -5,7 +5,7 @@
 //! layout, DESIGN.md decision 5), then copied back at the next `yield`.
 
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
-use crate::obj::{CodeObj, DictObj};
+use crate::obj::{CodeObj, DictObj, FunctionObj};
 use crate::value::Value;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -46,6 +46,32 @@ pub struct GeneratorObj {
     pub state: GenState,
     /// The exception being handled inside the generator when it yielded.
     pub handled_exc: Value,
+    /// Set while `Vm::generator_collect` runs the generator: a `yield` then
+    /// leaves the frame on the VM stack (no copying out and back in), and the
+    /// collector gathers the values here.
+    pub collecting: bool,
+    pub collected: Vec<Value>,
+}
+
+impl GeneratorObj {
+    /// A new generator of `func`, with its locals and cells (`fixed`) bound.
+    pub fn new(func: Gc<FunctionObj>, fixed: &[Value]) -> GeneratorObj {
+        // Room for the value stack too: suspending saves it after the locals.
+        let mut slots = Vec::with_capacity(fixed.len() + func.code.code.max_stack as usize);
+        slots.extend_from_slice(fixed);
+        GeneratorObj {
+            code: func.code,
+            globals: func.globals,
+            func: func.value(),
+            slots,
+            stack_depth: 0,
+            ip: 0,
+            state: GenState::Created,
+            handled_exc: Value::NONE,
+            collecting: false,
+            collected: Vec::new(),
+        }
+    }
 }
 
 impl PyObj for GeneratorObj {
@@ -56,12 +82,13 @@ impl PyObj for GeneratorObj {
         t.mark(self.func);
         t.mark_all(&self.slots);
         t.mark(self.handled_exc);
+        t.mark_all(&self.collected);
         if let GenState::Pending { exc, .. } = self.state {
             t.mark(exc);
         }
     }
     fn extra_size(&self) -> usize {
-        self.slots.capacity() * 8
+        (self.slots.capacity() + self.collected.capacity()) * 8
     }
 }
 
