@@ -14,19 +14,24 @@ use std::fmt;
 #[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Qstr(pub u32);
 
+/// The strings interned at run time (ids from `STATIC_COUNT` on); the predefined
+/// names and the ASCII characters (ids below it) are static data built at compile
+/// time (`STATIC_STRS`, `STATIC_HASHES`, `STATIC_SLOTS`), so making the table
+/// costs a thread nothing and touches no fresh memory.
 struct Table {
+    /// Text of id `STATIC_COUNT + i` at `i`.
     strs: Vec<&'static str>,
-    /// Precomputed string hashes (Python `hash()` of the str), one per id.
+    /// Precomputed string hashes (Python `hash()` of the str), as `strs`.
     hashes: Vec<u64>,
     /// Open-addressing index from text to id: each slot is an id + 1 (0: empty),
-    /// found from the string's hash; a power of two long, at most half full.
-    /// Slots are 4 bytes and compare the stored hash before any text, so start-up
-    /// (600 names) touches few pages and the lexer's lookups stay cheap.
+    /// found from the string's hash; a power of two long (or empty before the
+    /// first run-time string), at most half full. Slots are 4 bytes and compare
+    /// the stored hash before any text, so the lexer's lookups stay cheap.
     slots: Vec<u32>,
 }
 
 thread_local! {
-    static TABLE: UnsafeCell<Table> = UnsafeCell::new(Table::new());
+    static TABLE: UnsafeCell<Table> = const { UnsafeCell::new(Table::new()) };
 }
 
 fn with_table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
@@ -54,24 +59,19 @@ pub fn str_hash(bytes: &[u8]) -> u64 {
 }
 
 impl Table {
-    fn new() -> Table {
-        let mut t = Table { strs: Vec::with_capacity(1024), hashes: Vec::with_capacity(1024), slots: vec![0; 2048] };
-        for (i, s) in PREDEFINED.iter().enumerate() {
-            let q = t.insert_static(s);
-            debug_assert_eq!(q.0 as usize, i);
-        }
-        // Every one-character ASCII string, at fixed ids (see `Qstr::ascii_char`).
-        for b in 0u8..128 {
-            let s = &ASCII_CHARS[b as usize..b as usize + 1];
-            let q = t.insert_static(s);
-            debug_assert_eq!(q.0, ASCII_BASE + b as u32);
-        }
-        t
+    const fn new() -> Table {
+        Table { strs: Vec::new(), hashes: Vec::new(), slots: Vec::new() }
     }
 
-    /// The id of `s` (whose hash is `h`), or the empty slot where it would go.
+    /// The id of `s` (whose hash is `h`), or the empty run-time slot where it would go.
     #[inline]
     fn find(&self, s: &str, h: u64) -> Result<Qstr, usize> {
+        if let Some(q) = find_static(s, h) {
+            return Ok(q);
+        }
+        if self.slots.is_empty() {
+            return Err(usize::MAX);
+        }
         let mask = self.slots.len() - 1;
         let mut i = slot_of(h, mask);
         loop {
@@ -79,9 +79,9 @@ impl Table {
             if e == 0 {
                 return Err(i);
             }
-            let id = (e - 1) as usize;
-            if self.hashes[id] == h && self.strs[id] == s {
-                return Ok(Qstr(id as u32));
+            let ix = (e - 1) as usize;
+            if self.hashes[ix] == h && self.strs[ix] == s {
+                return Ok(Qstr((STATIC_COUNT + ix) as u32));
             }
             i = (i + 1) & mask;
         }
@@ -109,37 +109,140 @@ impl Table {
     }
 
     fn add(&mut self, stored: &'static str, h: u64, slot: usize) -> Qstr {
-        let id = self.strs.len();
+        let ix = self.strs.len();
         self.strs.push(stored);
         self.hashes.push(h);
-        self.slots[slot] = id as u32 + 1;
-        if self.strs.len() * 2 > self.slots.len() {
+        if slot == usize::MAX {
+            // The first run-time string: make the index (and place it), with room
+            // for what a VM's start-up and a small program intern.
+            self.strs.reserve(256);
+            self.hashes.reserve(256);
             self.grow();
+        } else {
+            self.slots[slot] = ix as u32 + 1;
+            if self.strs.len() * 2 > self.slots.len() {
+                self.grow();
+            }
         }
-        Qstr(id as u32)
+        Qstr((STATIC_COUNT + ix) as u32)
     }
 
-    /// Double the index and place every id again.
+    /// Double the index (256 slots at first) and place every run-time string again.
     #[cold]
     fn grow(&mut self) {
-        let n = self.slots.len() * 2;
+        let n = (self.slots.len() * 2).max(256);
         let mask = n - 1;
         let mut slots = vec![0u32; n];
-        for (id, &h) in self.hashes.iter().enumerate() {
+        for (ix, &h) in self.hashes.iter().enumerate() {
             let mut i = slot_of(h, mask);
             while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = id as u32 + 1;
+            slots[i] = ix as u32 + 1;
         }
         self.slots = slots;
     }
+
+    #[inline]
+    fn text(&self, q: Qstr) -> &'static str {
+        match STATIC_STRS.get(q.0 as usize) {
+            Some(&s) => s,
+            None => self.strs[q.0 as usize - STATIC_COUNT],
+        }
+    }
+
+    #[inline]
+    fn hash_of(&self, q: Qstr) -> u64 {
+        match STATIC_HASHES.get(q.0 as usize) {
+            Some(&h) => h,
+            None => self.hashes[q.0 as usize - STATIC_COUNT],
+        }
+    }
+}
+
+/// The id of a predefined name or ASCII character `s` (hash `h`), if it is one.
+#[inline]
+fn find_static(s: &str, h: u64) -> Option<Qstr> {
+    let mask = STATIC_SLOTS.len() - 1;
+    let mut i = slot_of(h, mask);
+    loop {
+        let e = STATIC_SLOTS[i];
+        if e == 0 {
+            return None;
+        }
+        let id = (e - 1) as usize;
+        if STATIC_HASHES[id] == h && STATIC_STRS[id] == s {
+            return Some(Qstr(id as u32));
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/// How many ids are static: the predefined names, then the 128 ASCII characters.
+const STATIC_COUNT: usize = PREDEFINED.len() + 128;
+
+/// The text of every static id.
+static STATIC_STRS: [&str; STATIC_COUNT] = {
+    let mut out = [""; STATIC_COUNT];
+    let mut i = 0;
+    while i < PREDEFINED.len() {
+        out[i] = PREDEFINED[i];
+        i += 1;
+    }
+    let mut b = 0;
+    while b < 128 {
+        out[PREDEFINED.len() + b] = ASCII_CHARS.split_at(b).1.split_at(1).0;
+        b += 1;
+    }
+    out
+};
+
+/// `str_hash` of every static id.
+static STATIC_HASHES: [u64; STATIC_COUNT] = {
+    let mut out = [0; STATIC_COUNT];
+    let mut i = 0;
+    while i < STATIC_COUNT {
+        out[i] = const_str_hash(STATIC_STRS[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
+/// The index of the static ids (as `Table::slots`, ids + 1 in 16 bits), at most
+/// half full. The static texts are all distinct (checked by a test).
+static STATIC_SLOTS: [u16; STATIC_SLOTS_LEN] = {
+    let mut slots = [0u16; STATIC_SLOTS_LEN];
+    let mut id = 0;
+    while id < STATIC_COUNT {
+        let mut i = slot_of(STATIC_HASHES[id], STATIC_SLOTS_LEN - 1);
+        while slots[i] != 0 {
+            i = (i + 1) & (STATIC_SLOTS_LEN - 1);
+        }
+        slots[i] = id as u16 + 1;
+        id += 1;
+    }
+    slots
+};
+const STATIC_SLOTS_LEN: usize = (STATIC_COUNT * 2).next_power_of_two();
+const _: () = assert!(STATIC_COUNT < u16::MAX as usize);
+
+/// `str_hash`, for tables built at compile time (`str_hash` itself stays the
+/// plain loop the optimiser knows best; a test checks that they agree).
+const fn const_str_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(0x100000001b3);
+        i += 1;
+    }
+    h & 0x0000_3fff_ffff_ffff
 }
 
 /// The first slot to probe for hash `h` in an index of `mask + 1` slots: the
 /// high bits of a Fibonacci multiply, as FNV's low bits alone spread poorly.
 #[inline(always)]
-fn slot_of(h: u64, mask: usize) -> usize {
+const fn slot_of(h: u64, mask: usize) -> usize {
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
@@ -155,6 +258,18 @@ impl Qstr {
     pub fn ascii_char(b: u8) -> Qstr {
         debug_assert!(b < 128);
         Qstr(ASCII_BASE + b as u32)
+    }
+
+    /// The byte of a one-character ASCII string (the inverse of `ascii_char`),
+    /// without a table lookup.
+    #[inline]
+    pub fn as_ascii_char(self) -> Option<u8> {
+        let i = self.0.wrapping_sub(ASCII_BASE);
+        if i < 128 {
+            Some(i as u8)
+        } else {
+            None
+        }
     }
 
     /// Intern text with a `'static` lifetime (a literal): no copy is made.
@@ -177,13 +292,13 @@ impl Qstr {
 
     #[inline]
     pub fn as_str(self) -> &'static str {
-        with_table(|t| t.strs[self.0 as usize])
+        with_table(|t| t.text(self))
     }
 
     /// Python `hash()` of this string (precomputed at interning).
     #[inline]
     pub fn hash(self) -> u64 {
-        with_table(|t| t.hashes[self.0 as usize])
+        with_table(|t| t.hash_of(self))
     }
 
     #[inline]
@@ -193,12 +308,12 @@ impl Qstr {
 
     /// How many strings are interned on this thread (for `micropython.qstr_info`).
     pub fn count() -> usize {
-        with_table(|t| t.strs.len())
+        with_table(|t| STATIC_COUNT + t.strs.len())
     }
 
     /// Total bytes of interned text on this thread.
     pub fn total_bytes() -> usize {
-        with_table(|t| t.strs.iter().map(|s| s.len()).sum())
+        with_table(|t| STATIC_STRS.iter().chain(&t.strs).map(|s| s.len()).sum())
     }
 }
 
@@ -457,6 +572,27 @@ mod tests {
             let s = (b as char).to_string();
             assert_eq!(Qstr::new(&s), Qstr::ascii_char(b));
             assert_eq!(Qstr::ascii_char(b).as_str(), s);
+            assert_eq!(Qstr::ascii_char(b).as_ascii_char(), Some(b));
+        }
+    }
+
+    #[test]
+    fn static_table_is_consistent() {
+        for (id, s) in STATIC_STRS.iter().enumerate() {
+            assert_eq!(STATIC_HASHES[id], str_hash(s.as_bytes()), "{s:?}");
+            assert_eq!(Qstr::new(s), Qstr(id as u32), "{s:?} is not distinct");
+            assert_eq!(Qstr(id as u32).hash(), str_hash(s.as_bytes()));
+        }
+        assert_eq!(const_str_hash(b"hello \xff"), str_hash(b"hello \xff"));
+        let a = Qstr::new("a_run_time_name");
+        assert_eq!(
+            a.0 as usize,
+            STATIC_COUNT + with_table(|t| t.strs.iter().position(|&s| s == "a_run_time_name").unwrap())
+        );
+        let many: Vec<Qstr> = (0..2000).map(|i| Qstr::new(&format!("n{i}"))).collect();
+        for (i, q) in many.iter().enumerate() {
+            assert_eq!(q.as_str(), format!("n{i}"));
+            assert_eq!(Qstr::lookup(&format!("n{i}")), Some(*q));
         }
     }
 

@@ -272,7 +272,7 @@ impl Vm {
         let plain = !custom(q::__setattr__)
             && !custom(q::__delattr__)
             && !custom(q::__getattribute__)
-            && cls.mro.iter().all(|t| t.dict.iter().all(|(_, v)| !self.is_data_descriptor(v)));
+            && cls.mro.iter().all(|t| t.dict().iter().all(|(_, v)| !self.is_data_descriptor(v)));
         cls.set_plain_memo(plain);
         plain
     }
@@ -337,7 +337,7 @@ impl Vm {
             q::__name__ => Value::qstr(t.name),
             q::__qualname__ => Value::qstr(t.qualname),
             q::__module__ => Value::qstr(t.module),
-            q::__dict__ => t.dict.value(),
+            q::__dict__ => t.dict().value(),
             q::__doc__ => Value::NONE,
             q::__bases__ => {
                 let bases: Vec<Value> = t.bases.iter().map(|b| b.value()).collect();
@@ -468,7 +468,7 @@ impl Vm {
                         self.type_error(format!("can't set attributes of built-in/extension type '{}'", t.name))
                     );
                 }
-                t.dict.get_mut().set_qstr(name, v);
+                t.dict().get_mut().set_qstr(name, v);
                 crate::obj::type_::bump_class_epoch();
                 Ok(())
             }
@@ -598,7 +598,7 @@ impl Vm {
                         self.type_error(format!("can't set attributes of built-in/extension type '{}'", t.name))
                     );
                 }
-                if t.dict.get_mut().remove_qstr(name).is_none() {
+                if t.dict().get_mut().remove_qstr(name).is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
                 crate::obj::type_::bump_class_epoch();

@@ -113,6 +113,10 @@ fn builtin_len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_chr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    // ASCII characters are interned strs: no encoding, no allocation.
+    if let Some(b) = args[0].as_small_int().filter(|b| (0..128).contains(b)) {
+        return Ok(Value::qstr(Qstr::ascii_char(b as u8)));
+    }
     let i = vm.to_index(args[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
@@ -126,6 +130,11 @@ fn builtin_chr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 
 fn builtin_ord(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let v = args[0];
+    // One ASCII character (what iterating over ASCII text gives) is an interned
+    // str whose id says which.
+    if let Some(b) = v.as_qstr().and_then(Qstr::as_ascii_char) {
+        return Ok(Value::small_int(b as i64));
+    }
     if let Some(s) = as_str(&v) {
         let mut it = s.chars();
         if let (Some(c), None) = (it.next(), it.next()) {
@@ -597,7 +606,7 @@ pub fn dir_of(vm: &mut Vm, v: Value) -> R {
         Some(ObjKind::Module) => add_dict(Gc::<ModuleObj>::from_value_unchecked(v).dict, &mut names),
         Some(ObjKind::Type) => {
             for t in Gc::<TypeObj>::from_value_unchecked(v).mro.iter() {
-                add_dict(t.dict, &mut names);
+                add_dict(t.dict(), &mut names);
             }
         }
         _ => {
@@ -606,7 +615,7 @@ pub fn dir_of(vm: &mut Vm, v: Value) -> R {
             }
             let t = vm.type_of(v);
             for t in t.mro.iter() {
-                add_dict(t.dict, &mut names);
+                add_dict(t.dict(), &mut names);
             }
             if v.is_kind(ObjKind::Instance) || v.is_kind(ObjKind::Exception) {
                 names.push("__class__".into());

@@ -142,6 +142,25 @@ impl<T: PyObj> Obj<T> {
     }
 }
 
+/// The mark of an object outside the collected heap (`new_rom`): never traced,
+/// counted or swept (epochs are 1 and 2).
+const ROM_MARK: u8 = 0xfe;
+
+/// An object that lives for the rest of the process outside the collected heap,
+/// as MicroPython keeps built-in objects in ROM: the collector never traces it
+/// (so it must hold no collectable `Value`), counts it or frees it. For built-in
+/// methods and properties made on first use of their type (`obj::type_::rom_object`), which must
+/// neither fail nor count against a fixed heap, and which may be made where no
+/// `Heap` is at hand.
+pub fn new_rom<T: PyObj>(data: T) -> Gc<T> {
+    let mut obj = Obj::new(data);
+    obj.header.mark = Cell::new(ROM_MARK);
+    // Leaked on purpose: callers make a bounded number of these (one per built-in
+    // attribute per thread) and share them; a value may point at one at any time.
+    let raw: &'static mut Obj<T> = Box::leak(Box::new(obj));
+    Gc { ptr: NonNull::from(raw) }
+}
+
 /// Implemented by every type that lives on the heap.
 pub trait PyObj: Sized + 'static {
     const KIND: ObjKind;
@@ -283,6 +302,16 @@ impl<T: PyObj> Gc<T> {
         self.ptr.as_ptr()
     }
 
+    /// A raw pointer to the payload, derived from the object's cell rather than
+    /// from a reference to `T`, so that it may reach bytes of the cell past `T`
+    /// (see `Heap::alloc_in_cell`).
+    #[inline(always)]
+    pub fn payload_ptr(self) -> *mut T {
+        // SAFETY: the object is live; no reference is created, only a place
+        // projection of the raw pointer.
+        unsafe { UnsafeCell::raw_get(&raw const (*self.ptr.as_ptr()).data) }
+    }
+
     /// Reinterpret a value known to point at a `T` (checked in debug builds).
     #[inline(always)]
     pub fn from_value_unchecked(v: Value) -> Gc<T> {
@@ -385,7 +414,8 @@ impl Tracer {
             let h = v.header_ptr() as *const ObjHeader;
             // SAFETY: pointer values held by reachable objects or roots are live.
             let header = unsafe { &*h };
-            if header.mark.get() != self.epoch {
+            let m = header.mark.get();
+            if m != self.epoch && m != ROM_MARK {
                 header.mark.set(self.epoch);
                 self.gray.push(h);
             }
@@ -588,6 +618,38 @@ impl Heap {
         self.objects += 1;
         self.note_allocated(size);
         // SAFETY: `raw` is non-null (a cell or a checked allocation).
+        Ok(Gc { ptr: unsafe { NonNull::new_unchecked(raw) } })
+    }
+
+    /// Allocate `data` in a cell of `cell` bytes (a multiple of `GRANULE`, at least
+    /// `T`'s own cell and at most `MAX_CELL`): the bytes of the cell past the object
+    /// belong to it (a `str` keeps its text there, with no buffer of its own). Its
+    /// `extra_size` must be those bytes, `cell` minus `T`'s own cell, so that the
+    /// accounting and `object_size` see the whole cell. Never collects.
+    #[inline]
+    pub fn alloc_in_cell<T: PyObj>(&mut self, data: T, cell: usize) -> Result<Gc<T>, AllocError> {
+        debug_assert!(VTableFor::<T>::SMALL);
+        debug_assert!(cell.is_multiple_of(GRANULE) && (VTableFor::<T>::FOOTPRINT..=MAX_CELL).contains(&cell));
+        debug_assert_eq!(VTableFor::<T>::FOOTPRINT + data.extra_size(), cell);
+        if self.allocated.saturating_add(cell) > self.limit {
+            self.over_limit(cell)?;
+        }
+        let c = cell / GRANULE - 1;
+        let head = self.free[c];
+        let raw: *mut Obj<T> = if head.is_null() {
+            self.fresh_cell(c)?.cast()
+        } else {
+            // SAFETY: a non-null free-list head is a free cell of class `c`,
+            // written by `refill` or the sweep with a valid `next`.
+            self.free[c] = unsafe { (*head).next };
+            head.cast()
+        };
+        // SAFETY: `raw` is a free cell of `cell` bytes, at least `size_of::<Obj<T>>()`,
+        // aligned to 16 (as in `alloc`).
+        unsafe { raw.write(Obj::new(data)) };
+        self.objects += 1;
+        self.note_allocated(cell);
+        // SAFETY: `raw` is a cell, non-null.
         Ok(Gc { ptr: unsafe { NonNull::new_unchecked(raw) } })
     }
 

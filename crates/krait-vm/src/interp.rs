@@ -716,6 +716,14 @@ impl Vm {
                                             continue;
                                         }
                                     }
+                                    IterState::Str { s, pos } => {
+                                        // ASCII characters are interned: no allocation, no call.
+                                        if let Some(c) = crate::obj::str::ascii_char_at(s, *pos) {
+                                            *pos += 1;
+                                            push!(c);
+                                            continue;
+                                        }
+                                    }
                                     _ => {}
                                 }
                             }

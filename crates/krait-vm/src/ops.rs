@@ -136,7 +136,7 @@ impl Vm {
             return Ok(!qs.as_str().is_empty());
         }
         match v.kind() {
-            Some(ObjKind::Str) => Ok(!Gc::<StrObj>::from_value_unchecked(v).s.is_empty()),
+            Some(ObjKind::Str) => Ok(!Gc::<StrObj>::from_value_unchecked(v).text().is_empty()),
             Some(ObjKind::List) => Ok(!Gc::<ListObj>::from_value_unchecked(v).items.is_empty()),
             Some(ObjKind::Tuple) => Ok(!Gc::<TupleObj>::from_value_unchecked(v).items.is_empty()),
             Some(ObjKind::Dict) => Ok(!Gc::<DictObj>::from_value_unchecked(v).is_empty()),
@@ -593,6 +593,12 @@ impl Vm {
 
     /// `a op b`
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        if op == BinOp::Add {
+            // str concatenation first: the numeric attempts below can't apply.
+            if let (Some(x), Some(y)) = (as_str(&a), as_str(&b)) {
+                return self.str_add(a, b, x, y);
+            }
+        }
         if a.is_bool() && b.is_bool() {
             // bool's own &, | and ^ give bools; the rest is int arithmetic.
             let (x, y) = (a == Value::TRUE, b == Value::TRUE);
@@ -1103,6 +1109,18 @@ impl Vm {
         }
     }
 
+    /// `a + b` for strs `a` (text `x`) and `b` (text `y`).
+    fn str_add(&mut self, a: Value, b: Value, x: &str, y: &str) -> PyResult<Value> {
+        // strs are immutable: adding "" gives the other operand itself.
+        if y.is_empty() {
+            return Ok(a);
+        }
+        if x.is_empty() {
+            return Ok(b);
+        }
+        self.new_str_concat(x, y)
+    }
+
     /// Operators of built-in non-numeric types (sequence concatenation and
     /// repetition, set algebra, `%` formatting, dict union).
     fn builtin_binop(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
@@ -1110,11 +1128,7 @@ impl Vm {
         match op {
             BinOp::Add => {
                 if let (Some(x), Some(y)) = (as_str(&a), as_str(&b)) {
-                    let mut s = String::with_capacity(x.len() + y.len());
-                    s.push_str(x);
-                    s.push_str(y);
-                    self.charge(0)?;
-                    return self.new_string(s).map(Some);
+                    return self.str_add(a, b, x, y).map(Some);
                 }
                 match (ka, kb) {
                     (Some(ObjKind::List), Some(ObjKind::List)) => {
@@ -1356,12 +1370,12 @@ impl Vm {
     /// `obj[key]`
     pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
         if let Some(s) = as_str(&obj) {
-            // Heap strings know whether they are ASCII (cached); interned ones are short.
-            let ascii = match obj.downcast::<StrObj>() {
-                Some(so) => so.is_ascii(),
-                None => s.is_ascii(),
+            // Heap strings know their length in characters (cached); interned ones are short.
+            let n = match obj.downcast::<StrObj>() {
+                Some(so) => so.char_len(),
+                None => crate::obj::str::str_char_len(obj).unwrap_or(0),
             };
-            return self.str_getitem(s, ascii, key);
+            return self.str_getitem(s, n, key);
         }
         match obj.kind() {
             Some(ObjKind::List) => {
@@ -1477,35 +1491,33 @@ impl Vm {
         }
     }
 
-    fn str_getitem(&mut self, s: &str, ascii: bool, key: Value) -> PyResult<Value> {
+    /// `s[key]` for a str of `n` characters (`n == s.len()` when it is ASCII).
+    fn str_getitem(&mut self, s: &str, n: usize, key: Value) -> PyResult<Value> {
+        let ascii = n == s.len();
         if let Some(sl) = key.downcast::<SliceObj>() {
+            let (start, _, step, count) = self.slice_indices(sl, n)?;
+            if step == 1 {
+                // A contiguous run: find its byte range and copy it once.
+                let a = if ascii { start as usize } else { byte_offset(s, start as usize) };
+                let b = if ascii { a + count } else { a + byte_offset(&s[a..], count) };
+                return self.new_str(&s[a..b]);
+            }
             if ascii {
-                let (start, _, step, n) = self.slice_indices(sl, s.len())?;
-                if step == 1 {
-                    let sub = &s[start as usize..start as usize + n];
-                    let sub = sub.to_owned();
-                    return self.new_string(sub);
-                }
-                let bytes = Self::slice_select(s.as_bytes(), start, step, n);
+                let bytes = Self::slice_select(s.as_bytes(), start, step, count);
                 // Selected bytes of ASCII text are ASCII.
                 return self.new_string(String::from_utf8(bytes).unwrap_or_default());
             }
             let chars: Vec<char> = s.chars().collect();
-            let (start, _, step, n) = self.slice_indices(sl, chars.len())?;
-            let sel = Self::slice_select(&chars, start, step, n);
+            let sel = Self::slice_select(&chars, start, step, count);
             return self.new_string(sel.into_iter().collect());
         }
+        let i = self.seq_index(key, n, "string")?;
         if ascii {
-            let i = self.seq_index(key, s.len(), "string")?;
             return Ok(Value::qstr(Qstr::ascii_char(s.as_bytes()[i])));
         }
-        let n = s.chars().count();
-        let i = self.seq_index(key, n, "string")?;
-        let c = s.chars().nth(i).unwrap_or('\0');
-        let mut buf = [0u8; 4];
-        let cs: &str = c.encode_utf8(&mut buf);
-        let owned = cs.to_owned();
-        self.new_string(owned)
+        let a = byte_offset(s, i);
+        let w = s[a..].chars().next().map_or(0, char::len_utf8);
+        self.new_str(&s[a..a + w])
     }
 
     /// `obj[key] = v`
@@ -2107,19 +2119,19 @@ impl Vm {
                 }
             }
             IterState::Str { s, pos } => {
-                let sv = *s;
+                let (sv, p) = (*s, *pos);
+                if let Some(c) = crate::obj::str::ascii_char_at(&sv, p) {
+                    *pos = p + 1;
+                    return Ok(Some(c));
+                }
                 let text = as_str(&sv).unwrap_or("");
-                match text[*pos..].chars().next() {
+                match text.get(p..).and_then(|t| t.chars().next()) {
                     Some(c) => {
-                        *pos += c.len_utf8();
-                        let mut buf = [0u8; 4];
-                        let cs = c.encode_utf8(&mut buf);
-                        if c.is_ascii() {
-                            Ok(Some(Value::qstr(Qstr::ascii_char(c as u8))))
-                        } else {
-                            let owned = cs.to_owned();
-                            self.new_string(owned).map(Some)
-                        }
+                        let w = c.len_utf8();
+                        // Allocate before advancing, so a failed allocation can be retried.
+                        let v = self.new_str(&text[p..p + w])?;
+                        *pos = p + w;
+                        Ok(Some(v))
                     }
                     None => Ok(None),
                 }
@@ -2941,4 +2953,9 @@ fn suspended_delegate(g: &GeneratorObj) -> Option<Gc<GeneratorObj>> {
     let &word = g.code.words.get(g.ip as usize)?;
     let at_yield_from = krait_compiler::bytecode::decode(word).0 == krait_compiler::Op::YieldFrom as u8;
     (at_yield_from && d.state == GenState::Suspended).then_some(d)
+}
+
+/// Byte offset of character `ci` of `s` (`s.len()` when `ci` is at or past the end).
+fn byte_offset(s: &str, ci: usize) -> usize {
+    s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b)
 }

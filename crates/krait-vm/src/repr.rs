@@ -185,7 +185,7 @@ impl Vm {
     /// Call a special method that must return a str, unless it is `object`'s default.
     fn user_method_result(&mut self, v: Value, name: krait_syntax::Qstr) -> PyResult<Option<String>> {
         let t = self.type_of(v);
-        let default = self.types.object.dict.get_qstr(name);
+        let default = self.types.object.dict().get_qstr(name);
         match t.lookup(name) {
             Some(m)
                 if Some(m) != default

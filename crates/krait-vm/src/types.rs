@@ -6,7 +6,7 @@ use krait_syntax::{q, Qstr};
 use crate::error::{ExcKind, PyResult};
 use crate::gc::{Gc, Heap, Tracer};
 use crate::obj::iter::{IterObj, IterState};
-use crate::obj::type_::{flags, MakeNewFn};
+use crate::obj::type_::{flags, MakeNewFn, Pending};
 use crate::obj::{DictObj, NativeFn, TupleObj, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -111,7 +111,8 @@ fn new_type(heap: &mut Heap, name: &'static str, bases: &[Gc<TypeObj>], flags: u
             module: Qstr::from_static("builtins"),
             bases: bases.to_vec(),
             mro: Vec::new(),
-            dict,
+            dict_raw: dict,
+            pending: Default::default(),
             metaclass: Value::NULL,
             make_new: None,
             native_base: None,
@@ -161,38 +162,49 @@ pub fn other_type(vm: &Vm, v: Value) -> Gc<TypeObj> {
 }
 
 impl Vm {
-    /// Add a Rust method to a built-in type.
-    pub fn add_method(&mut self, t: Gc<TypeObj>, name: &'static str, f: NativeFn) -> PyResult<()> {
-        let func = self.new_builtin_method(name, f)?;
-        t.dict.get_mut().set_qstr(Qstr::from_static(name), func);
-        crate::obj::type_::bump_class_epoch();
-        Ok(())
-    }
-
-    /// Add several Rust methods to a built-in type.
-    pub fn add_methods(&mut self, t: Gc<TypeObj>, methods: &[(&'static str, NativeFn)]) -> PyResult<()> {
-        for &(name, f) in methods {
-            self.add_method(t, name, f)?;
+    /// Register attributes of a built-in type: they join its dict when the dict
+    /// is first read (`obj::type_::Pending`). Room for them in the dict is made
+    /// now (at the end of `Vm::new` for start-up types, all at once), so the
+    /// heap counts the dict's growth when eager registration did.
+    fn add_pending(&mut self, t: Gc<TypeObj>, items: impl IntoIterator<Item = Pending>) {
+        let n = {
+            let mut p = t.pending.borrow_mut();
+            p.extend(items);
+            p.len()
+        };
+        match &mut self.startup_types {
+            Some(types) => {
+                if !types.contains(&t) {
+                    types.push(t);
+                }
+            }
+            None => t.dict_raw.get_mut().reserve(n),
         }
-        Ok(())
-    }
-
-    /// Set a class attribute on a built-in type.
-    pub fn add_class_attr(&mut self, t: Gc<TypeObj>, name: &'static str, v: Value) {
-        t.dict.get_mut().set_qstr(Qstr::from_static(name), v);
         crate::obj::type_::bump_class_epoch();
     }
 
-    /// A read-only attribute of a built-in type, computed by `getter(self)`.
+    /// Add a Rust method to a built-in type (made on first use, see `add_pending`).
+    pub fn add_method(&mut self, t: Gc<TypeObj>, name: &'static str, f: NativeFn) -> PyResult<()> {
+        self.add_pending(t, [Pending::Method(name, f)]);
+        Ok(())
+    }
+
+    /// Add several Rust methods to a built-in type (see `add_method`).
+    pub fn add_methods(&mut self, t: Gc<TypeObj>, methods: &[(&'static str, NativeFn)]) -> PyResult<()> {
+        self.add_pending(t, methods.iter().map(|&(name, f)| Pending::Method(name, f)));
+        Ok(())
+    }
+
+    /// Set a class attribute on a built-in type (it joins the type's dict after
+    /// the attributes registered before it, see `add_pending`).
+    pub fn add_class_attr(&mut self, t: Gc<TypeObj>, name: &'static str, v: Value) {
+        self.add_pending(t, [Pending::Value(name, v)]);
+    }
+
+    /// A read-only attribute of a built-in type, computed by `getter(self)` (made,
+    /// like a method, on first use, see `add_pending`).
     pub fn add_property(&mut self, t: Gc<TypeObj>, name: &'static str, getter: NativeFn) -> PyResult<()> {
-        let fget = self.new_builtin_fn(name, getter)?;
-        let p = self.alloc(crate::obj::descriptor::PropertyObj {
-            fget,
-            fset: Value::NONE,
-            fdel: Value::NONE,
-            doc: Value::NONE,
-        })?;
-        self.add_class_attr(t, name, p.value());
+        self.add_pending(t, [Pending::Property(name, getter)]);
         Ok(())
     }
 
@@ -213,7 +225,8 @@ impl Vm {
             module: Qstr::new(module),
             bases: bases.clone(),
             mro: Vec::new(),
-            dict,
+            dict_raw: dict,
+            pending: Default::default(),
             metaclass: Value::NULL,
             make_new: bases[0].make_new,
             native_base: bases[0].native_base,

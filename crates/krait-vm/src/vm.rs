@@ -109,6 +109,9 @@ pub struct Vm {
     pub sched_queue: std::collections::VecDeque<(Value, Value)>,
     /// Nesting of running scheduled callbacks (others wait while one runs).
     pub sched_lock: u32,
+    /// While `Vm::new` runs: the types given pending attributes (see
+    /// `Vm::add_method`), whose dicts get room for them at its end.
+    pub(crate) startup_types: Option<Vec<Gc<TypeObj>>>,
 }
 
 /// Stack slots reserved for the whole VM (values, not bytes). The memory is only
@@ -152,6 +155,7 @@ impl Vm {
             builtin_import: Value::NULL,
             sched_queue: std::collections::VecDeque::new(),
             sched_lock: 0,
+            startup_types: Some(Vec::new()),
         };
         let me = vm
             .alloc(ExceptionObj {
@@ -168,6 +172,13 @@ impl Vm {
         crate::builtins::install(&mut vm).expect("installing builtins");
         crate::modules::install(&mut vm).expect("installing built-in modules");
         vm.prime_heap_reserves().expect("heap too small for builtins");
+        // The built-in types' attributes join their dicts on first use (see
+        // `obj::type_::Pending`); room for them is made now, so that the heap
+        // counts their dicts among the start-up objects, as when they were full.
+        for t in vm.startup_types.take().unwrap_or_default() {
+            let n = t.pending_len();
+            t.dict_raw.get_mut().reserve(n);
+        }
         // Measure what start-up left exactly (and drop its garbage) before the
         // program's heap is fixed on top of it.
         vm.collect_garbage();
@@ -291,18 +302,55 @@ impl Vm {
             [b] => return Ok(Value::qstr(Qstr::ascii_char(*b))),
             _ => {}
         }
-        Ok(self.alloc(StrObj::new(s.to_owned()))?.value())
+        match StrObj::alloc_copy(&mut self.heap, s) {
+            Ok(g) => Ok(g.value()),
+            Err(e) => Err(self.alloc_failed(e)),
+        }
     }
 
+    /// The str `a + b`, written once, where it is kept.
+    pub fn new_str_concat(&mut self, a: &str, b: &str) -> PyResult<Value> {
+        if a.is_empty() || b.is_empty() {
+            return self.new_str(if a.is_empty() { b } else { a });
+        }
+        crate::obj::str::check_room(self, a.len().saturating_add(b.len()))?;
+        match StrObj::alloc_concat(&mut self.heap, a, b) {
+            Ok(g) => Ok(g.value()),
+            Err(e) => Err(self.alloc_failed(e)),
+        }
+    }
+
+    /// A `str` of `len` bytes written by `fill`: in the object's cell when it
+    /// fits, so building a short str costs no buffer of its own.
+    ///
+    /// # Safety
+    /// `fill` must fill the whole slice it is given with valid UTF-8.
+    pub unsafe fn new_str_with(&mut self, len: usize, fill: impl FnOnce(&mut [u8])) -> PyResult<Value> {
+        if len <= 1 {
+            let mut b = [0u8; 1];
+            fill(&mut b[..len]);
+            return Ok(Value::qstr(if len == 0 { q::EMPTY } else { Qstr::ascii_char(b[0]) }));
+        }
+        crate::obj::str::check_room(self, len)?;
+        // SAFETY: passed on from the caller.
+        match unsafe { StrObj::alloc_with(&mut self.heap, len, fill) } {
+            Ok(g) => Ok(g.value()),
+            Err(e) => Err(self.alloc_failed(e)),
+        }
+    }
+
+    /// A `str` of `s` (its buffer is kept when the text is too long for the object's cell).
     pub fn new_string(&mut self, s: String) -> PyResult<Value> {
         match s.as_bytes() {
             [] => return Ok(Value::qstr(q::EMPTY)),
             [b] => return Ok(Value::qstr(Qstr::ascii_char(*b))),
             _ => {}
         }
-        // Adopt the buffer; only give back spare room when it is large.
-        let s = if s.capacity() > s.len() + s.len() / 2 + 64 { s.into_boxed_str().into_string() } else { s };
-        Ok(self.alloc(StrObj::new(s))?.value())
+        // Give back spare room of a long buffer (a `Box<str>` is exact).
+        match StrObj::alloc_string(&mut self.heap, s) {
+            Ok(g) => Ok(g.value()),
+            Err(e) => Err(self.alloc_failed(e)),
+        }
     }
 
     pub fn new_bytes(&mut self, data: Vec<u8>) -> PyResult<Value> {

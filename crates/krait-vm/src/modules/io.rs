@@ -1625,7 +1625,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
     // methods: the VM honours built-in special methods only on built-in objects.
     for (slot, helper) in [("__iter__", "_iobase_iter"), ("__next__", "_iobase_next")] {
         if let Some(f) = md.get_mut().remove_qstr(Qstr::new(helper)) {
-            iobase.dict.get_mut().set_qstr(Qstr::new(slot), f);
+            iobase.dict().get_mut().set_qstr(Qstr::new(slot), f);
         }
     }
     Ok(m)

@@ -149,6 +149,15 @@ impl DictObj {
         d
     }
 
+    /// Make room for `additional` more keys, so adding them reallocates nothing.
+    pub fn reserve(&mut self, additional: usize) {
+        self.entries.reserve_exact(additional);
+        let n = self.entries.len() + additional;
+        if n > LINEAR_MAX && n * 3 >= self.indices.len() * 2 {
+            self.rebuild(n);
+        }
+    }
+
     #[inline]
     pub fn len(&self) -> usize {
         self.len
@@ -490,7 +499,7 @@ fn table_size_for(n: usize) -> usize {
 
 #[inline]
 fn heap_str_eq(key: Value, q: Qstr) -> bool {
-    key.downcast::<StrObj>().is_some_and(|s| &*s.s == q.as_str())
+    key.downcast::<StrObj>().is_some_and(|s| s.text() == q.as_str())
 }
 
 #[cfg(test)]

@@ -5,88 +5,232 @@
 //! forms are interchangeable everywhere.
 
 use std::cell::Cell;
+use std::mem::ManuallyDrop;
 
 use krait_syntax::qstr::str_hash;
 
-use crate::gc::{ObjKind, PyObj, Tracer};
+use crate::gc::{AllocError, Gc, Heap, ObjKind, PyObj, Tracer, GRANULE, MAX_CELL};
 use crate::value::Value;
 
+/// A heap string.
+///
+/// Text of up to [`MAX_IN_CELL`] bytes is kept in the object's own cell: it starts
+/// in `body` and runs on into the rest of a cell chosen to fit it (a 48-byte cell
+/// holds 24 bytes, a 64-byte one 40, ..., a 512-byte one 488; see
+/// `Heap::alloc_in_cell`). Such a string costs one cell and no `malloc` block,
+/// which is most of the cost of making and collecting strings: slices, split
+/// pieces, concatenations, words and keys (CPython's `str` of a few characters
+/// takes 50-60 bytes). Longer text has a boxed buffer of its own.
+///
+/// Its text is reached through the `Gc<StrObj>` (`g.text()`), whose pointer
+/// covers the whole cell; a `&StrObj` covers only the struct.
+#[repr(C)]
 pub struct StrObj {
-    /// The text (derefs to `&str`).
-    pub s: Text,
-    /// Cached `str_hash`, or `u64::MAX` before first use.
-    hash: Cell<u64>,
+    /// `hash` (46 bits), the `HASHED`, `BOXED` and `ASCII` flags, and the length
+    /// of text kept in the cell (from `LEN_SHIFT`).
+    meta: Cell<u64>,
+    body: Body,
 }
 
-/// Bytes of text kept inside the object's own cell.
-const INLINE: usize = 22;
-
-/// A heap string's text. Short ones (most words, keys and numbers) live in the
-/// object's cell, so they cost one 48-byte cell and no `malloc` block (CPython's
-/// `str` of a few characters takes 50-60 bytes); longer ones own a boxed buffer
-/// and cache their length in characters.
-pub enum Text {
-    Inline { len: u8, buf: [u8; INLINE] },
-    Heap { chars: Cell<u32>, s: Box<str> },
+#[repr(C)]
+union Body {
+    /// The first bytes of text kept in the cell (the rest follow the object).
+    inline: [u8; IN_BODY],
+    boxed: ManuallyDrop<Boxed>,
 }
+
+#[repr(C)]
+struct Boxed {
+    /// Length in characters, or `u32::MAX` before first use.
+    chars: Cell<u32>,
+    s: Box<str>,
+}
+
+/// Bytes of text inside the struct itself.
+const IN_BODY: usize = 24;
+/// Header plus `meta`: where the text of a string kept in its cell starts.
+const TEXT_OFFSET: usize = std::mem::size_of::<crate::gc::ObjHeader>() + 8;
+/// The longest text kept in the object's cell.
+pub const MAX_IN_CELL: usize = MAX_CELL - TEXT_OFFSET;
+/// The cell of a `StrObj` with nothing past the struct.
+const BASE_CELL: usize = TEXT_OFFSET + IN_BODY;
+
+const HASH_MASK: u64 = (1 << 46) - 1;
+const HASHED: u64 = 1 << 46;
+const BOXED: u64 = 1 << 47;
+/// Text kept in the cell that is all ASCII (set when it is made).
+const ASCII: u64 = 1 << 48;
+const LEN_SHIFT: u32 = 52;
 
 const _: () = assert!(std::mem::size_of::<StrObj>() == 32);
+const _: () = assert!(std::mem::offset_of!(StrObj, body) == 8);
+const _: () = assert!(BASE_CELL == 48 && BASE_CELL.is_multiple_of(GRANULE));
+const _: () = assert!(MAX_IN_CELL < 1 << (64 - LEN_SHIFT));
+// `str_hash` values fit the hash bits.
+const _: () = assert!(0x0000_3fff_ffff_ffff == HASH_MASK);
 
-impl Text {
-    fn new(s: String) -> Text {
-        if s.len() <= INLINE {
-            let mut buf = [0; INLINE];
-            buf[..s.len()].copy_from_slice(s.as_bytes());
-            Text::Inline { len: s.len() as u8, buf }
-        } else {
-            Text::Heap { chars: Cell::new(u32::MAX), s: s.into_boxed_str() }
-        }
-    }
+/// The cell that keeps `len` bytes of text.
+#[inline(always)]
+fn cell_for(len: usize) -> usize {
+    (TEXT_OFFSET + len.max(IN_BODY)).div_ceil(GRANULE) * GRANULE
 }
 
-impl std::ops::Deref for Text {
-    type Target = str;
-    #[inline(always)]
-    fn deref(&self) -> &str {
-        match self {
-            // SAFETY: `buf[..len]` was copied from a `str` (see `Text::new`), so it
-            // is valid UTF-8.
-            Text::Inline { len, buf } => unsafe { std::str::from_utf8_unchecked(buf.get_unchecked(..*len as usize)) },
-            Text::Heap { s, .. } => s,
+impl Drop for StrObj {
+    fn drop(&mut self) {
+        if self.meta.get() & BOXED != 0 {
+            // SAFETY: `BOXED` says `body` holds a `Boxed`, dropped only here.
+            unsafe { ManuallyDrop::drop(&mut self.body.boxed) }
         }
     }
 }
 
 impl StrObj {
-    pub fn new(s: String) -> StrObj {
-        StrObj { s: Text::new(s), hash: Cell::new(u64::MAX) }
+    #[inline(always)]
+    fn boxed(&self) -> Option<&Boxed> {
+        if self.meta.get() & BOXED != 0 {
+            // SAFETY: `BOXED` says `body` holds a `Boxed`.
+            Some(unsafe { &self.body.boxed })
+        } else {
+            None
+        }
     }
 
+    /// A str of `len` bytes written by `fill` into the cell (`len <= MAX_IN_CELL`).
+    /// `fill` must write valid UTF-8 to the whole slice.
     #[inline]
-    pub fn hash(&self) -> u64 {
-        let h = self.hash.get();
-        if h != u64::MAX {
-            return h;
+    fn alloc_in_cell(heap: &mut Heap, len: usize, fill: impl FnOnce(&mut [u8])) -> Result<Gc<StrObj>, AllocError> {
+        debug_assert!(len <= MAX_IN_CELL);
+        let obj = StrObj { meta: Cell::new((len as u64) << LEN_SHIFT), body: Body { inline: [0; IN_BODY] } };
+        let g = heap.alloc_in_cell(obj, cell_for(len))?;
+        // SAFETY: the cell is `cell_for(len)` bytes, so the `len` bytes from `body`
+        // lie inside it; the pointer comes from the cell (`payload_ptr`), and the
+        // object is new, so nothing else refers to those bytes.
+        let text = unsafe { std::slice::from_raw_parts_mut((g.payload_ptr() as *mut u8).add(8), len) };
+        fill(text);
+        // Knowing a str is ASCII makes its indexing and slicing O(1); the text was
+        // just written, so checking it is cheap.
+        if text.is_ascii() {
+            g.meta.set(g.meta.get() | ASCII);
         }
-        let h = str_hash(self.s.as_bytes());
-        self.hash.set(h);
+        Ok(g)
+    }
+
+    /// A heap str holding a copy of `s`.
+    #[inline]
+    pub fn alloc_copy(heap: &mut Heap, s: &str) -> Result<Gc<StrObj>, AllocError> {
+        if s.len() <= MAX_IN_CELL {
+            return StrObj::alloc_in_cell(heap, s.len(), |t| t.copy_from_slice(s.as_bytes()));
+        }
+        StrObj::alloc_boxed(heap, Box::from(s))
+    }
+
+    /// A heap str of `len` bytes written by `fill`, in the object's cell when it fits.
+    ///
+    /// # Safety
+    /// `fill` must fill the whole slice it is given with valid UTF-8.
+    pub unsafe fn alloc_with(
+        heap: &mut Heap,
+        len: usize,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<Gc<StrObj>, AllocError> {
+        if len <= MAX_IN_CELL {
+            return StrObj::alloc_in_cell(heap, len, fill);
+        }
+        let mut v = vec![0u8; len];
+        fill(&mut v);
+        // SAFETY: the caller's promise.
+        let s = unsafe { String::from_utf8_unchecked(v) };
+        StrObj::alloc_boxed(heap, s.into_boxed_str())
+    }
+
+    /// A heap str holding `a` followed by `b`.
+    #[inline]
+    pub fn alloc_concat(heap: &mut Heap, a: &str, b: &str) -> Result<Gc<StrObj>, AllocError> {
+        let n = a.len() + b.len();
+        if n <= MAX_IN_CELL {
+            return StrObj::alloc_in_cell(heap, n, |t| {
+                t[..a.len()].copy_from_slice(a.as_bytes());
+                t[a.len()..].copy_from_slice(b.as_bytes());
+            });
+        }
+        let mut s = String::with_capacity(n);
+        s.push_str(a);
+        s.push_str(b);
+        StrObj::alloc_boxed(heap, s.into_boxed_str())
+    }
+
+    /// A heap str of `s`, adopting its buffer when the text is too long for the cell.
+    #[inline]
+    pub fn alloc_string(heap: &mut Heap, s: String) -> Result<Gc<StrObj>, AllocError> {
+        if s.len() <= MAX_IN_CELL {
+            return StrObj::alloc_copy(heap, &s);
+        }
+        StrObj::alloc_boxed(heap, s.into_boxed_str())
+    }
+
+    fn alloc_boxed(heap: &mut Heap, s: Box<str>) -> Result<Gc<StrObj>, AllocError> {
+        let boxed = Boxed { chars: Cell::new(u32::MAX), s };
+        heap.alloc(StrObj { meta: Cell::new(BOXED), body: Body { boxed: ManuallyDrop::new(boxed) } })
+    }
+}
+
+impl Gc<StrObj> {
+    /// The text. The borrow must not outlive the object: hold the value that
+    /// refers to it (see `as_str`).
+    #[inline(always)]
+    pub fn text<'a>(self) -> &'a str {
+        let meta = self.meta.get();
+        if meta & BOXED != 0 {
+            return self.boxed_text();
+        }
+        let len = (meta >> LEN_SHIFT) as usize;
+        // SAFETY: text kept in the cell: `len` bytes of valid UTF-8 from `body`,
+        // inside the cell (see `StrObj::alloc_in_cell`); the pointer comes from the
+        // cell; the object is immutable and alive while the caller holds it.
+        unsafe {
+            let p = (self.payload_ptr() as *const u8).add(8);
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, len))
+        }
+    }
+
+    /// The text of a long str (kept out of line: `text` is inlined everywhere).
+    #[inline(never)]
+    fn boxed_text<'a>(self) -> &'a str {
+        // Heap strings are immutable and never move, and the caller keeps the
+        // object alive.
+        self.boxed().map_or("", |b| unsafe_extend(&b.s))
+    }
+
+    /// Python `hash()`, computed once.
+    #[inline]
+    pub fn hash(self) -> u64 {
+        let m = self.meta.get();
+        if m & HASHED != 0 {
+            return m & HASH_MASK;
+        }
+        let h = str_hash(self.text().as_bytes());
+        self.meta.set(m | HASHED | h);
         h
     }
 
     /// Length in characters (what Python's `len()` gives).
     #[inline]
-    pub fn char_len(&self) -> usize {
-        let count = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
-        match &self.s {
-            Text::Inline { .. } => count(&self.s),
-            Text::Heap { chars, s } => {
-                let n = chars.get();
+    pub fn char_len(self) -> usize {
+        let m = self.meta.get();
+        if m & ASCII != 0 {
+            return (m >> LEN_SHIFT) as usize;
+        }
+        match self.boxed() {
+            None => count_chars(self.text().as_bytes()),
+            Some(b) => {
+                let n = b.chars.get();
                 if n != u32::MAX {
                     return n as usize;
                 }
-                let n = count(s);
+                let s = &b.s;
+                let n = if s.is_ascii() { s.len() } else { count_chars(s.as_bytes()) };
                 if let Ok(c) = u32::try_from(n) {
-                    chars.set(c);
+                    b.chars.set(c);
                 }
                 n
             }
@@ -94,18 +238,25 @@ impl StrObj {
     }
 
     #[inline]
-    pub fn is_ascii(&self) -> bool {
-        self.char_len() == self.s.len()
+    pub fn is_ascii(self) -> bool {
+        self.meta.get() & ASCII != 0 || self.char_len() == self.text().len()
     }
+}
+
+/// Characters in UTF-8 bytes (count of non-continuation bytes).
+#[inline]
+fn count_chars(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| (x as i8) >= -0x40).count()
 }
 
 impl PyObj for StrObj {
     const KIND: ObjKind = ObjKind::Str;
     fn trace(&self, _t: &mut Tracer) {}
     fn extra_size(&self) -> usize {
-        match &self.s {
-            Text::Inline { .. } => 0,
-            Text::Heap { s, .. } => s.len(),
+        match self.boxed() {
+            Some(b) => b.s.len(),
+            // The rest of the cell past the struct's own.
+            None => cell_for((self.meta.get() >> LEN_SHIFT) as usize) - BASE_CELL,
         }
     }
 }
@@ -119,12 +270,9 @@ pub fn as_str(v: &Value) -> Option<&str> {
     if let Some(q) = v.as_qstr() {
         return Some(q.as_str());
     }
-    v.downcast::<StrObj>().map(|g| {
-        let s: &str = &g.s;
-        // SAFETY-free lifetime shortening: the object is live while `v` is rooted;
-        // the returned borrow is bounded by the borrow of `v`.
-        unsafe_extend(s)
-    })
+    // The object is live while `v` is rooted; the returned borrow is bounded by
+    // the borrow of `v`.
+    v.downcast::<StrObj>().map(|g| g.text())
 }
 
 #[inline(always)]
@@ -133,6 +281,19 @@ fn unsafe_extend<'a>(s: &str) -> &'a str {
     // long as the value referring to it is reachable, which the caller guarantees
     // for the duration of the borrow (see `as_str`).
     unsafe { &*(s as *const str) }
+}
+
+/// The character at byte `pos` of str `s` when it is ASCII (an interned
+/// one-character str: no allocation), for iteration over a str; `None` at the end
+/// or at a multi-byte character.
+#[inline(always)]
+pub fn ascii_char_at(s: &Value, pos: usize) -> Option<Value> {
+    let b = *as_str(s)?.as_bytes().get(pos)?;
+    if b < 0x80 {
+        Some(Value::qstr(krait_syntax::Qstr::ascii_char(b)))
+    } else {
+        None
+    }
 }
 
 /// True when `v` is a `str` (interned or heap).
@@ -452,7 +613,7 @@ mod methods {
         string_with_room, StrObj,
     };
     use crate::error::{ExcKind, PyErr, PyResult};
-    use crate::gc::{Gc, ObjKind};
+    use crate::gc::Gc;
     use crate::obj::str_tables as tables;
     use crate::obj::{DictObj, ListObj, TupleObj, TypeObj};
     use crate::ops::{as_num, Num};
@@ -923,22 +1084,29 @@ mod methods {
         check_args(vm, args, kw, 2, 2, false)?;
         let sv = recv(vm, args, "join")?;
         let it = args[1];
-        let mut items: Vec<Value> = if let Some(l) = it.downcast::<ListObj>() {
-            l.items.clone()
+        // A list or tuple is read in place: nothing below runs Python code, so it
+        // can't change under us.
+        let (list, tuple, collected);
+        let items: &[Value] = if let Some(l) = it.downcast::<ListObj>() {
+            list = l;
+            &list.items
         } else if let Some(t) = it.downcast::<TupleObj>() {
-            t.items.to_vec()
+            tuple = t;
+            &tuple.items
         } else {
-            vm.collect_iterable(it)?
+            collected = vm.collect_iterable(it)?;
+            &collected
         };
         // Instances of str subclasses join as their str value.
-        for v in items.iter_mut() {
-            if v.is_kind(ObjKind::Instance) {
-                *v = vm.builtin_receiver(*v);
-            }
-        }
+        // (`Vm::builtin_receiver`, without borrowing the VM.)
+        let piece = |v: Value| match v.downcast::<crate::obj::InstanceObj>() {
+            Some(inst) if !inst.base.is_null() => inst.base,
+            _ => v,
+        };
         let sep = text(&sv);
         let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
-        for &v in &items {
+        for &v in items {
+            let v = piece(v);
             match as_str(&v) {
                 Some(s) => total = total.saturating_add(s.len()),
                 None => {
@@ -947,16 +1115,25 @@ mod methods {
             }
         }
         if items.len() == 1 {
-            return Ok(items[0]);
+            return Ok(piece(items[0]));
         }
-        let mut out = string_with_room(vm, total)?;
-        for (i, v) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(sep);
+        let fill = |out: &mut [u8]| {
+            let mut at = 0;
+            for (i, &v) in items.iter().enumerate() {
+                let v = piece(v);
+                if i > 0 {
+                    out[at..at + sep.len()].copy_from_slice(sep.as_bytes());
+                    at += sep.len();
+                }
+                let s = text(&v).as_bytes();
+                out[at..at + s.len()].copy_from_slice(s);
+                at += s.len();
             }
-            out.push_str(text(v));
-        }
-        vm.new_string(out)
+        };
+        // SAFETY: the pieces and separator are strs, so their concatenation is
+        // valid UTF-8, and they add up to `total` bytes (measured above; nothing
+        // changed them since), filling the whole buffer.
+        unsafe { vm.new_str_with(total, fill) }
     }
 
     // ---- stripping, padding, replacing ----
@@ -1211,17 +1388,54 @@ mod methods {
             }
             return vm.new_string(out);
         }
-        let m = s.matches(old).take(limit).count();
-        if m == 0 {
+        // A one-byte needle is searched with `memchr`; the general searcher's set-up
+        // costs more than the whole search on text of a few hundred bytes.
+        match one_char(old) {
+            Some(c) => replace_matches(vm, sv, s, s.match_indices(c), old.len(), new, limit),
+            None => replace_matches(vm, sv, s, s.match_indices(old), old.len(), new, limit),
+        }
+    }
+
+    /// `str.replace` for a non-empty needle of `old_len` bytes found at `hits`.
+    fn replace_matches<'a>(
+        vm: &mut Vm,
+        sv: Value,
+        s: &'a str,
+        hits: impl Iterator<Item = (usize, &'a str)> + Clone,
+        old_len: usize,
+        new: &str,
+        limit: usize,
+    ) -> R {
+        if limit == 0 {
             return Ok(sv);
         }
-        let size = (s.len() - m * old.len()).saturating_add(m.saturating_mul(new.len()));
+        let Some((first, _)) = hits.clone().next() else { return Ok(sv) };
+        // (There can't be more matches than bytes: a larger count is no limit.)
+        if old_len == 1 && new.len() == 1 && limit >= s.len() {
+            // One ASCII byte for another, everywhere: copy and substitute in place,
+            // a loop the compiler vectorises. An ASCII byte never occurs inside a
+            // multi-byte UTF-8 sequence, so the result is valid UTF-8.
+            let (o, n) = (s.as_bytes()[first], new.as_bytes()[0]);
+            let fill = |out: &mut [u8]| {
+                out.copy_from_slice(s.as_bytes());
+                for b in &mut out[first..] {
+                    if *b == o {
+                        *b = n;
+                    }
+                }
+            };
+            // SAFETY: see above; `o` and `n` are both ASCII (one-byte strs), and the
+            // whole buffer is written (a copy of `s`, of its length).
+            return unsafe { vm.new_str_with(s.len(), fill) };
+        }
+        let m = hits.clone().take(limit).count();
+        let size = (s.len() - m * old_len).saturating_add(m.saturating_mul(new.len()));
         let mut out = string_with_room(vm, size)?;
         let mut last = 0;
-        for (i, _) in s.match_indices(old).take(m) {
+        for (i, _) in hits.take(m) {
             out.push_str(&s[last..i]);
             out.push_str(new);
-            last = i + old.len();
+            last = i + old_len;
         }
         out.push_str(&s[last..]);
         vm.new_string(out)

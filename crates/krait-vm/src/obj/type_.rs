@@ -8,7 +8,8 @@ use krait_syntax::Qstr;
 
 use crate::error::PyResult;
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
-use crate::obj::DictObj;
+use crate::obj::descriptor::PropertyObj;
+use crate::obj::{BuiltinFunctionObj, DictObj, NativeFn};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -33,7 +34,12 @@ pub struct TypeObj {
     pub bases: Vec<Gc<TypeObj>>,
     /// Method resolution order (C3), starting with this type.
     pub mro: Vec<Gc<TypeObj>>,
-    pub dict: Gc<DictObj>,
+    /// The class dict as materialised so far; read it through `dict()`, which
+    /// first adds the `pending` attributes of a built-in type.
+    pub dict_raw: Gc<DictObj>,
+    /// Attributes registered for a built-in type but not yet in its dict (see
+    /// `Pending`): the dict is, logically, `dict_raw` followed by these, in order.
+    pub pending: RefCell<Vec<Pending>>,
     /// The metaclass, or NULL for plain `type`.
     pub metaclass: Value,
     /// Built-in constructor, inherited by subclasses of built-in types.
@@ -45,6 +51,24 @@ pub struct TypeObj {
     /// Results of MRO lookups (`NULL` for "absent"), valid while the global class
     /// epoch is unchanged.
     pub cache: RefCell<LookupCache>,
+}
+
+/// An attribute of a built-in type that start-up registers without making it.
+///
+/// Making ~600 method objects and filling every type's dict was most of `Vm::new`,
+/// and a short program uses few of them. So `add_methods`, `add_property` and
+/// `add_class_attr` only append here, and the type's dict gets them (in registration order, so
+/// the dict is exactly what eager registration gave) the first time anything
+/// reads it through `TypeObj::dict()`.
+pub enum Pending {
+    /// A built-in method; its object is made when the dict is materialised (see
+    /// `rom_object`).
+    Method(&'static str, NativeFn),
+    /// A read-only property computed by `getter(self)`; its objects (property and
+    /// getter function) are made when the dict is materialised, as `Method`'s.
+    Property(&'static str, NativeFn),
+    /// A ready value (class attribute, classmethod), traced meanwhile.
+    Value(&'static str, Value),
 }
 
 /// A type's memo of `lookup` results. Any change to any class dict bumps the
@@ -73,6 +97,37 @@ pub fn bump_class_epoch() {
 }
 
 impl TypeObj {
+    /// The class dict, with every attribute registered so far (see `Pending`).
+    /// All reads and writes of a class's attributes go through here.
+    #[inline]
+    pub fn dict(&self) -> Gc<DictObj> {
+        if !self.pending.borrow().is_empty() {
+            self.materialise();
+        }
+        self.dict_raw
+    }
+
+    /// Move the pending attributes into the dict. Allocates nothing on the GC
+    /// heap (method and property objects are `rom_object`s), so it can run wherever a class
+    /// attribute is read, with no `Vm` at hand, and never fails or collects.
+    #[cold]
+    fn materialise(&self) {
+        let pending = std::mem::take(&mut *self.pending.borrow_mut());
+        let d = self.dict_raw.get_mut();
+        for p in pending {
+            match p {
+                Pending::Method(name, f) => d.set_qstr(Qstr::from_static(name), rom_object(self, name, f, false)),
+                Pending::Property(name, f) => d.set_qstr(Qstr::from_static(name), rom_object(self, name, f, true)),
+                Pending::Value(name, v) => d.set_qstr(Qstr::from_static(name), v),
+            }
+        }
+    }
+
+    /// Pending attributes not yet in the dict (reserved for by `Vm::new`).
+    pub fn pending_len(&self) -> usize {
+        self.pending.borrow().len()
+    }
+
     #[inline]
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags & f != 0
@@ -119,7 +174,7 @@ impl TypeObj {
     /// Find `name` along the MRO, without the memo.
     pub fn lookup_uncached(&self, name: Qstr) -> Option<Value> {
         for t in &self.mro {
-            if let Some(v) = t.dict.get_qstr(name) {
+            if let Some(v) = t.dict().get_qstr(name) {
                 return Some(v);
             }
         }
@@ -130,7 +185,7 @@ impl TypeObj {
     pub fn lookup_after(&self, after: Gc<TypeObj>, name: Qstr) -> Option<Value> {
         let start = self.mro.iter().position(|&t| t == after).map(|i| i + 1).unwrap_or(self.mro.len());
         for t in &self.mro[start..] {
-            if let Some(v) = t.dict.get_qstr(name) {
+            if let Some(v) = t.dict().get_qstr(name) {
                 return Some(v);
             }
         }
@@ -153,7 +208,12 @@ impl PyObj for TypeObj {
         for &b in &self.mro {
             t.mark_gc(b);
         }
-        t.mark_gc(self.dict);
+        t.mark_gc(self.dict_raw);
+        for p in self.pending.borrow().iter() {
+            if let Pending::Value(_, v) = *p {
+                t.mark(v);
+            }
+        }
         t.mark(self.metaclass);
         if let Some(n) = self.native_base {
             t.mark_gc(n);
@@ -180,4 +240,46 @@ pub fn c3_linearize(bases: &[Gc<TypeObj>]) -> Option<Vec<Gc<TypeObj>>> {
             }
         }
     }
+}
+
+/// Identifies a built-in attribute: (type name, type module, attribute name,
+/// function, whether a property).
+type RomKey = (Qstr, Qstr, &'static str, usize, bool);
+
+thread_local! {
+    /// The attribute objects made so far on this thread.
+    static ROM_OBJECTS: RefCell<FxHashMap<RomKey, Value>> = RefCell::default();
+}
+
+/// The object of built-in method `f` (or, if `property`, of the read-only
+/// property whose getter is `f`), called `name`, of type `t`: made outside the
+/// collected heap (`gc::new_rom`; MicroPython keeps these in ROM), once per
+/// thread and shared by every `Vm` on it. Such an object is immutable (no bound
+/// `self`; its name's qstr is the same for every `Vm` of the thread, the qstr
+/// table being per-thread; a property's getter is such an object too), not
+/// counted by the heap and never freed, so it needs no rooting and outlives any
+/// type that holds it. One object per type and attribute, as eager registration
+/// made, so `list.__len__ is tuple.__len__` stays False even where both wrap one
+/// function. Bounded: one per built-in attribute per thread.
+fn rom_object(t: &TypeObj, name: &'static str, f: NativeFn, property: bool) -> Value {
+    let key = (t.name, t.module, name, f as usize, property);
+    if let Some(v) = ROM_OBJECTS.with(|m| m.borrow().get(&key).copied()) {
+        return v;
+    }
+    let q = Qstr::from_static(name);
+    let v = if property {
+        let fget = crate::gc::new_rom(BuiltinFunctionObj {
+            name: q,
+            f,
+            bound_self: Value::NULL,
+            module: Qstr::from_static("builtins"),
+        })
+        .value();
+        crate::gc::new_rom(PropertyObj { fget, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE }).value()
+    } else {
+        crate::gc::new_rom(BuiltinFunctionObj { name: q, f, bound_self: Value::NULL, module: krait_syntax::q::EMPTY })
+            .value()
+    };
+    ROM_OBJECTS.with(|m| m.borrow_mut().insert(key, v));
+    v
 }
