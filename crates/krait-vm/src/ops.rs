@@ -2628,6 +2628,14 @@ impl Vm {
         let saved_exc = self.handled_exc;
         if !first {
             self.handled_exc = g.handled_exc;
+            // An exception thrown into a frame that was handling one gets that one
+            // as its context, as if raised there.
+            let handled = g.handled_exc;
+            if let Some(x) = throw.and_then(|e| e.0.downcast::<crate::obj::ExceptionObj>()) {
+                if !handled.is_none() && !handled.is_null() && handled != x.value() && x.context.is_none() {
+                    x.get_mut().context = handled;
+                }
+            }
         }
         let r = self.resume_generator_frame(g, sent, throw);
         self.handled_exc = saved_exc;
@@ -2753,25 +2761,22 @@ impl Vm {
                     *last = v;
                 }
                 gm.ip += 1;
-                let saved_exc = self.handled_exc;
-                self.handled_exc = g.handled_exc;
-                let r = self.resume_generator_frame(g, None, None);
-                self.handled_exc = saved_exc;
-                r.map(Some)
+                self.run_generator_frame(g, None, None, false).map(Some)
             }
             Err(err) => {
-                // Raise the sub-iterator's exception at the `YieldFrom` in our frame.
+                // Raise the sub-iterator's exception at the `YieldFrom` in our frame,
+                // with the exception our frame was handling as its context.
                 g.get_mut().ip += 1;
-                let saved_exc = self.handled_exc;
-                let r = self.resume_generator_frame(g, None, Some(err));
-                self.handled_exc = saved_exc;
-                r.map(Some)
+                self.run_generator_frame(g, None, Some(err), false).map(Some)
             }
         }
     }
 
     /// `generator.close()`
     pub fn generator_close(&mut self, g: Gc<GeneratorObj>) -> PyResult<()> {
+        if g.state.without_pending() == GenState::Running {
+            return Err(self.value_error("generator already executing"));
+        }
         if g.state.without_pending() != GenState::Suspended {
             g.get_mut().state = GenState::Finished;
             return Ok(());
