@@ -310,8 +310,8 @@ impl<'a> SymbolTable<'a> {
     }
 }
 
-/// `@micropython.native` / `.viper` / `.bytecode` and the bare `@native` /
-/// `@viper`: the code flags they select, or `None` for an ordinary decorator.
+/// `@micropython.native` / `.viper` / `.bytecode`: the code flags they select,
+/// or `None` for an ordinary decorator (a bare `@native` too, as in MicroPython).
 pub fn emitter_decorator(d: &Expr) -> Option<u32> {
     match &d.kind {
         ExprKind::Attribute { value, attr } => match value.kind {
@@ -328,8 +328,6 @@ pub fn emitter_decorator(d: &Expr) -> Option<u32> {
             }
             _ => None,
         },
-        ExprKind::Name(n) if *n == q::native => Some(CodeFlags::NATIVE),
-        ExprKind::Name(n) if *n == q::viper => Some(CodeFlags::VIPER),
         _ => None,
     }
 }
