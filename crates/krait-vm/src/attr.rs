@@ -277,6 +277,14 @@ impl Vm {
         plain
     }
 
+    /// A `__getattribute__` defined in Python on `cls`'s MRO, if any.
+    pub(crate) fn custom_getattribute(&self, cls: Gc<TypeObj>) -> Option<Value> {
+        if self.plain_instance_attrs(cls) {
+            return None;
+        }
+        cls.lookup(q::__getattribute__).filter(|f| !f.is_kind(ObjKind::BuiltinFunction))
+    }
+
     fn instance_getattr(&mut self, inst: Gc<InstanceObj>, name: Qstr) -> PyResult<Option<Value>> {
         let obj = inst.value();
         let cls = inst.class;
@@ -284,7 +292,32 @@ impl Vm {
             if let Some(v) = inst.dict.get_qstr(name) {
                 return Ok(Some(v));
             }
+        } else if let Some(ga) = self.custom_getattribute(cls) {
+            // A Python `__getattribute__` decides; `__getattr__` only answers the
+            // AttributeError it raises.
+            return match self.call_value(ga, &[obj, Value::qstr(name)], &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.exc_matches(e, ExcKind::AttributeError) => match cls.lookup(q::__getattr__) {
+                    Some(g) => self.call_value(g, &[obj, Value::qstr(name)], &[]).map(Some),
+                    None => Err(e),
+                },
+                Err(e) => Err(e),
+            };
         }
+        if let Some(v) = self.generic_instance_getattr(inst, name)? {
+            return Ok(Some(v));
+        }
+        if let Some(ga) = cls.lookup(q::__getattr__) {
+            return self.call_value(ga, &[obj, Value::qstr(name)], &[]).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// `object.__getattribute__(inst, name)`: data descriptors, the instance dict,
+    /// then class attributes (no `__getattr__`).
+    pub(crate) fn generic_instance_getattr(&mut self, inst: Gc<InstanceObj>, name: Qstr) -> PyResult<Option<Value>> {
+        let obj = inst.value();
+        let cls = inst.class;
         let class_attr = cls.lookup(name);
         if let Some(attr) = class_attr {
             if self.is_data_descriptor(attr) {
@@ -308,9 +341,6 @@ impl Vm {
             if let Some(v) = self.special_attr(base, name)? {
                 return Ok(Some(v));
             }
-        }
-        if let Some(ga) = cls.lookup(q::__getattr__) {
-            return self.call_value(ga, &[obj, Value::qstr(name)], &[]).map(Some);
         }
         Ok(None)
     }
@@ -397,6 +427,8 @@ impl Vm {
     #[inline]
     pub fn load_method(&mut self, obj: Value, name: Qstr) -> PyResult<(Value, Value)> {
         match obj.kind() {
+            Some(ObjKind::Instance)
+                if self.custom_getattribute(Gc::<InstanceObj>::from_value_unchecked(obj).class).is_some() => {}
             Some(ObjKind::Instance) => {
                 let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
                 if let Some(attr) = inst.class.lookup(name) {

@@ -484,10 +484,21 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<V
     if args.len() != 2 {
         return Err(vm.type_error("__getattribute__ expected 1 argument"));
     }
-    let name = match as_str(&args[1]) {
-        Some(s) => Qstr::new(s),
-        None => return Err(vm.type_error("attribute name must be string")),
+    let name = match args[1].as_qstr() {
+        Some(q) => q,
+        None => match as_str(&args[1]) {
+            Some(s) => Qstr::new(s),
+            None => return Err(vm.type_error("attribute name must be string")),
+        },
     };
+    // The generic lookup itself, not the instance's own `__getattribute__` (which
+    // is usually what is calling this).
+    if let Some(inst) = args[0].downcast::<crate::obj::InstanceObj>() {
+        return match vm.generic_instance_getattr(inst, name)? {
+            Some(v) => Ok(v),
+            None => Err(vm.no_attribute(args[0], name)),
+        };
+    }
     vm.get_attr(args[0], name)
 }
 

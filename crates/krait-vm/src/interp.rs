@@ -1343,6 +1343,7 @@ impl Vm {
             v.is_none_or(|a| !matches!(a.kind(), Some(crate::gc::ObjKind::Property | crate::gc::ObjKind::Instance)))
         };
         let hooks_free = cls.lookup(q::__getattr__).is_none()
+            && cls.lookup(q::__getattribute__).is_none_or(|m| m.is_kind(crate::gc::ObjKind::BuiltinFunction))
             && cls.lookup(q::__setattr__).is_none_or(|m| m.is_kind(crate::gc::ObjKind::BuiltinFunction))
             && cls.lookup(q::__delattr__).is_none_or(|m| m.is_kind(crate::gc::ObjKind::BuiltinFunction));
         if hooks_free && plain(cls.lookup(c.name)) {
@@ -1369,7 +1370,8 @@ impl Vm {
                 return None;
             }
             let m = cls.lookup(c.name)?;
-            if m.is_kind(crate::gc::ObjKind::Function) && inst.base.is_null() {
+            if m.is_kind(crate::gc::ObjKind::Function) && inst.base.is_null() && self.custom_getattribute(cls).is_none()
+            {
                 c.kind.set(CacheKind::InstanceMethod);
                 c.key.set(cls.value().bits());
                 c.version.set(epoch);
