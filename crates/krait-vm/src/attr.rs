@@ -268,10 +268,9 @@ impl Vm {
         if let Some(p) = cls.plain_memo() {
             return p;
         }
-        let custom = |m: Qstr| cls.lookup(m).is_some_and(|f| !f.is_kind(ObjKind::BuiltinFunction));
-        let plain = !custom(q::__setattr__)
-            && !custom(q::__delattr__)
-            && !custom(q::__getattribute__)
+        let plain = cls.lookup_python(q::__setattr__).is_none()
+            && cls.lookup_python(q::__delattr__).is_none()
+            && cls.lookup_python(q::__getattribute__).is_none()
             && cls.mro.iter().all(|t| t.dict().iter().all(|(_, v)| !self.is_data_descriptor(v)));
         cls.set_plain_memo(plain);
         plain
@@ -282,7 +281,7 @@ impl Vm {
         if self.plain_instance_attrs(cls) {
             return None;
         }
-        cls.lookup(q::__getattribute__).filter(|f| !f.is_kind(ObjKind::BuiltinFunction))
+        cls.lookup_python(q::__getattribute__)
     }
 
     fn instance_getattr(&mut self, inst: Gc<InstanceObj>, name: Qstr) -> PyResult<Option<Value>> {
@@ -485,11 +484,9 @@ impl Vm {
                 if self.plain_instance_attrs(cls) {
                     return self.dict_set_qstr(inst.dict, name, v).map(|_| ());
                 }
-                if let Some(sa) = cls.lookup(q::__setattr__) {
-                    if !sa.is_kind(ObjKind::BuiltinFunction) {
-                        self.call_value(sa, &[obj, Value::qstr(name), v], &[])?;
-                        return Ok(());
-                    }
+                if let Some(sa) = cls.lookup_python(q::__setattr__) {
+                    self.call_value(sa, &[obj, Value::qstr(name), v], &[])?;
+                    return Ok(());
                 }
                 self.generic_setattr(obj, name, v)
             }
@@ -615,11 +612,9 @@ impl Vm {
         match obj.kind() {
             Some(ObjKind::Instance) => {
                 let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
-                if let Some(da) = inst.class.lookup(q::__delattr__) {
-                    if !da.is_kind(ObjKind::BuiltinFunction) {
-                        self.call_value(da, &[obj, Value::qstr(name)], &[])?;
-                        return Ok(());
-                    }
+                if let Some(da) = inst.class.lookup_python(q::__delattr__) {
+                    self.call_value(da, &[obj, Value::qstr(name)], &[])?;
+                    return Ok(());
                 }
                 self.generic_delattr(obj, name)
             }

@@ -404,26 +404,13 @@ impl Vm {
                         self.type_error(format!("argument after ** must be a mapping, not {}", self.type_name(kwargs)))
                     );
                 }
-                // User `keys()`/`__getitem__` can collect: root what is fetched.
-                let mark = self.temp_roots.len();
-                let r = (|| {
-                    let keys = self.call_method(kwargs, q::keys, &[])?;
-                    self.temp_roots.push(keys);
-                    for k in self.collect_iterable(keys)? {
-                        if !crate::obj::str::is_str(k) {
-                            return Err(self.type_error("keywords must be strings"));
-                        }
-                        self.temp_roots.push(k);
-                        let v = self.getitem(kwargs, k)?;
-                        self.temp_roots.push(v);
-                        kw.push(k);
-                        kw.push(v);
+                // The pairs stay rooted until the call is over (`base_mark`).
+                match self.user_mapping_items(kwargs, true) {
+                    Ok(pairs) => kw.extend(pairs.into_iter().flat_map(|(k, v)| [k, v])),
+                    Err(e) => {
+                        self.temp_roots.truncate(base_mark);
+                        return Err(e);
                     }
-                    Ok(())
-                })();
-                if r.is_err() {
-                    self.temp_roots.truncate(mark);
-                    r?;
                 }
             }
         }

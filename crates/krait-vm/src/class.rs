@@ -29,6 +29,14 @@ fn missing_arg(vm: &mut Vm, i: usize, fname: &str) -> PyErr {
     vm.type_error(format!("{fname}() missing required argument #{}", i + 1))
 }
 
+/// Give exception `e`, raised while `handled` was being handled, that one as its
+/// `__context__` (unless it has one, or is it).
+pub fn chain_context(e: Gc<ExceptionObj>, handled: Value) {
+    if !handled.is_none() && !handled.is_null() && handled != e.value() && e.context.is_none() {
+        e.get_mut().context = handled;
+    }
+}
+
 /// Look up keyword argument `name` in flat keyword pairs.
 pub fn kwarg(kw: &[Value], name: &str) -> Option<Value> {
     kw.chunks_exact(2).find(|p| as_str(&p[0]) == Some(name)).map(|p| p[1])
@@ -226,8 +234,8 @@ impl Vm {
         if t.is_subtype(self.types.type_) {
             // A metaclass being called: its `__new__` (usually inherited from
             // `type`) makes the class, then its `__init__` runs.
-            let cls = match t.lookup(q::__new__) {
-                Some(n) if !n.is_kind(ObjKind::BuiltinFunction) => {
+            let cls = match t.lookup_python(q::__new__) {
+                Some(n) => {
                     let f = n.downcast::<StaticMethodObj>().map_or(n, |s| s.func);
                     let mut args = vec![t.value()];
                     args.extend_from_slice(pos);
@@ -235,8 +243,8 @@ impl Vm {
                 }
                 _ => self.type_new(t.value(), pos, kw)?,
             };
-            if let Some(init) = t.lookup(q::__init__) {
-                if !init.is_kind(ObjKind::BuiltinFunction) && self.isinstance(cls, t) {
+            if let Some(init) = t.lookup_python(q::__init__) {
+                if self.isinstance(cls, t) {
                     let mut args = vec![cls];
                     args.extend_from_slice(pos);
                     self.call_value(init, &args, kw)?;
@@ -257,8 +265,8 @@ impl Vm {
             }
             return Err(self.type_error(format!("cannot create '{}' instances", t.name)));
         }
-        let user_new = t.lookup(q::__new__).filter(|n| !n.is_kind(ObjKind::BuiltinFunction));
-        let user_init = t.lookup(q::__init__).filter(|n| !n.is_kind(ObjKind::BuiltinFunction));
+        let user_new = t.lookup_python(q::__new__);
+        let user_init = t.lookup_python(q::__init__);
         let obj = match user_new {
             Some(n) => {
                 let f = n.downcast::<StaticMethodObj>().map_or(n, |s| s.func);
@@ -309,7 +317,7 @@ impl Vm {
         {
             return None;
         }
-        if cls.lookup(q::__new__).is_some_and(|n| !n.is_kind(ObjKind::BuiltinFunction)) {
+        if cls.lookup_python(q::__new__).is_some() {
             return None;
         }
         let init = cls.lookup(q::__init__)?.downcast::<FunctionObj>()?;
@@ -385,10 +393,7 @@ impl Vm {
         let Some(e) = exc.downcast::<ExceptionObj>() else {
             return Err(self.type_error("exceptions must derive from BaseException"));
         };
-        let handled = self.handled_exc;
-        if !handled.is_none() && !handled.is_null() && handled != exc && e.context.is_none() {
-            e.get_mut().context = handled;
-        }
+        chain_context(e, self.handled_exc);
         Ok(PyErr(exc))
     }
 

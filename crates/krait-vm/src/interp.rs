@@ -1343,9 +1343,9 @@ impl Vm {
             v.is_none_or(|a| !matches!(a.kind(), Some(crate::gc::ObjKind::Property | crate::gc::ObjKind::Instance)))
         };
         let hooks_free = cls.lookup(q::__getattr__).is_none()
-            && cls.lookup(q::__getattribute__).is_none_or(|m| m.is_kind(crate::gc::ObjKind::BuiltinFunction))
-            && cls.lookup(q::__setattr__).is_none_or(|m| m.is_kind(crate::gc::ObjKind::BuiltinFunction))
-            && cls.lookup(q::__delattr__).is_none_or(|m| m.is_kind(crate::gc::ObjKind::BuiltinFunction));
+            && cls.lookup_python(q::__getattribute__).is_none()
+            && cls.lookup_python(q::__setattr__).is_none()
+            && cls.lookup_python(q::__delattr__).is_none();
         if hooks_free && plain(cls.lookup(c.name)) {
             c.kind.set(CacheKind::InstanceDict);
             c.key.set(cls.value().bits());

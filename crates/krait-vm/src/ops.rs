@@ -283,7 +283,7 @@ impl Vm {
                     }
                     _ => {
                         // A class defining __eq__ without __hash__ is unhashable.
-                        if t.lookup(q::__eq__).is_some_and(|e| !e.is_kind(ObjKind::BuiltinFunction)) {
+                        if t.lookup_python(q::__eq__).is_some() {
                             return Err(self.type_error(format!("unhashable type: '{}'", t.name)));
                         }
                         if let Some(inst) = v.downcast::<InstanceObj>() {
@@ -1743,32 +1743,11 @@ impl Vm {
         let pairs: Vec<(Value, Value)> = if let Some(src) = m.downcast::<DictObj>() {
             src.iter().collect()
         } else if m.is_kind(ObjKind::Instance) && self.has_attr(m, q::keys)? {
-            // `keys()` and `__getitem__` are user code that can collect: keep the keys
-            // object and every value fetched so far rooted until they are in `d`.
+            // The pairs stay rooted (in `temp_roots`) until they are in `d`.
             let mark = self.temp_roots.len();
-            let r = (|| {
-                let keys = self.call_method(m, q::keys, &[])?;
-                self.temp_roots.push(keys);
-                let mut out = Vec::new();
-                for k in self.collect_iterable(keys)? {
-                    self.temp_roots.push(k);
-                    let v = self.getitem(m, k)?;
-                    self.temp_roots.push(v);
-                    out.push((k, v));
-                }
-                Ok(out)
-            })();
-            match r {
-                Ok(out) => {
-                    let r = self.dict_update_pairs(d, out, strict);
-                    self.temp_roots.truncate(mark);
-                    return r;
-                }
-                Err(e) => {
-                    self.temp_roots.truncate(mark);
-                    return Err(e);
-                }
-            }
+            let r = self.user_mapping_items(m, false).and_then(|out| self.dict_update_pairs(d, out, strict));
+            self.temp_roots.truncate(mark);
+            return r;
         } else {
             let mut out = Vec::new();
             for item in self.collect_iterable(m)? {
@@ -1781,6 +1760,27 @@ impl Vm {
             out
         };
         self.dict_update_pairs(d, pairs, strict)
+    }
+
+    /// `[(k, m[k]) for k in m.keys()]` for a mapping `m` defined in Python. Its
+    /// `keys()` and `__getitem__` can collect, so the keys object and every key
+    /// and value fetched are pushed on `temp_roots`, for the caller to pop when it
+    /// is done with them (also after an error). `str_keys`: a key that isn't a str
+    /// is a TypeError (keyword arguments), raised before its value is fetched.
+    pub(crate) fn user_mapping_items(&mut self, m: Value, str_keys: bool) -> PyResult<Vec<(Value, Value)>> {
+        let keys = self.call_method(m, q::keys, &[])?;
+        self.temp_roots.push(keys);
+        let mut out = Vec::new();
+        for k in self.collect_iterable(keys)? {
+            if str_keys && !is_str(k) {
+                return Err(self.type_error("keywords must be strings"));
+            }
+            self.temp_roots.push(k);
+            let v = self.getitem(m, k)?;
+            self.temp_roots.push(v);
+            out.push((k, v));
+        }
+        Ok(out)
     }
 
     /// Store `pairs` in `d` (the caller keeps them rooted); `strict`: a key already
@@ -2576,31 +2576,23 @@ impl Vm {
     /// Run `g` (created or suspended) in collecting mode until it returns or
     /// raises, as `run_generator_frame` runs it for one step.
     fn run_collected(&mut self, g: Gc<GeneratorObj>) -> PyResult<Exit> {
-        let saved_exc = self.handled_exc;
         let first = g.state == GenState::Created;
-        if !first {
-            self.handled_exc = g.handled_exc;
-        }
-        g.get_mut().collecting = true;
-        let mut r = self.resume_generator_frame(g, (!first).then_some(Value::NONE), None);
-        while let Ok(Exit::Yield(v)) = r {
-            // The frame is still on the stack, at its `yield`.
-            if let Err(e) = self.generator_collect_push(g, v) {
-                // As `next()` would leave it: suspended after yielding `v`.
-                self.suspend_collected_frame(g);
-                r = Err(e);
-                break;
+        self.in_generator_context(g, first, |vm| {
+            g.get_mut().collecting = true;
+            let mut r = vm.resume_generator_frame(g, (!first).then_some(Value::NONE), None);
+            while let Ok(Exit::Yield(v)) = r {
+                // The frame is still on the stack, at its `yield`.
+                if let Err(e) = vm.generator_collect_push(g, v) {
+                    // As `next()` would leave it: suspended after yielding `v`.
+                    vm.suspend_collected_frame(g);
+                    r = Err(e);
+                    break;
+                }
+                r = vm.continue_collected_frame();
             }
-            r = self.continue_collected_frame();
-        }
-        g.get_mut().collecting = false;
-        self.handled_exc = saved_exc;
-        match r {
-            Err(e) if self.exc_matches(e, ExcKind::StopIteration) => {
-                Err(self.new_exception(ExcKind::RuntimeError, "generator raised StopIteration"))
-            }
-            r => r,
-        }
+            g.get_mut().collecting = false;
+            r
+        })
     }
 
     /// Add a value to what `generator_collect` gathers, charging the heap for
@@ -2625,19 +2617,30 @@ impl Vm {
         throw: Option<PyErr>,
         first: bool,
     ) -> PyResult<Exit> {
+        if !first {
+            // An exception thrown into a frame that was handling one gets that one
+            // as its context, as if raised there.
+            if let Some(x) = throw.and_then(|e| e.0.downcast::<crate::obj::ExceptionObj>()) {
+                crate::class::chain_context(x, g.handled_exc);
+            }
+        }
+        self.in_generator_context(g, first, |vm| vm.resume_generator_frame(g, sent, throw))
+    }
+
+    /// Run `step` (which runs `g`'s frame) with the exception `g` was handling
+    /// when it last yielded as the one being handled (unless `first`), and a
+    /// `StopIteration` escaping the frame turned into RuntimeError (PEP 479).
+    fn in_generator_context(
+        &mut self,
+        g: Gc<GeneratorObj>,
+        first: bool,
+        step: impl FnOnce(&mut Vm) -> PyResult<Exit>,
+    ) -> PyResult<Exit> {
         let saved_exc = self.handled_exc;
         if !first {
             self.handled_exc = g.handled_exc;
-            // An exception thrown into a frame that was handling one gets that one
-            // as its context, as if raised there.
-            let handled = g.handled_exc;
-            if let Some(x) = throw.and_then(|e| e.0.downcast::<crate::obj::ExceptionObj>()) {
-                if !handled.is_none() && !handled.is_null() && handled != x.value() && x.context.is_none() {
-                    x.get_mut().context = handled;
-                }
-            }
         }
-        let r = self.resume_generator_frame(g, sent, throw);
+        let r = step(self);
         self.handled_exc = saved_exc;
         match r {
             Err(e) if self.exc_matches(e, ExcKind::StopIteration) => {
@@ -2712,16 +2715,7 @@ impl Vm {
     /// when that settled the step; `None` to raise the exception in `g`'s own frame
     /// instead.
     fn throw_into_delegate(&mut self, g: Gc<GeneratorObj>, e: Value) -> PyResult<Option<Exit>> {
-        let ip = g.ip as usize;
-        let code = g.code;
-        let word = match code.code.code.get(ip) {
-            Some(&w) => w,
-            None => return Ok(None),
-        };
-        if krait_compiler::bytecode::decode(word).0 != krait_compiler::Op::YieldFrom as u8 || g.stack_depth == 0 {
-            return Ok(None);
-        }
-        let sub = *g.slots.last().unwrap_or(&Value::NONE);
+        let Some(sub) = yield_from_operand(&g) else { return Ok(None) };
         let exit_t = self.types.exc(ExcKind::GeneratorExit);
         let is_exit = match e.downcast::<TypeObj>() {
             Some(t) => t.is_subtype(exit_t),
@@ -2950,14 +2944,22 @@ fn apply_ord(op: CmpOp, o: std::cmp::Ordering) -> bool {
 /// pending from `pend_throw`): the chain `Vm::resume_through_delegates` walks.
 #[inline]
 fn suspended_delegate(g: &GeneratorObj) -> Option<Gc<GeneratorObj>> {
+    let d = yield_from_operand(g)?.downcast::<GeneratorObj>()?;
+    (d.state == GenState::Suspended).then_some(d)
+}
+
+/// The sub-iterator of `g`, when `g` is stopped at a `yield from` (its
+/// `YieldFrom` instruction next, the sub-iterator on top of its saved stack).
+#[inline]
+fn yield_from_operand(g: &GeneratorObj) -> Option<Value> {
     if g.stack_depth == 0 {
         return None;
     }
-    // Any generator suspended at `YieldFrom` has its sub-iterator on top of its stack.
-    let d = g.slots.last()?.downcast::<GeneratorObj>()?;
     let &word = g.code.words.get(g.ip as usize)?;
-    let at_yield_from = krait_compiler::bytecode::decode(word).0 == krait_compiler::Op::YieldFrom as u8;
-    (at_yield_from && d.state == GenState::Suspended).then_some(d)
+    if krait_compiler::bytecode::decode(word).0 != krait_compiler::Op::YieldFrom as u8 {
+        return None;
+    }
+    g.slots.last().copied()
 }
 
 /// Byte offset of character `ci` of `s` (`s.len()` when `ci` is at or past the end).

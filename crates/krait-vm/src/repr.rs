@@ -172,7 +172,7 @@ impl Vm {
                 let base = self.builtin_receiver(v);
                 if base != v && crate::obj::str::is_str(base) {
                     let t = self.type_of(v);
-                    if t.lookup(q::__repr__).is_none_or(|m| m.is_kind(ObjKind::BuiltinFunction)) {
+                    if t.lookup_python(q::__repr__).is_none() {
                         return self.str_into(base, out);
                     }
                 }

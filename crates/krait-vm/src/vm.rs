@@ -257,7 +257,14 @@ impl Vm {
 
     #[inline]
     pub fn alloc<T: PyObj>(&mut self, data: T) -> PyResult<Gc<T>> {
-        match self.heap.alloc(data) {
+        let r = self.heap.alloc(data);
+        self.allocated(r)
+    }
+
+    /// The result of a heap allocation, its failure made Python's `MemoryError`.
+    #[inline]
+    pub fn allocated<T: PyObj>(&mut self, r: Result<Gc<T>, AllocError>) -> PyResult<Gc<T>> {
+        match r {
             Ok(g) => Ok(g),
             Err(e) => Err(self.alloc_failed(e)),
         }
@@ -302,10 +309,8 @@ impl Vm {
             [b] => return Ok(Value::qstr(Qstr::ascii_char(*b))),
             _ => {}
         }
-        match StrObj::alloc_copy(&mut self.heap, s) {
-            Ok(g) => Ok(g.value()),
-            Err(e) => Err(self.alloc_failed(e)),
-        }
+        let r = StrObj::alloc_copy(&mut self.heap, s);
+        self.allocated(r).map(|g| g.value())
     }
 
     /// The str `a + b`, written once, where it is kept.
@@ -314,10 +319,8 @@ impl Vm {
             return self.new_str(if a.is_empty() { b } else { a });
         }
         crate::obj::str::check_room(self, a.len().saturating_add(b.len()))?;
-        match StrObj::alloc_concat(&mut self.heap, a, b) {
-            Ok(g) => Ok(g.value()),
-            Err(e) => Err(self.alloc_failed(e)),
-        }
+        let r = StrObj::alloc_concat(&mut self.heap, a, b);
+        self.allocated(r).map(|g| g.value())
     }
 
     /// A `str` of `len` bytes written by `fill`: in the object's cell when it
@@ -333,10 +336,8 @@ impl Vm {
         }
         crate::obj::str::check_room(self, len)?;
         // SAFETY: passed on from the caller.
-        match unsafe { StrObj::alloc_with(&mut self.heap, len, fill) } {
-            Ok(g) => Ok(g.value()),
-            Err(e) => Err(self.alloc_failed(e)),
-        }
+        let r = unsafe { StrObj::alloc_with(&mut self.heap, len, fill) };
+        self.allocated(r).map(|g| g.value())
     }
 
     /// A `str` of `s` (its buffer is kept when the text is too long for the object's cell).
@@ -347,10 +348,8 @@ impl Vm {
             _ => {}
         }
         // Give back spare room of a long buffer (a `Box<str>` is exact).
-        match StrObj::alloc_string(&mut self.heap, s) {
-            Ok(g) => Ok(g.value()),
-            Err(e) => Err(self.alloc_failed(e)),
-        }
+        let r = StrObj::alloc_string(&mut self.heap, s);
+        self.allocated(r).map(|g| g.value())
     }
 
     pub fn new_bytes(&mut self, data: Vec<u8>) -> PyResult<Value> {

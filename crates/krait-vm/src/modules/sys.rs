@@ -284,7 +284,7 @@ impl Vm {
             out.push_str(": ");
             // MicroPython's layout: the single argument as str() (so a KeyError
             // shows its key unquoted), nothing for none, the tuple for several.
-            let user_str = x.class.lookup(q::__str__).filter(|m| !m.is_kind(ObjKind::BuiltinFunction));
+            let user_str = x.class.lookup_python(q::__str__);
             let args = x.args.downcast::<crate::obj::TupleObj>();
             let msg = match (user_str, args) {
                 (None, _) if errno_msg.is_some() => errno_msg.unwrap_or_default(),

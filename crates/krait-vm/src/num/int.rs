@@ -600,25 +600,11 @@ fn div_wide(hi: u64, lo: u64, d: u64) -> (u64, u64) {
 /// remainder in `u[..n]` (the rest of `u` becomes zero).
 fn knuth_divrem(u: &mut [u64], v: &[u64], q: &mut [u64]) {
     let n = v.len();
-    let (vtop, vnext) = (u128::from(v[n - 1]), u128::from(v[n - 2]));
-    const B: u128 = 1 << 64;
     for j in (0..u.len() - n).rev() {
         let ujn = u[j + n];
-        let num = (u128::from(ujn) << 64) | u128::from(u[j + n - 1]);
-        // ujn <= vtop, since u[j+1..=j+n] < v.
-        let (mut qhat, mut rhat) = if u128::from(ujn) >= vtop {
-            let qhat = B - 1;
-            (qhat, num - qhat * vtop)
-        } else {
-            let (q, r) = div_wide(ujn, u[j + n - 1], vtop as u64);
-            (u128::from(q), u128::from(r))
-        };
-        while rhat < B && qhat * vnext > ((rhat << 64) | u128::from(u[j + n - 2])) {
-            qhat -= 1;
-            rhat += vtop;
-        }
+        // ujn <= v's top limb, since u[j+1..=j+n] < v.
+        let qh = estimate_qhat(ujn, u[j + n - 1], u[j + n - 2], v[n - 1], v[n - 2]);
         // u[j..=j+n] -= qhat * v
-        let qh = qhat as u64;
         let mut carry = 0u64;
         let mut borrow = false;
         for (ui, &vi) in u[j..j + n].iter_mut().zip(v) {
@@ -694,15 +680,21 @@ fn div_same_len<const STORE: bool>(am: &BigUint, bm: &BigUint, rem: &mut Vec<u64
 /// Knuth's estimate q̂ of `|a| / |b|` for operands with the same number (>= 2)
 /// of limbs, from their top limbs: the quotient or one more.
 fn qhat_same_len(am: &BigUint, bm: &BigUint) -> u64 {
-    const B: u128 = 1 << 64;
     let [a0, a1, a2] = top3(am);
     let [b0, b1, b2] = top3(bm);
     // The top limbs of a and b shifted so that b's top bit is set.
     let s = b0.leading_zeros();
     let sh = |hi: u64, lo: u64| if s == 0 { hi } else { (hi << s) | (lo >> (64 - s)) };
-    let (v1, v2) = (u128::from(sh(b0, b1)), u128::from(sh(b1, b2)));
     let u0 = if s == 0 { 0 } else { a0 >> (64 - s) };
-    let (u1, u2) = (sh(a0, a1), sh(a1, a2));
+    estimate_qhat(u0, sh(a0, a1), sh(a1, a2), sh(b0, b1), sh(b1, b2))
+}
+
+/// Knuth's estimate q̂ of the quotient digit of `(u0, u1, u2)` by `(v1, v2)`
+/// (limbs, most significant first; `v1` normalised, top bit set; `u0 <= v1`):
+/// the digit or one more (TAOCP 4.3.1, algorithm D, step D3).
+fn estimate_qhat(u0: u64, u1: u64, u2: u64, v1: u64, v2: u64) -> u64 {
+    const B: u128 = 1 << 64;
+    let (v1, v2) = (u128::from(v1), u128::from(v2));
     let num = (u128::from(u0) << 64) | u128::from(u1);
     let (mut qhat, mut rhat) = if u128::from(u0) >= v1 {
         (B - 1, num - (B - 1) * v1)

@@ -136,13 +136,8 @@ impl TypeObj {
     /// Find `name` along the MRO (memoised per type).
     #[inline]
     pub fn lookup(&self, name: Qstr) -> Option<Value> {
-        let epoch = CLASS_EPOCH.load(Ordering::Relaxed);
-        let mut cache = self.cache.borrow_mut();
-        if cache.epoch != epoch {
-            cache.map.clear();
-            cache.plain = None;
-            cache.epoch = epoch;
-        } else if let Some(&v) = cache.map.get(&name) {
+        let mut cache = self.current_cache();
+        if let Some(&v) = cache.map.get(&name) {
             return if v.is_null() { None } else { Some(v) };
         }
         let r = self.lookup_uncached(name);
@@ -150,25 +145,34 @@ impl TypeObj {
         r
     }
 
-    /// The memo of `Vm::plain_instance_attrs`, if worked out in this epoch.
+    /// `name` along the MRO when it is defined in Python (a user's `__setattr__`,
+    /// `__init__`, ...), not a built-in method inherited from a built-in type.
     #[inline]
-    pub fn plain_memo(&self) -> Option<bool> {
-        let cache = self.cache.borrow();
-        if cache.epoch == CLASS_EPOCH.load(Ordering::Relaxed) {
-            cache.plain
-        } else {
-            None
-        }
+    pub fn lookup_python(&self, name: Qstr) -> Option<Value> {
+        self.lookup(name).filter(|f| !f.is_kind(ObjKind::BuiltinFunction))
     }
 
-    pub fn set_plain_memo(&self, plain: bool) {
+    /// The lookup memo, emptied first if some class changed since it was filled.
+    #[inline]
+    fn current_cache(&self) -> std::cell::RefMut<'_, LookupCache> {
         let epoch = CLASS_EPOCH.load(Ordering::Relaxed);
         let mut cache = self.cache.borrow_mut();
         if cache.epoch != epoch {
             cache.map.clear();
+            cache.plain = None;
             cache.epoch = epoch;
         }
-        cache.plain = Some(plain);
+        cache
+    }
+
+    /// The memo of `Vm::plain_instance_attrs`, if worked out in this epoch.
+    #[inline]
+    pub fn plain_memo(&self) -> Option<bool> {
+        self.current_cache().plain
+    }
+
+    pub fn set_plain_memo(&self, plain: bool) {
+        self.current_cache().plain = Some(plain);
     }
 
     /// Find `name` along the MRO, without the memo.
