@@ -6,6 +6,8 @@ use std::fmt;
 pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
+    /// A feature the front end leaves out (`\N{...}` escapes), as MicroPython does.
+    NotImplementedError,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +35,7 @@ impl SyntaxError {
         match self.kind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
+            SyntaxErrorKind::NotImplementedError => "NotImplementedError",
         }
     }
 }

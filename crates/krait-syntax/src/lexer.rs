@@ -14,7 +14,7 @@
 //! Work is done on bytes; identifiers are interned straight from the source slice
 //! and string literals without escapes are copied in one go.
 
-use crate::error::SyntaxError;
+use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::fxhash::FxHashMap;
 use crate::qstr::Qstr;
 use crate::token::{FField, FPiece, FStrLit, Tok, Token};
@@ -881,7 +881,7 @@ impl<'a> Lexer<'a> {
             let v: Vec<u8> = if plain || (prefix.raw && !body.contains('\r')) {
                 body.as_bytes().to_vec()
             } else {
-                decode_bytes(body.as_bytes(), prefix.raw).map_err(|m| SyntaxError::new(m, line, col))?
+                decode_bytes(body.as_bytes(), prefix.raw).map_err(|e| e.at(line, col))?
             };
             self.out.bytes.push(v.into_boxed_slice());
             let idx = (self.out.bytes.len() - 1) as u32;
@@ -890,7 +890,7 @@ impl<'a> Lexer<'a> {
             let s: Box<str> = if plain || (prefix.raw && !body.contains('\r')) {
                 body.into()
             } else {
-                decode_str(body, prefix.raw).map_err(|m| SyntaxError::new(m, line, col))?.into_boxed_str()
+                decode_str(body, prefix.raw).map_err(|e| e.at(line, col))?.into_boxed_str()
             };
             self.out.strs.push(s);
             let idx = (self.out.strs.len() - 1) as u32;
@@ -1041,7 +1041,7 @@ impl<'a> Lexer<'a> {
             return Ok(());
         }
         let mut i = p;
-        decode_escape_str(self.text, &mut i, lit).map_err(|m| SyntaxError::new(m, start.0, start.1))?;
+        decode_escape_str(self.text, &mut i, lit).map_err(|e| e.at(start.0, start.1))?;
         self.pos = i;
         Ok(())
     }
@@ -1311,7 +1311,7 @@ fn hex_value(digits: &[u8]) -> Option<u32> {
 /// Decode one escape sequence of a `str` literal. `s[*i]` is the backslash; on
 /// return `*i` is just past what was consumed. Unknown escapes are kept as
 /// written (backslash included), as CPython does.
-fn decode_escape_str(s: &str, i: &mut usize, out: &mut String) -> Result<(), String> {
+fn decode_escape_str(s: &str, i: &mut usize, out: &mut String) -> Result<(), EscapeError> {
     let b = s.as_bytes();
     let p = *i;
     let c = b.get(p + 1).copied().unwrap_or(0);
@@ -1361,7 +1361,7 @@ fn decode_escape_str(s: &str, i: &mut usize, out: &mut String) -> Result<(), Str
                         b'u' => "\\uXXXX",
                         _ => "\\UXXXXXXXX",
                     };
-                    return Err(format!("(unicode error) truncated {name} escape"));
+                    return Err(format!("(unicode error) truncated {name} escape").into());
                 }
             };
             match char::from_u32(v) {
@@ -1374,7 +1374,14 @@ fn decode_escape_str(s: &str, i: &mut usize, out: &mut String) -> Result<(), Str
             *i = p + 2 + n;
             return Ok(());
         }
-        b'N' => return Err("(unicode error) \\N{...} escapes are not supported".into()),
+        // Naming characters needs Unicode's name table (over a megabyte); MicroPython
+        // leaves it out too, with the same exception.
+        b'N' => {
+            return Err(EscapeError {
+                kind: SyntaxErrorKind::NotImplementedError,
+                msg: "\\N{...} escapes (Unicode character names) are not implemented".into(),
+            })
+        }
         _ => {
             // Unknown escape: keep the backslash; the next character is copied as usual.
             out.push('\\');
@@ -1387,8 +1394,33 @@ fn decode_escape_str(s: &str, i: &mut usize, out: &mut String) -> Result<(), Str
     Ok(())
 }
 
+/// A bad escape sequence in a literal; placed by the caller, who knows where the
+/// literal starts.
+struct EscapeError {
+    kind: SyntaxErrorKind,
+    msg: String,
+}
+
+impl EscapeError {
+    fn at(self, line: u32, col: u32) -> SyntaxError {
+        SyntaxError { kind: self.kind, msg: self.msg, line, col }
+    }
+}
+
+impl From<String> for EscapeError {
+    fn from(msg: String) -> EscapeError {
+        EscapeError { kind: SyntaxErrorKind::SyntaxError, msg }
+    }
+}
+
+impl From<&str> for EscapeError {
+    fn from(msg: &str) -> EscapeError {
+        EscapeError::from(msg.to_owned())
+    }
+}
+
 /// Decode the body of a `str` literal: escapes (unless raw) and newline normalisation.
-fn decode_str(body: &str, raw: bool) -> Result<String, String> {
+fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
     let b = body.as_bytes();
     let mut out = String::with_capacity(b.len());
     let mut run = 0;
@@ -1414,7 +1446,7 @@ fn decode_str(body: &str, raw: bool) -> Result<String, String> {
 }
 
 /// Decode the body of a `bytes` literal (already checked to be ASCII).
-fn decode_bytes(b: &[u8], raw: bool) -> Result<Vec<u8>, String> {
+fn decode_bytes(b: &[u8], raw: bool) -> Result<Vec<u8>, EscapeError> {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -1721,7 +1753,9 @@ mod tests {
         assert_eq!(lex_err("'abc\n'").msg, "unterminated string literal");
         assert_eq!(lex_err("x = '''abc").msg, "unterminated triple-quoted string literal");
         assert!(lex_err(r"'\x4'").msg.contains("truncated"));
-        assert!(lex_err(r"'\N{DASH}'").msg.contains("\\N"));
+        let named = lex_err(r"'\N{DASH}'");
+        assert!(named.msg.contains("\\N"));
+        assert_eq!(named.kind, SyntaxErrorKind::NotImplementedError);
         assert!(lex_err("b'\u{e9}'").msg.contains("ASCII"));
         assert!(lex_err(r"'\ud800'").msg.contains("surrogate"));
     }

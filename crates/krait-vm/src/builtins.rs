@@ -280,19 +280,24 @@ fn builtin_id(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 }
 
 fn builtin_callable(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    let v = args[0];
-    let c = match v.kind() {
-        Some(
-            ObjKind::Function
-            | ObjKind::BuiltinFunction
-            | ObjKind::BoundMethod
-            | ObjKind::Type
-            | ObjKind::StaticMethod
-            | ObjKind::ClassMethod,
-        ) => true,
-        _ => vm.type_of(v).lookup(q::__call__).is_some(),
-    };
-    Ok(Value::bool(c))
+    Ok(Value::bool(vm.is_callable(args[0])))
+}
+
+impl Vm {
+    /// Python's `callable(v)`.
+    pub fn is_callable(&self, v: Value) -> bool {
+        match v.kind() {
+            Some(
+                ObjKind::Function
+                | ObjKind::BuiltinFunction
+                | ObjKind::BoundMethod
+                | ObjKind::Type
+                | ObjKind::StaticMethod
+                | ObjKind::ClassMethod,
+            ) => true,
+            _ => self.type_of(v).lookup(q::__call__).is_some(),
+        }
+    }
 }
 
 // ---- attributes ----

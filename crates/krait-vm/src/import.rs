@@ -34,6 +34,7 @@ impl Vm {
         let kind = match e.kind {
             krait_syntax::SyntaxErrorKind::SyntaxError => ExcKind::SyntaxError,
             krait_syntax::SyntaxErrorKind::IndentationError => ExcKind::IndentationError,
+            krait_syntax::SyntaxErrorKind::NotImplementedError => ExcKind::NotImplementedError,
         };
         let err = self.new_exception(kind, &e.msg);
         if let Some(x) = err.0.downcast::<ExceptionObj>() {

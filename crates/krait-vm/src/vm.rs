@@ -109,6 +109,8 @@ pub struct Vm {
     pub sched_queue: std::collections::VecDeque<(Value, Value)>,
     /// Nesting of running scheduled callbacks (others wait while one runs).
     pub sched_lock: u32,
+    /// The function `sys.atexit` registered, called when the program ends (or None).
+    pub exit_func: Value,
     /// While `Vm::new` runs: the types given pending attributes (see
     /// `Vm::add_method`), whose dicts get room for them at its end.
     pub(crate) startup_types: Option<Vec<Gc<TypeObj>>>,
@@ -154,6 +156,7 @@ impl Vm {
             repr_depth: 0,
             builtin_import: Value::NULL,
             sched_queue: std::collections::VecDeque::new(),
+            exit_func: Value::NONE,
             sched_lock: 0,
             startup_types: Some(Vec::new()),
         };
@@ -660,6 +663,7 @@ impl Vm {
         }
         tracer.mark(self.memory_error);
         tracer.mark(self.main_module);
+        tracer.mark(self.exit_func);
         self.heap.finish_collect(tracer);
     }
 

@@ -198,6 +198,23 @@ fn run_source(vm: &mut Vm, source: &str, filename: &str, dis: bool) -> i32 {
     }
 }
 
+/// Call the function `sys.atexit` registered, as MicroPython's unix port does once
+/// the program (or the REPL) is done; an exception it raises is reported and gives
+/// the exit status.
+fn run_exit_func(vm: &mut Vm) -> Option<i32> {
+    let f = std::mem::replace(&mut vm.exit_func, Value::NONE);
+    if f.is_none() || !vm.is_callable(f) {
+        return None;
+    }
+    vm.temp_roots.push(f);
+    let result = vm.call_value(f, &[], &[]);
+    vm.temp_roots.pop();
+    match result {
+        Ok(_) => None,
+        Err(e) => Some(report(vm, e)),
+    }
+}
+
 fn run(cli: Cli) -> i32 {
     let Cli { options, target, inspect, dis } = cli;
     let mut vm = Vm::new(options);
@@ -238,12 +255,14 @@ fn run(cli: Cli) -> i32 {
         },
         Target::Repl => {
             vm.flush_stdout();
-            return crate::repl::run(&mut vm);
+            crate::repl::run(&mut vm)
         }
     };
     vm.flush_stdout();
-    if inspect {
-        return crate::repl::run(&mut vm);
+    let mut code = if inspect { crate::repl::run(&mut vm) } else { code };
+    if !dis {
+        code = run_exit_func(&mut vm).unwrap_or(code);
+        vm.flush_stdout();
     }
     // The process is about to exit: let the OS reclaim the heap instead of freeing
     // every object one by one.

@@ -28,6 +28,7 @@ const MODULES: &[(&str, &[&str])] = &[
         "sys",
         &[
             "argv",
+            "atexit",
             "byteorder",
             "exc_info",
             "exit",

@@ -178,6 +178,13 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Err(vm.new_exception_args(class, a))
 }
 
+/// `sys.atexit(func)`: `func` (or None) is called when the program ends, after the
+/// main program or the REPL; gives the function registered before.
+fn atexit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    crate::obj::function::check_args(vm, args, kw, 1, 1, false)?;
+    Ok(std::mem::replace(&mut vm.exit_func, args[0]))
+}
+
 fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = vm.handled_exc;
     if e.is_none() || e.is_null() {
@@ -325,6 +332,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     d.get_mut().set_qstr(q::__name__, Value::qstr(Qstr::new("sys")));
     let funcs: &[(&str, crate::obj::NativeFn)] = &[
         ("exit", exit),
+        ("atexit", atexit),
         ("exc_info", exc_info),
         ("print_exception", print_exception),
         ("getrecursionlimit", getrecursionlimit),
