@@ -174,10 +174,10 @@ impl Vm {
             q::__suppress_context__ => Some(Value::bool(e.suppress_context)),
             // MicroPython gives every exception `value` (its first argument), not just StopIteration.
             q::value => {
-                Some(e.args.downcast::<TupleObj>().and_then(|t| t.items.first().copied()).unwrap_or(Value::NONE))
+                Some(e.args.downcast::<TupleObj>().and_then(|t| t.items().first().copied()).unwrap_or(Value::NONE))
             }
             q::errno | q::code => {
-                let first = e.args.downcast::<TupleObj>().and_then(|t| t.items.first().copied());
+                let first = e.args.downcast::<TupleObj>().and_then(|t| t.items().first().copied());
                 let is_os = e.class.is_subtype(self.types.exc(ExcKind::OSError));
                 let is_exit = e.class.is_subtype(self.types.exc(ExcKind::SystemExit));
                 if (name == q::errno && is_os) || (name == q::code && is_exit) {
@@ -187,7 +187,7 @@ impl Vm {
                 }
             }
             q::strerror if e.class.is_subtype(self.types.exc(ExcKind::OSError)) => {
-                Some(e.args.downcast::<TupleObj>().and_then(|t| t.items.get(1).copied()).unwrap_or(Value::NONE))
+                Some(e.args.downcast::<TupleObj>().and_then(|t| t.items().get(1).copied()).unwrap_or(Value::NONE))
             }
             q::__dict__ => {
                 if e.dict.is_null() {

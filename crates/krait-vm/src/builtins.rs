@@ -218,7 +218,7 @@ fn builtin_divmod(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     if as_num(&a).is_some() && as_num(&b).is_some() {
         let q = vm.binary_op(BinOp::FloorDiv, a, b)?;
         let r = vm.binary_op(BinOp::Mod, a, b)?;
-        return vm.new_tuple(vec![q, r]);
+        return vm.new_tuple_from(&[q, r]);
     }
     if let Some(r) = vm.call_special(a, q::__divmod__, &[b])? {
         if r != Value::NOT_IMPLEMENTED {
@@ -349,7 +349,7 @@ fn class_or_tuple_check(
     check: &mut dyn FnMut(&mut Vm, Gc<TypeObj>) -> PyResult<bool>,
 ) -> PyResult<bool> {
     if let Some(tt) = t.downcast::<TupleObj>() {
-        for &x in tt.items.iter() {
+        for &x in tt.items().iter() {
             if class_or_tuple_check(vm, x, check)? {
                 return Ok(true);
             }

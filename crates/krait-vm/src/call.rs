@@ -156,7 +156,7 @@ impl Vm {
         if pos.len() < argcount {
             let defaults_obj = func.defaults.downcast::<TupleObj>();
             let defaults: &[Value] = match &defaults_obj {
-                Some(t) => &t.items,
+                Some(t) => t.items(),
                 None => &[],
             };
             let first_default = argcount - defaults.len().min(argcount);
@@ -212,7 +212,7 @@ impl Vm {
         }
         if let Some(t) = func.closure.downcast::<TupleObj>() {
             let off = base + nlocals + c.cellvars.len();
-            for (i, &cell) in t.items.iter().enumerate().take(c.freevars.len()) {
+            for (i, &cell) in t.items().iter().enumerate().take(c.freevars.len()) {
                 self.stack_set(off + i, cell);
             }
         }
@@ -387,7 +387,7 @@ impl Vm {
     pub fn call_ex(&mut self, f: Value, args: Value, kwargs: Value) -> PyResult<Value> {
         let base_mark = self.temp_roots.len();
         let pos: Vec<Value> =
-            if let Some(t) = args.downcast::<TupleObj>() { t.items.to_vec() } else { self.collect_iterable(args)? };
+            if let Some(t) = args.downcast::<TupleObj>() { t.items().to_vec() } else { self.collect_iterable(args)? };
         let mut kw = Vec::new();
         if !kwargs.is_null() {
             if let Some(d) = kwargs.downcast::<DictObj>() {

@@ -411,7 +411,7 @@ impl Vm {
     /// `except t:` matching (`t` a class or a tuple of classes).
     pub fn exception_matches(&mut self, exc: Value, t: Value) -> PyResult<bool> {
         if let Some(tt) = t.downcast::<TupleObj>() {
-            for &x in tt.items.iter() {
+            for &x in tt.items().iter() {
                 if self.exception_matches(exc, x)? {
                     return Ok(true);
                 }

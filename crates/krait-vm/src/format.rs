@@ -355,7 +355,7 @@ fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) ->
     };
     // A tuple subclass (a namedtuple, say) supplies its items too.
     let (items, is_tuple): (Vec<Value>, bool) = match vm.builtin_receiver(args).downcast::<TupleObj>() {
-        Some(t) => (t.items.to_vec(), true),
+        Some(t) => (t.items().to_vec(), true),
         None => (vec![args], false),
     };
     let mapping = !is_tuple

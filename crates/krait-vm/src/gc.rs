@@ -1221,7 +1221,8 @@ impl crate::vm::Vm {
             self.heap.loop_iters.push(io.value());
         }
         while self.heap.emergency.len() < EMERGENCY_EXCEPTIONS {
-            let args = self.alloc(TupleObj { items: Box::new([Value::NONE]) })?.value();
+            let r = TupleObj::alloc_copy(&mut self.heap, &[Value::NONE]);
+            let args = self.allocated(r)?.value();
             let e = self.alloc(ExceptionObj {
                 class: self.types.exc(crate::error::ExcKind::Exception),
                 args,
@@ -1265,7 +1266,7 @@ impl crate::vm::Vm {
         let args = match *args {
             [] => self.types.empty_tuple,
             [a] => {
-                tuple.get_mut().items[0] = a;
+                tuple.set_item_unshared(0, a);
                 tuple.value()
             }
             // No room for more arguments: none at all, as MicroPython does.

@@ -262,7 +262,7 @@ impl Vm {
         };
         let items = match (path.downcast::<ListObj>(), path.downcast::<TupleObj>()) {
             (Some(l), _) => l.items.clone(),
-            (_, Some(t)) => t.items.to_vec(),
+            (_, Some(t)) => t.items().to_vec(),
             _ => return vec![PathBuf::from(".")],
         };
         items.iter().filter_map(|v| as_str(v).map(PathBuf::from)).collect()

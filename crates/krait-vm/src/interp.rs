@@ -876,8 +876,8 @@ impl Vm {
                             let seq = pop!();
                             let n = arg;
                             if let Some(t) = seq.downcast::<TupleObj>() {
-                                if t.items.len() == n {
-                                    for &v in t.items.iter().rev() {
+                                if t.items().len() == n {
+                                    for &v in t.items().iter().rev() {
                                         push!(v);
                                     }
                                     continue;

@@ -138,7 +138,7 @@ impl Vm {
         match v.kind() {
             Some(ObjKind::Str) => Ok(!Gc::<StrObj>::from_value_unchecked(v).text().is_empty()),
             Some(ObjKind::List) => Ok(!Gc::<ListObj>::from_value_unchecked(v).items.is_empty()),
-            Some(ObjKind::Tuple) => Ok(!Gc::<TupleObj>::from_value_unchecked(v).items.is_empty()),
+            Some(ObjKind::Tuple) => Ok(!Gc::<TupleObj>::from_value_unchecked(v).items().is_empty()),
             Some(ObjKind::Dict) => Ok(!Gc::<DictObj>::from_value_unchecked(v).is_empty()),
             Some(ObjKind::Set) => Ok(!Gc::<SetObj>::from_value_unchecked(v).map.is_empty()),
             Some(ObjKind::Int) => Ok(true),
@@ -219,7 +219,7 @@ impl Vm {
             Some(ObjKind::Tuple) => {
                 let t = Gc::<TupleObj>::from_value_unchecked(v);
                 let mut h = crate::num::hash::TupleHasher::new();
-                for &item in t.items.iter() {
+                for &item in t.items().iter() {
                     h.add(self.hash(item)? as i64);
                 }
                 Ok(h.finish() as u64)
@@ -492,7 +492,7 @@ impl Vm {
         if let Some(l) = v.downcast::<ListObj>() {
             l.items.clone()
         } else if let Some(t) = v.downcast::<TupleObj>() {
-            t.items.to_vec()
+            t.items().to_vec()
         } else {
             Vec::new()
         }
@@ -504,7 +504,7 @@ impl Vm {
     fn seq_item(v: Value, i: usize) -> Option<Value> {
         match v.downcast::<ListObj>() {
             Some(l) => l.items.get(i).copied(),
-            None => v.downcast::<TupleObj>().and_then(|t| t.items.get(i).copied()),
+            None => v.downcast::<TupleObj>().and_then(|t| t.items().get(i).copied()),
         }
     }
 
@@ -1137,9 +1137,14 @@ impl Vm {
                         return self.new_list(items).map(Some);
                     }
                     (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
-                        let mut items = Gc::<TupleObj>::from_value_unchecked(a).items.to_vec();
-                        items.extend_from_slice(&Gc::<TupleObj>::from_value_unchecked(b).items);
-                        return self.new_tuple(items).map(Some);
+                        let x = Gc::<TupleObj>::from_value_unchecked(a).items();
+                        let y = Gc::<TupleObj>::from_value_unchecked(b).items();
+                        return self
+                            .new_tuple_with(x.len() + y.len(), |t| {
+                                t[..x.len()].copy_from_slice(x);
+                                t[x.len()..].copy_from_slice(y);
+                            })
+                            .map(Some);
                     }
                     (Some(ObjKind::Bytes | ObjKind::ByteArray), _) => {
                         if let Ok(y) = self.buffer_bytes(b) {
@@ -1391,12 +1396,12 @@ impl Vm {
             Some(ObjKind::Tuple) => {
                 let t = Gc::<TupleObj>::from_value_unchecked(obj);
                 if let Some(sl) = key.downcast::<SliceObj>() {
-                    let (start, _, step, n) = self.slice_indices(sl, t.items.len())?;
-                    let items = Self::slice_select(&t.items, start, step, n);
+                    let (start, _, step, n) = self.slice_indices(sl, t.items().len())?;
+                    let items = Self::slice_select(t.items(), start, step, n);
                     return self.new_tuple(items);
                 }
-                let i = self.seq_index(key, t.items.len(), "tuple")?;
-                Ok(t.items[i])
+                let i = self.seq_index(key, t.items().len(), "tuple")?;
+                Ok(t.items()[i])
             }
             Some(ObjKind::Dict) => {
                 let d = Gc::<DictObj>::from_value_unchecked(obj);
@@ -1908,7 +1913,7 @@ impl Vm {
                             Some(&x) => x,
                             None => break,
                         },
-                        None => Gc::<TupleObj>::from_value_unchecked(container).items[i],
+                        None => Gc::<TupleObj>::from_value_unchecked(container).items()[i],
                     };
                     if x == item || self.eq(x, item)? {
                         return Ok(true);
@@ -2080,6 +2085,66 @@ impl Vm {
 
     /// One step of a built-in iterator: `Ok(None)` when exhausted, or an inner
     /// iterator's StopIteration (see `inner_iter_next`).
+    /// Iterator `i` of a zip or map object (re-read each time: never cloned,
+    /// and the object itself stays as it is while they run).
+    fn nth_sub_iter(io: Gc<IterObj>, i: usize) -> Value {
+        match &io.state {
+            IterState::Zip { its, .. } | IterState::Map { its, .. } => its[i],
+            _ => unreachable!("only zip and map objects have sub-iterators"),
+        }
+    }
+
+    /// The next tuple of a zip object of `n` iterators; the items gathered go on
+    /// `temp_roots` from `base` (the caller truncates).
+    fn zip_next(&mut self, io: Gc<IterObj>, n: usize, strict: bool, base: usize) -> PyResult<Option<Value>> {
+        for i in 0..n {
+            let it = Self::nth_sub_iter(io, i);
+            let next = if strict { self.iter_next(it)? } else { self.inner_iter_next(it)? };
+            match next {
+                Some(v) => self.temp_roots.push(v),
+                None => {
+                    if strict && i > 0 {
+                        return Err(self.value_error(format!("zip() argument {} is shorter than argument 1", i + 1)));
+                    }
+                    if strict && i == 0 {
+                        for j in 1..n {
+                            let other = Self::nth_sub_iter(io, j);
+                            if self.iter_next(other)?.is_some() {
+                                return Err(
+                                    self.value_error(format!("zip() argument {} is longer than argument 1", j + 1))
+                                );
+                            }
+                        }
+                    }
+                    // Not marked exhausted: like CPython's, a later next() asks the
+                    // iterators again.
+                    return Ok(None);
+                }
+            }
+        }
+        let r = TupleObj::alloc_copy(&mut self.heap, &self.temp_roots[base..]);
+        Ok(Some(self.allocated(r)?.value()))
+    }
+
+    /// The next result of a map object of `n` iterators; its arguments go on
+    /// `temp_roots` from `base` (the caller truncates).
+    fn map_next(&mut self, io: Gc<IterObj>, func: Value, n: usize, base: usize) -> PyResult<Option<Value>> {
+        for i in 0..n {
+            let it = Self::nth_sub_iter(io, i);
+            match self.inner_iter_next(it)? {
+                Some(v) => self.temp_roots.push(v),
+                None => return Ok(None),
+            }
+        }
+        let mut args = [Value::NONE; 4];
+        if n <= args.len() {
+            args[..n].copy_from_slice(&self.temp_roots[base..]);
+            return self.call_value(func, &args[..n], &[]).map(Some);
+        }
+        let args = self.temp_roots[base..].to_vec();
+        self.call_value(func, &args, &[]).map(Some)
+    }
+
     fn builtin_iter_next(&mut self, io: Gc<IterObj>) -> PyResult<Option<Value>> {
         let st = &mut io.get_mut().state;
         match st {
@@ -2087,7 +2152,7 @@ impl Vm {
                 let (seq, i) = (*seq, *index);
                 let item = match seq.kind() {
                     Some(ObjKind::List) => Gc::<ListObj>::from_value_unchecked(seq).items.get(i).copied(),
-                    Some(ObjKind::Tuple) => Gc::<TupleObj>::from_value_unchecked(seq).items.get(i).copied(),
+                    Some(ObjKind::Tuple) => Gc::<TupleObj>::from_value_unchecked(seq).items().get(i).copied(),
                     Some(ObjKind::Bytes) => {
                         Gc::<BytesObj>::from_value_unchecked(seq).data.get(i).map(|&b| Value::small_int(b as i64))
                     }
@@ -2187,7 +2252,7 @@ impl Vm {
                     Some((k, v)) => match what {
                         0 => Ok(Some(k)),
                         1 => Ok(Some(v)),
-                        _ => self.new_tuple(vec![k, v]).map(Some),
+                        _ => self.new_tuple_from(&[k, v]).map(Some),
                     },
                 }
             }
@@ -2199,55 +2264,31 @@ impl Vm {
                         if let IterState::Enumerate { count: c, .. } = &mut io.get_mut().state {
                             *c = next;
                         }
-                        self.new_tuple(vec![count, v]).map(Some)
+                        self.new_tuple_from(&[count, v]).map(Some)
                     }
                     None => Ok(None),
                 }
             }
             IterState::Zip { its, strict } => {
-                let (its, strict) = (its.clone(), *strict);
-                let mut out = Vec::with_capacity(its.len());
-                if its.is_empty() {
+                let (n, strict) = (its.len(), *strict);
+                if n == 0 {
                     return Ok(None);
                 }
-                for (i, &it) in its.iter().enumerate() {
-                    let next = if strict { self.iter_next(it)? } else { self.inner_iter_next(it)? };
-                    match next {
-                        Some(v) => out.push(v),
-                        None => {
-                            if strict && i > 0 {
-                                return Err(
-                                    self.value_error(format!("zip() argument {} is shorter than argument 1", i + 1))
-                                );
-                            }
-                            if strict && i == 0 {
-                                for (j, &other) in its.iter().enumerate().skip(1) {
-                                    if self.iter_next(other)?.is_some() {
-                                        return Err(self.value_error(format!(
-                                            "zip() argument {} is longer than argument 1",
-                                            j + 1
-                                        )));
-                                    }
-                                }
-                            }
-                            // Not marked exhausted: like CPython's, a later next()
-                            // asks the iterators again.
-                            return Ok(None);
-                        }
-                    }
-                }
-                self.new_tuple(out).map(Some)
+                // The items gathered so far are rooted while later iterators run
+                // (their `next` may be Python code that collects).
+                let base = self.temp_roots.len();
+                let r = self.zip_next(io, n, strict, base);
+                self.temp_roots.truncate(base);
+                r
             }
             IterState::Map { func, its } => {
-                let (func, its) = (*func, its.clone());
-                let mut args = Vec::with_capacity(its.len());
-                for &it in &its {
-                    match self.inner_iter_next(it)? {
-                        Some(v) => args.push(v),
-                        None => return Ok(None),
-                    }
-                }
-                self.call_value(func, &args, &[]).map(Some)
+                let (func, n) = (*func, its.len());
+                // The arguments gathered so far are rooted while later iterators
+                // run, and through the call.
+                let base = self.temp_roots.len();
+                let r = self.map_next(io, func, n, base);
+                self.temp_roots.truncate(base);
+                r
             }
             IterState::Filter { func, it } => {
                 let (func, it) = (*func, *it);
@@ -2292,7 +2333,7 @@ impl Vm {
             return Ok(l.items.clone());
         }
         if let Some(t) = v.downcast::<TupleObj>() {
-            return Ok(t.items.to_vec());
+            return Ok(t.items().to_vec());
         }
         if let Some(r) = v.downcast::<RangeObj>() {
             let n = r.len().max(0) as usize;
@@ -2402,7 +2443,7 @@ impl Vm {
         }
         match v.kind() {
             Some(ObjKind::List) => Ok(Gc::<ListObj>::from_value_unchecked(v).items.len()),
-            Some(ObjKind::Tuple) => Ok(Gc::<TupleObj>::from_value_unchecked(v).items.len()),
+            Some(ObjKind::Tuple) => Ok(Gc::<TupleObj>::from_value_unchecked(v).items().len()),
             Some(ObjKind::Dict) => Ok(Gc::<DictObj>::from_value_unchecked(v).len()),
             Some(ObjKind::Set) => Ok(Gc::<SetObj>::from_value_unchecked(v).map.len()),
             Some(ObjKind::Bytes) => Ok(Gc::<BytesObj>::from_value_unchecked(v).data.len()),
@@ -2789,7 +2830,7 @@ impl Vm {
     pub fn stop_iteration_value(&self, e: PyErr) -> Value {
         e.0.downcast::<crate::obj::ExceptionObj>()
             .and_then(|x| x.args.downcast::<TupleObj>())
-            .and_then(|t| t.items.first().copied())
+            .and_then(|t| t.items().first().copied())
             .unwrap_or(Value::NONE)
     }
 

@@ -149,9 +149,9 @@ impl Vm {
                 }
                 let args = e.args;
                 match args.downcast::<TupleObj>() {
-                    Some(t) if t.items.is_empty() => {}
-                    Some(t) if t.items.len() == 1 => {
-                        let a = t.items[0];
+                    Some(t) if t.items().is_empty() => {}
+                    Some(t) if t.items().len() == 1 => {
+                        let a = t.items()[0];
                         if e.class.is_subtype(self.types.exc(ExcKind::KeyError)) && Value::NULL != a {
                             self.repr_into(a, out)?;
                         } else {
@@ -414,13 +414,13 @@ impl Vm {
             ObjKind::Tuple => {
                 let t = Gc::<TupleObj>::from_value_unchecked(v);
                 out.push('(');
-                for (i, &x) in t.items.iter().enumerate() {
+                for (i, &x) in t.items().iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
                     }
                     self.repr_into(x, out)?;
                 }
-                if t.items.len() == 1 {
+                if t.items().len() == 1 {
                     out.push(',');
                 }
                 out.push(')');

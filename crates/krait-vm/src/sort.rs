@@ -152,13 +152,13 @@ fn cmp_parts(a: &[Part], b: &[Part]) -> std::cmp::Ordering {
 fn sort_tuples(idx: &mut [usize], keys: &[Value], reverse: bool) -> Option<()> {
     use crate::obj::str::as_str;
     let first = keys.first()?.downcast::<TupleObj>()?;
-    let mut kinds: Vec<bool> = Vec::with_capacity(first.items.len()); // true: int
+    let mut kinds: Vec<bool> = Vec::with_capacity(first.items().len()); // true: int
     let mut parts: Vec<Part> = Vec::new();
     let mut spans: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
     for k in keys {
         let t = k.downcast::<TupleObj>()?;
         let start = parts.len();
-        for (pos, item) in t.items.iter().enumerate() {
+        for (pos, item) in t.items().iter().enumerate() {
             let part = match item.as_small_int() {
                 Some(i) => Part::Int(i),
                 None if as_str(item).is_some() => Part::Str(*item),
@@ -172,7 +172,7 @@ fn sort_tuples(idx: &mut [usize], keys: &[Value], reverse: bool) -> Option<()> {
             }
             parts.push(part);
         }
-        spans.push((u32::try_from(start).ok()?, t.items.len() as u32));
+        spans.push((u32::try_from(start).ok()?, t.items().len() as u32));
     }
     let key_of = |i: usize| {
         let (start, len) = spans[i];
@@ -210,12 +210,12 @@ fn fast_less(a: Value, b: Value, depth: u32) -> Option<bool> {
     if depth > 0 {
         if let (Some(x), Some(y)) = (a.downcast::<TupleObj>(), b.downcast::<TupleObj>()) {
             // The first items that differ decide; a tuple that runs out first is less.
-            for (&p, &q) in x.items.iter().zip(y.items.iter()) {
+            for (&p, &q) in x.items().iter().zip(y.items().iter()) {
                 if !crate::obj::dict::fast_key_eq(p, q)? {
                     return fast_less(p, q, depth - 1);
                 }
             }
-            return Some(x.items.len() < y.items.len());
+            return Some(x.items().len() < y.items().len());
         }
     }
     None

@@ -37,8 +37,8 @@ macro_rules! builtin_types {
                     };
                     exceptions.push(new_type(heap, k.name(), &[base], flags::BUILTIN | flags::BASETYPE | flags::EXCEPTION));
                 }
-                let empty_tuple = heap.alloc(TupleObj { items: Box::new([]) }).expect("heap").value();
-                let memory_error_tuple = heap.alloc(TupleObj { items: Box::new([Value::NONE]) }).expect("heap");
+                let empty_tuple = TupleObj::alloc_copy(heap, &[]).expect("heap").value();
+                let memory_error_tuple = TupleObj::alloc_copy(heap, &[Value::NONE]).expect("heap");
                 BuiltinTypes { object, type_, $($field,)* exceptions, empty_tuple, memory_error_tuple }
             }
 
@@ -135,7 +135,7 @@ impl BuiltinTypes {
     }
 
     pub(crate) fn memory_error_args(&self, msg: Value) -> Value {
-        self.memory_error_tuple.get_mut().items[0] = msg;
+        self.memory_error_tuple.set_item_unshared(0, msg);
         self.memory_error_tuple.value()
     }
 }

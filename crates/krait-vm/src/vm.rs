@@ -397,14 +397,26 @@ impl Vm {
         if items.is_empty() {
             return Ok(self.types.empty_tuple);
         }
-        Ok(self.alloc(TupleObj { items: items.into_boxed_slice() })?.value())
+        let r = TupleObj::alloc_vec(&mut self.heap, items);
+        Ok(self.allocated(r)?.value())
+    }
+
+    /// A tuple of `n` items written by `fill` (which must not allocate).
+    #[inline]
+    pub fn new_tuple_with(&mut self, n: usize, fill: impl FnOnce(&mut [Value])) -> PyResult<Value> {
+        if n == 0 {
+            return Ok(self.types.empty_tuple);
+        }
+        let r = TupleObj::alloc_with(&mut self.heap, n, fill);
+        Ok(self.allocated(r)?.value())
     }
 
     pub fn new_tuple_from(&mut self, items: &[Value]) -> PyResult<Value> {
         if items.is_empty() {
             return Ok(self.types.empty_tuple);
         }
-        Ok(self.alloc(TupleObj { items: items.into() })?.value())
+        let r = TupleObj::alloc_copy(&mut self.heap, items);
+        Ok(self.allocated(r)?.value())
     }
 
     pub fn new_dict(&mut self) -> PyResult<Gc<DictObj>> {
@@ -442,7 +454,7 @@ impl Vm {
     }
 
     pub fn new_exception_of(&mut self, class: Gc<TypeObj>, msg: &str) -> PyErr {
-        let args = match self.new_str(msg).and_then(|s| self.new_tuple(vec![s])) {
+        let args = match self.new_str(msg).and_then(|s| self.new_tuple_from(&[s])) {
             Ok(t) => t,
             // No room (heap full or locked): raise it all the same, from the reserve.
             Err(_) => return self.emergency_exception(class, msg),
@@ -504,7 +516,7 @@ impl Vm {
     /// `KeyError(key)`: the key itself is the argument.
     pub fn key_error(&mut self, key: Value) -> PyErr {
         let class = self.types.exc(ExcKind::KeyError);
-        match self.new_tuple(vec![key]) {
+        match self.new_tuple_from(&[key]) {
             Ok(args) => self.new_exception_args(class, args),
             Err(e) => e,
         }
@@ -517,7 +529,7 @@ impl Vm {
             let args = self.types.empty_tuple;
             return self.new_exception_args(class, args);
         }
-        match self.new_tuple(vec![value]) {
+        match self.new_tuple_from(&[value]) {
             Ok(args) => self.new_exception_args(class, args),
             Err(e) => e,
         }

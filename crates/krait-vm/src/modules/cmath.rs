@@ -333,7 +333,7 @@ fn polar(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         Ok(r) => r,
         Err(_) => return Err(vm.overflow_error("math range error")),
     };
-    vm.new_tuple(vec![Value::float(r), Value::float(z.im.atan2(z.re))])
+    vm.new_tuple_from(&[Value::float(r), Value::float(z.im.atan2(z.re))])
 }
 
 fn rect(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {

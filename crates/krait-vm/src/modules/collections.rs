@@ -806,7 +806,7 @@ fn nt_spec(vm: &mut Vm, cls: Gc<TypeObj>) -> PyResult<(Vec<Value>, Option<Gc<Dic
     let fields = cls.lookup(Qstr::new("_fields")).and_then(|f| f.downcast::<TupleObj>());
     let Some(fields) = fields else { return Err(vm.type_error("namedtuple class has no _fields")) };
     let defaults = cls.lookup(Qstr::new("_field_defaults")).and_then(|d| d.downcast::<DictObj>());
-    Ok((fields.items.to_vec(), defaults.filter(|d| !d.is_empty())))
+    Ok((fields.items().to_vec(), defaults.filter(|d| !d.is_empty())))
 }
 
 fn nt_instance(vm: &mut Vm, cls: Gc<TypeObj>, items: Vec<Value>) -> R {
@@ -892,7 +892,7 @@ fn nt_getfield(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let i = args.first().and_then(|v| v.as_small_int()).unwrap_or(0) as usize;
     let obj = arg(vm, args, 1, "namedtuple field")?;
     let base = vm.builtin_receiver(obj);
-    match base.downcast::<TupleObj>().and_then(|t| t.items.get(i).copied()) {
+    match base.downcast::<TupleObj>().and_then(|t| t.items().get(i).copied()) {
         Some(v) => Ok(v),
         None => {
             Err(vm.type_error(format!("descriptor for field {i} doesn't apply to a '{}' object", vm.type_name(obj))))
@@ -958,7 +958,7 @@ fn od_popitem(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         }
     };
     match kv {
-        Some((k, v)) => vm.new_tuple(vec![k, v]),
+        Some((k, v)) => vm.new_tuple_from(&[k, v]),
         None => Err(vm.new_exception(ExcKind::KeyError, "dictionary is empty")),
     }
 }

@@ -99,7 +99,7 @@ pub fn os_error(vm: &mut Vm, errno: i64) -> PyErr {
         _ => ExcKind::OSError,
     };
     let class = vm.types.exc(kind);
-    match vm.new_tuple(vec![Value::small_int(errno)]) {
+    match vm.new_tuple_from(&[Value::small_int(errno)]) {
         Ok(args) => vm.new_exception_args(class, args),
         Err(e) => e,
     }
@@ -115,10 +115,10 @@ pub fn errno_message(vm: &Vm, e: Gc<crate::obj::ExceptionObj>) -> Option<String>
         return None;
     }
     let t = e.args.downcast::<TupleObj>()?;
-    let n = t.items.first()?.as_small_int()?;
-    match t.items.len() {
+    let n = t.items().first()?.as_small_int()?;
+    match t.items().len() {
         1 => errno_name(n).map(|name| format!("[Errno {n}] {name}")),
-        2 => as_str(&t.items[1]).map(|s| match errno_name(n) {
+        2 => as_str(&t.items()[1]).map(|s| match errno_name(n) {
             Some(name) => format!("[Errno {n}] {name}: {s}"),
             None => format!("[Errno {n}] {s}"),
         }),
@@ -187,7 +187,7 @@ pub fn module_type(vm: &mut Vm, module: &str, i: usize) -> PyResult<Gc<TypeObj>>
     let t = d
         .get_qstr(Qstr::new(HIDDEN_TYPES))
         .and_then(|t| t.downcast::<TupleObj>())
-        .and_then(|t| t.items.get(i).copied())
+        .and_then(|t| t.items().get(i).copied())
         .and_then(|t| t.downcast::<TypeObj>());
     match t {
         Some(t) => Ok(t),

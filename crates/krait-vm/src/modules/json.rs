@@ -224,7 +224,7 @@ impl Encoder {
     fn encode_seq(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
         let len = match v.downcast::<ListObj>() {
             Some(l) => l.items.len(),
-            None => Gc::<TupleObj>::from_value_unchecked(v).items.len(),
+            None => Gc::<TupleObj>::from_value_unchecked(v).items().len(),
         };
         if len == 0 {
             self.out.push_str("[]");
@@ -237,7 +237,7 @@ impl Encoder {
             // Re-read each item: `default` may have changed the list.
             let item = match v.downcast::<ListObj>() {
                 Some(l) => l.items.get(i).copied(),
-                None => Gc::<TupleObj>::from_value_unchecked(v).items.get(i).copied(),
+                None => Gc::<TupleObj>::from_value_unchecked(v).items().get(i).copied(),
             };
             let Some(item) = item else { break Ok(()) };
             if i > 0 {

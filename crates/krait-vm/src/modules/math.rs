@@ -671,7 +671,7 @@ pub(crate) fn ldexp_f(x: f64, n: i64) -> f64 {
 fn frexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let x = one_float(vm, args, kw)?;
     let (m, e) = frexp_f(x);
-    vm.new_tuple(vec![Value::float(m), Value::small_int(e as i64)])
+    vm.new_tuple_from(&[Value::float(m), Value::small_int(e as i64)])
 }
 
 fn ldexp(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
@@ -710,7 +710,7 @@ fn modf(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         let t = x.trunc();
         ((x - t).copysign(x), t)
     };
-    vm.new_tuple(vec![Value::float(frac), Value::float(int)])
+    vm.new_tuple_from(&[Value::float(frac), Value::float(int)])
 }
 
 // ---- predicates and conversions ----

@@ -150,7 +150,7 @@ fn ilistdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     for (name, kind, ino) in entries {
         let n = name_value(vm, &name, p.is_bytes)?;
         let ino = vm.new_int_i128(ino as i128)?;
-        let t = vm.new_tuple(vec![n, Value::small_int(kind), ino])?;
+        let t = vm.new_tuple_from(&[n, Value::small_int(kind), ino])?;
         vm.list_append(list, t)?;
     }
     vm.get_iter(list)
@@ -430,7 +430,7 @@ fn split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let (head, tail) = split_bytes(&p.bytes);
     let h = path_result(vm, head, p.is_bytes)?;
     let t = path_result(vm, tail, p.is_bytes)?;
-    vm.new_tuple(vec![h, t])
+    vm.new_tuple_from(&[h, t])
 }
 
 fn basename(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
@@ -463,7 +463,7 @@ fn splitext(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     }
     let root = path_result(vm, &b[..cut], p.is_bytes)?;
     let ext = path_result(vm, &b[cut..], p.is_bytes)?;
-    vm.new_tuple(vec![root, ext])
+    vm.new_tuple_from(&[root, ext])
 }
 
 fn normpath_bytes(p: &[u8]) -> Vec<u8> {

@@ -71,7 +71,7 @@ fn python_compiler(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 fn libc_ver(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> R {
     let (lib, ver) = libc();
     let (a, b) = (vm.new_str(lib)?, vm.new_str(ver)?);
-    vm.new_tuple(vec![a, b])
+    vm.new_tuple_from(&[a, b])
 }
 
 fn system(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
@@ -112,7 +112,7 @@ fn python_implementation(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 /// The language version krait reports (`sys.version_info`).
 fn language_version(vm: &mut Vm) -> Vec<String> {
     let vi = vm.sys_dict.get_qstr(Qstr::new("version_info"));
-    let items = vi.and_then(|t| t.downcast::<crate::obj::TupleObj>()).map(|t| t.items.to_vec()).unwrap_or_default();
+    let items = vi.and_then(|t| t.downcast::<crate::obj::TupleObj>()).map(|t| t.items().to_vec()).unwrap_or_default();
     let parts: Vec<String> =
         items.iter().take(3).map(|v| v.as_small_int().map(|i| i.to_string()).unwrap_or_default()).collect();
     if parts.len() == 3 {

@@ -393,7 +393,7 @@ fn sequence_len(vm: &mut Vm, seq: Value) -> PyResult<usize> {
         return Ok(l.items.len());
     }
     if let Some(t) = s.downcast::<TupleObj>() {
-        return Ok(t.items.len());
+        return Ok(t.items().len());
     }
     vm.len(seq)
 }
@@ -406,7 +406,7 @@ fn item_at(vm: &mut Vm, seq: Value, i: usize) -> R {
         }
     }
     if let Some(t) = s.downcast::<TupleObj>() {
-        if let Some(&v) = t.items.get(i) {
+        if let Some(&v) = t.items().get(i) {
             return Ok(v);
         }
     }

@@ -188,10 +188,10 @@ fn atexit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn exc_info(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let e = vm.handled_exc;
     if e.is_none() || e.is_null() {
-        return vm.new_tuple(vec![Value::NONE, Value::NONE, Value::NONE]);
+        return vm.new_tuple_from(&[Value::NONE, Value::NONE, Value::NONE]);
     }
     let t = vm.type_of(e).value();
-    vm.new_tuple(vec![t, e, Value::NONE])
+    vm.new_tuple_from(&[t, e, Value::NONE])
 }
 
 fn print_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -296,9 +296,9 @@ impl Vm {
             let msg = match (user_str, args) {
                 (None, _) if errno_msg.is_some() => errno_msg.unwrap_or_default(),
                 (Some(_), _) => self.exception_message(e),
-                (None, Some(t)) if t.items.is_empty() => String::new(),
-                (None, Some(t)) if t.items.len() == 1 => {
-                    let a = t.items[0];
+                (None, Some(t)) if t.items().is_empty() => String::new(),
+                (None, Some(t)) if t.items().len() == 1 => {
+                    let a = t.items()[0];
                     self.str_of(a).unwrap_or_default()
                 }
                 (None, Some(t)) => {
@@ -411,7 +411,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_property(vi_t, "major", version_major)?;
     vm.add_property(vi_t, "minor", version_minor)?;
     vm.add_property(vi_t, "micro", version_micro)?;
-    let vi = vm.new_tuple(vec![Value::small_int(3), Value::small_int(4), Value::small_int(0)])?;
+    let vi = vm.new_tuple_from(&[Value::small_int(3), Value::small_int(4), Value::small_int(0)])?;
     let vi_dict = vm.new_dict()?;
     let vi = vm.alloc(InstanceObj { class: vi_t, dict: vi_dict, base: vi })?;
     d.get_mut().set_qstr(Qstr::new("version_info"), vi.value());
@@ -420,7 +420,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let idict = vm.new_dict()?;
     idict.get_mut().set_qstr(Qstr::new("name"), Value::qstr(Qstr::new("micropython")));
     let (maj, min, pat) = krait_version();
-    let iv = vm.new_tuple(vec![Value::small_int(maj), Value::small_int(min), Value::small_int(pat)])?;
+    let iv = vm.new_tuple_from(&[Value::small_int(maj), Value::small_int(min), Value::small_int(pat)])?;
     idict.get_mut().set_qstr(Qstr::new("version"), iv);
     idict.get_mut().set_qstr(Qstr::new("_machine"), Value::qstr(Qstr::new("krait on linux")));
     // Architecture x64 (2) in bits 10-13, as MicroPython encodes it, and .mpy version 6.
@@ -443,7 +443,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
 fn version_item(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<Value> {
     let obj = arg(vm, args, 0, "version_info field")?;
     let base = vm.builtin_receiver(obj);
-    match base.downcast::<crate::obj::TupleObj>().and_then(|t| t.items.get(i).copied()) {
+    match base.downcast::<crate::obj::TupleObj>().and_then(|t| t.items().get(i).copied()) {
         Some(v) => Ok(v),
         None => Err(vm.type_error("version_info field needs a version_info")),
     }

@@ -796,7 +796,7 @@ fn buffer_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let a = this(vm, args, "buffer_info")?;
     let addr = vm.new_int(a.data.as_ptr() as usize as i64)?;
     let n = vm.new_int(a.len() as i64)?;
-    vm.new_tuple(vec![addr, n])
+    vm.new_tuple_from(&[addr, n])
 }
 
 fn typecode(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {

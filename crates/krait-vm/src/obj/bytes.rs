@@ -281,8 +281,8 @@ fn tailmatch(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, at_end: bool
     check_args(vm, args, kw, 2, 4, false)?;
     let a = args[1];
     let cands: Vec<Vec<u8>> = if let Some(t) = a.downcast::<TupleObj>() {
-        let mut out = Vec::with_capacity(t.items.len());
-        for &x in t.items.iter() {
+        let mut out = Vec::with_capacity(t.items().len());
+        for &x in t.items().iter() {
             out.push(buf_arg(vm, x)?);
         }
         out
@@ -502,7 +502,7 @@ fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let items: Vec<Value> = if let Some(l) = it.downcast::<ListObj>() {
         l.items.clone()
     } else if let Some(t) = it.downcast::<TupleObj>() {
-        t.items.to_vec()
+        t.items().to_vec()
     } else {
         vm.collect_iterable(it)?
     };

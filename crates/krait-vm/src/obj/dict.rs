@@ -122,10 +122,10 @@ fn fast_key_eq_nested(a: Value, b: Value, depth: u32) -> Option<bool> {
     }
     if depth > 0 {
         if let (Some(x), Some(y)) = (a.downcast::<TupleObj>(), b.downcast::<TupleObj>()) {
-            if x.items.len() != y.items.len() {
+            if x.items().len() != y.items().len() {
                 return Some(false);
             }
-            for (&p, &q) in x.items.iter().zip(y.items.iter()) {
+            for (&p, &q) in x.items().iter().zip(y.items().iter()) {
                 if !fast_key_eq_nested(p, q, depth - 1)? {
                     return Some(false);
                 }
@@ -605,7 +605,7 @@ mod methods {
     fn popitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         let d = this(vm, args, "popitem")?;
         match d.get_mut().pop_last() {
-            Some((k, v)) => vm.new_tuple(vec![k, v]),
+            Some((k, v)) => vm.new_tuple_from(&[k, v]),
             None => {
                 let msg = vm.new_str("popitem(): dictionary is empty")?;
                 Err(vm.key_error(msg))

@@ -66,8 +66,8 @@ fn view_contains(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> 
             found
         }
         _ => match x.downcast::<crate::obj::TupleObj>() {
-            Some(t) if t.items.len() == 2 => {
-                let (k, val) = (t.items[0], t.items[1]);
+            Some(t) if t.items().len() == 2 => {
+                let (k, val) = (t.items()[0], t.items()[1]);
                 match vm.dict_get(d, k)? {
                     Some(w) => w == val || vm.eq(w, val)?,
                     None => false,

@@ -51,7 +51,7 @@ fn as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         Ok((n, d)) => {
             let n = int_value(vm, n)?;
             let d = int_value(vm, d)?;
-            vm.new_tuple(vec![n, d])
+            vm.new_tuple_from(&[n, d])
         }
         Err(e) => Err(vm.num_error(e, "")),
     }

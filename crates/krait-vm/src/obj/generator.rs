@@ -138,7 +138,7 @@ mod methods {
                 exc = if vm.type_of(v).is_subtype(t) {
                     v
                 } else if let Some(tuple) = v.downcast::<crate::obj::TupleObj>() {
-                    let items = tuple.items.clone();
+                    let items = tuple.items().to_vec();
                     vm.call_value(exc, &items, &[])?
                 } else {
                     vm.call_value(exc, &[v], &[])?

@@ -170,7 +170,7 @@ mod methods {
     fn as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         let v = this(vm, args, "as_integer_ratio")?;
         let n = int_value(vm, v)?;
-        vm.new_tuple(vec![n, Value::small_int(1)])
+        vm.new_tuple_from(&[n, Value::small_int(1)])
     }
 
     fn is_integer(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> R {

@@ -452,12 +452,12 @@ fn attr_ndim(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 fn attr_shape(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let m = this(vm, args, "shape")?;
     let n = vm.new_int(m.item_count(vm) as i64)?;
-    vm.new_tuple(vec![n])
+    vm.new_tuple_from(&[n])
 }
 fn attr_strides(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let m = this(vm, args, "strides")?;
     let n = vm.new_int(m.itemsize as i64)?;
-    vm.new_tuple(vec![n])
+    vm.new_tuple_from(&[n])
 }
 fn attr_suboffsets(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     this(vm, args, "suboffsets")?;

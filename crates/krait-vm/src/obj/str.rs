@@ -830,7 +830,7 @@ mod methods {
             return Ok(vec![v]);
         }
         if let Some(t) = v.downcast::<TupleObj>() {
-            return Ok(t.items.to_vec());
+            return Ok(t.items().to_vec());
         }
         let base = vm.builtin_receiver(v);
         if base != v && is_str(base) {
@@ -1092,7 +1092,7 @@ mod methods {
             &list.items
         } else if let Some(t) = it.downcast::<TupleObj>() {
             tuple = t;
-            &tuple.items
+            tuple.items()
         } else {
             collected = vm.collect_iterable(it)?;
             &collected

@@ -235,7 +235,7 @@ fn compile_cached(vm: &mut Vm, pattern: Value, flags_in: i64) -> PyResult<Gc<Pat
         pattern
     } else {
         let f = vm.new_int(flags_in)?;
-        vm.new_tuple(vec![pattern, f])?
+        vm.new_tuple_from(&[pattern, f])?
     };
     if !key.is_null() {
         // A str and a bytes pattern with the same text are different keys (str != bytes).
@@ -807,7 +807,7 @@ fn re_subn(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let p = compile_cached(vm, pattern, f)?;
     let (s, n) = subn_impl(vm, p, repl, string, count)?;
     let nv = vm.new_int(n as i64)?;
-    vm.new_tuple(vec![s, nv])
+    vm.new_tuple_from(&[s, nv])
 }
 
 fn pat_sub(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
@@ -825,7 +825,7 @@ fn pat_subn(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let count = count_arg(vm, opt(&args[1..], kw, 2, "count"))?;
     let (s, n) = subn_impl(vm, p, repl, string, count)?;
     let nv = vm.new_int(n as i64)?;
-    vm.new_tuple(vec![s, nv])
+    vm.new_tuple_from(&[s, nv])
 }
 
 // -- split, findall, finditer --
@@ -1258,7 +1258,7 @@ fn m_span(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let g = group_arg(vm, m, args)?;
     let (a, b) = span_of(vm, m, g)?;
     let (a, b) = (vm.new_int(a)?, vm.new_int(b)?);
-    vm.new_tuple(vec![a, b])
+    vm.new_tuple_from(&[a, b])
 }
 
 fn m_regs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
@@ -1267,7 +1267,7 @@ fn m_regs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     for g in 0..=m.regex.groups {
         let (a, b) = span_of(vm, m, g)?;
         let (a, b) = (vm.new_int(a)?, vm.new_int(b)?);
-        let t = vm.new_tuple(vec![a, b])?;
+        let t = vm.new_tuple_from(&[a, b])?;
         vm.temp_roots.push(t);
         items.push(t);
     }
