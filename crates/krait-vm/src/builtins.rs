@@ -54,6 +54,10 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
             _ => return Err(vm.type_error("print() got an unexpected keyword argument")),
         }
     }
+    // Checked before anything is printed, as CPython does (even with one argument).
+    if sep.is_some_and(|s| as_str(&s).is_none()) {
+        return Err(vm.type_error("sep must be None or a string"));
+    }
     let mut out = String::new();
     // Where each piece (argument, separator, end) ends: a stream gets one write per piece.
     let mut cuts = Vec::new();
@@ -233,7 +237,7 @@ fn builtin_divmod(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     Err(vm.unsupported_binop(q::__divmod__, a, b))
 }
 
-fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
+pub(crate) fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     use krait_syntax::ast::BinOp;
     let base = args.first().copied().or_else(|| kwarg(kw, "base"));
     let exp = args.get(1).copied().or_else(|| kwarg(kw, "exp"));
@@ -244,11 +248,21 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     match modulus {
         None => vm.binary_op(BinOp::Pow, base, exp),
         Some(m) => {
+            // Subclasses of int count as ints.
+            let (ib, ie, im) = (vm.builtin_receiver(base), vm.builtin_receiver(exp), vm.builtin_receiver(m));
             let (Some(b), Some(e), Some(mm)) = (
-                crate::ops::int_as_bigint(base).filter(|_| !base.is_float()),
-                crate::ops::int_as_bigint(exp).filter(|_| !exp.is_float()),
-                crate::ops::int_as_bigint(m).filter(|_| !m.is_float()),
+                crate::ops::int_as_bigint(ib).filter(|_| !ib.is_float()),
+                crate::ops::int_as_bigint(ie).filter(|_| !ie.is_float()),
+                crate::ops::int_as_bigint(im).filter(|_| !im.is_float()),
             ) else {
+                // A user type's ternary `__pow__(exp, mod)`.
+                if base.is_kind(ObjKind::Instance) && ib == base {
+                    if let Some(r) = vm.call_special(base, q::__pow__, &[exp, m])? {
+                        if r != Value::NOT_IMPLEMENTED {
+                            return Ok(r);
+                        }
+                    }
+                }
                 return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
             };
             match crate::num::int::pow_mod(&b, &e, &mm) {
@@ -835,7 +849,12 @@ fn int_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
     let base = args.get(1).copied().or_else(|| kwarg(kw, "base"));
     let Some(x) = x else { return Ok(Value::small_int(0)) };
     if let Some(b) = base {
-        let b = vm.to_index(b)?;
+        let b = match vm.to_index(b) {
+            Ok(b) => b,
+            // A base too big for a machine word is a bad base, not an overflow.
+            Err(e) if vm.exc_matches(e, ExcKind::OverflowError) => -1,
+            Err(e) => return Err(e),
+        };
         if !(b == 0 || (2..=36).contains(&b)) {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
@@ -891,8 +910,25 @@ fn int_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
     )))
 }
 
+/// `text` with decimal digits of other scripts (`'٣'`, `'３'`) made ASCII, as
+/// `int()` and `float()` accept them; `None` when it is ASCII already.
+fn ascii_digits(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return None;
+    }
+    Some(
+        text.chars()
+            .map(|c| match crate::obj::str_tables::decimal_value(c) {
+                Some(d) if !c.is_ascii() => char::from(b'0' + d as u8),
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
 pub fn parse_int_value(vm: &mut Vm, text: &str, base: u32) -> R {
-    match crate::num::int::parse_int(text, base) {
+    let ascii = ascii_digits(text);
+    match crate::num::int::parse_int(ascii.as_deref().unwrap_or(text), base) {
         Ok(crate::num::IntValue::Small(i)) => vm.new_int(i),
         Ok(crate::num::IntValue::Big(b)) => vm.new_bigint(b),
         Err(e) => {
@@ -930,7 +966,8 @@ fn float_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -> R
         None => vm.bytes_data(x).map(|d| String::from_utf8_lossy(&d).into_owned()),
     };
     if let Some(s) = text {
-        return match crate::num::float::parse_float(&s) {
+        let ascii = ascii_digits(&s);
+        return match crate::num::float::parse_float(ascii.as_deref().unwrap_or(&s)) {
             Ok(f) => Ok(Value::float(f)),
             Err(e) => {
                 let mut r = String::new();

@@ -143,12 +143,30 @@ pub fn round_value(vm: &mut Vm, x: Value, nd: Option<Value>) -> PyResult<Value> 
     }
 }
 
+/// Where `str.format` finds named fields: the keyword arguments (flat
+/// `[name, value, …]`) of `format`, or the mapping given to `format_map`.
+#[derive(Clone, Copy)]
+enum Named<'a> {
+    Kw(&'a [Value]),
+    Map(Value),
+}
+
 /// `template.format(*args, **kw)`.
 pub fn str_format(vm: &mut Vm, template: &str, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let mut out = String::with_capacity(template.len() + 16);
     let mut auto = 0usize;
     let mut manual = false;
-    format_template(vm, template, args, kw, &mut out, &mut auto, &mut manual, 0)?;
+    format_template(vm, template, args, Named::Kw(kw), &mut out, &mut auto, &mut manual, 0)?;
+    vm.new_string(out)
+}
+
+/// `template.format_map(mapping)`: named fields are `mapping[name]`, so a dict
+/// subclass's `__missing__` and any object with `__getitem__` work.
+pub fn str_format_map(vm: &mut Vm, template: &str, mapping: Value) -> PyResult<Value> {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut auto = 0usize;
+    let mut manual = false;
+    format_template(vm, template, &[], Named::Map(mapping), &mut out, &mut auto, &mut manual, 0)?;
     vm.new_string(out)
 }
 
@@ -157,7 +175,7 @@ fn format_template(
     vm: &mut Vm,
     template: &str,
     args: &[Value],
-    kw: &[Value],
+    kw: Named<'_>,
     out: &mut String,
     auto: &mut usize,
     manual: &mut bool,
@@ -221,7 +239,7 @@ fn format_field(
     vm: &mut Vm,
     field: &str,
     args: &[Value],
-    kw: &[Value],
+    kw: Named<'_>,
     out: &mut String,
     auto: &mut usize,
     manual: &mut bool,
@@ -249,6 +267,9 @@ fn format_field(
     // The first component: index, name, or empty (automatic numbering).
     let first_end = name_part.find(['.', '[']).unwrap_or(name_part.len());
     let first = &name_part[..first_end];
+    if matches!(kw, Named::Map(_)) && (first.is_empty() || first.bytes().all(|c| c.is_ascii_digit())) {
+        return Err(vm.value_error("Format string contains positional fields"));
+    }
     let mut v = if first.is_empty() {
         if *manual {
             return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
@@ -261,7 +282,7 @@ fn format_field(
                 return Err(vm.index_error(format!("Replacement index {idx} out of range for positional args tuple")))
             }
         }
-    } else if let Ok(idx) = first.parse::<usize>() {
+    } else if let Some(idx) = first.bytes().all(|c| c.is_ascii_digit()).then(|| first.parse::<usize>().ok()).flatten() {
         if *auto > 0 {
             return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
         }
@@ -273,11 +294,17 @@ fn format_field(
             }
         }
     } else {
-        match crate::class::kwarg(kw, first) {
-            Some(v) => v,
-            None => {
+        match kw {
+            Named::Kw(kw) => match crate::class::kwarg(kw, first) {
+                Some(v) => v,
+                None => {
+                    let k = vm.new_str(first)?;
+                    return Err(vm.key_error(k));
+                }
+            },
+            Named::Map(m) => {
                 let k = vm.new_str(first)?;
-                return Err(vm.key_error(k));
+                vm.getitem(m, k)?
             }
         }
     };
@@ -293,9 +320,10 @@ fn format_field(
                 return Err(vm.value_error("Missing ']' in format string"));
             };
             let key_s = &r[..end];
-            let key = match key_s.parse::<i64>() {
-                Ok(n) => vm.new_int(n)?,
-                Err(_) => vm.new_str(key_s)?,
+            // As in CPython, only an all-digits key is an index.
+            let key = match key_s.bytes().all(|c| c.is_ascii_digit()).then(|| key_s.parse::<i64>().ok()).flatten() {
+                Some(n) => vm.new_int(n)?,
+                None => vm.new_str(key_s)?,
             };
             v = vm.getitem(v, key)?;
             rest = &r[end + 1..];
@@ -358,9 +386,17 @@ fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) ->
         Some(t) => (t.items().to_vec(), true),
         None => (vec![args], false),
     };
+    // As CPython's `PyMapping_Check`: anything subscriptable but a tuple or the
+    // template's own type may supply `%(key)s` (so `"text" % []` is fine too).
+    let base = vm.builtin_receiver(args);
     let mapping = !is_tuple
-        && (args.is_kind(ObjKind::Dict)
-            || (args.is_kind(ObjKind::Instance) && vm.type_of(args).lookup(q::__getitem__).is_some()));
+        && match base.kind() {
+            Some(ObjKind::Dict | ObjKind::List | ObjKind::ByteArray | ObjKind::Range) => true,
+            Some(ObjKind::Bytes) => !bytes_mode,
+            Some(ObjKind::Str) => bytes_mode,
+            None => base.is_qstr() && bytes_mode,
+            _ => vm.type_of(args).lookup(q::__getitem__).is_some(),
+        };
     let mut next = 0usize;
     let mut out = String::new();
     let mut used_mapping = false;

@@ -75,6 +75,12 @@ fn is_printable(c: char) -> bool {
 
 /// Append the Python `repr` of bytes to `out`, as `b'...'`.
 pub fn repr_bytes_into(data: &[u8], out: &mut String) {
+    repr_bytes_quoted(data, out, false)
+}
+
+/// `repr_bytes_into`, escaping `'` even inside double quotes when
+/// `escape_sq` (CPython's `repr(bytearray(b"a'"))` is `bytearray(b"a\'")`).
+fn repr_bytes_quoted(data: &[u8], out: &mut String, escape_sq: bool) {
     let has_sq = data.contains(&b'\'');
     let quote = if has_sq && !data.contains(&b'"') { b'"' } else { b'\'' };
     out.push('b');
@@ -85,7 +91,7 @@ pub fn repr_bytes_into(data: &[u8], out: &mut String) {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            b if b == quote => {
+            b if b == quote || (escape_sq && b == b'\'') => {
                 out.push('\\');
                 out.push(b as char);
             }
@@ -266,7 +272,7 @@ impl Vm {
             ObjKind::Bytes => repr_bytes_into(&Gc::<BytesObj>::from_value_unchecked(v).data, out),
             ObjKind::ByteArray => {
                 out.push_str("bytearray(");
-                repr_bytes_into(&Gc::<ByteArrayObj>::from_value_unchecked(v).data, out);
+                repr_bytes_quoted(&Gc::<ByteArrayObj>::from_value_unchecked(v).data, out, true);
                 out.push(')');
             }
             ObjKind::Range => {

@@ -777,6 +777,21 @@ fn exit_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 
 const FILE_BUF: usize = 8192;
 
+/// The `newline` argument of a text file.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Newline {
+    /// `None` (the default): a line ends at `\n`, `\r\n` or `\r`, read as `\n`.
+    Universal,
+    /// `''`: a line ends at any of the three, kept as it is.
+    Untranslated,
+    /// `'\n'`.
+    Lf,
+    /// `'\r'`: lines end at `\r`; `\n` is written as `\r`.
+    Cr,
+    /// `'\r\n'`: lines end at `\r\n`; `\n` is written as `\r\n`.
+    CrLf,
+}
+
 /// An open file: binary (`FileIO`) or text (`TextIOWrapper`).
 pub struct FileObj {
     file: Option<File>,
@@ -784,6 +799,12 @@ pub struct FileObj {
     readable: bool,
     writable: bool,
     codec: Codec,
+    newline: Newline,
+    /// The `errors` argument of a text file (`None`: strict).
+    errors: Option<Box<str>>,
+    /// utf-8-sig: the byte order mark is still to be written (by the first write
+    /// at the start of the file).
+    sig_pending: bool,
     pub name: Value,
     pub mode: Value,
     /// The encoding as given to `open()` (CPython reports the locale's `UTF-8` by default).
@@ -922,6 +943,110 @@ impl FileObj {
         Ok(out)
     }
 
+    /// Text: read up to `limit` characters, stopping after a line end when
+    /// `line`, as the file's `newline` says (universal newlines are read as `\n`).
+    fn read_text(&mut self, line: bool, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+        let nl = self.newline;
+        if nl == Newline::Lf {
+            return self.read_until(line, limit, true);
+        }
+        let any_end = matches!(nl, Newline::Universal | Newline::Untranslated);
+        let mut out = Vec::new();
+        if limit == Some(0) {
+            return Ok(out);
+        }
+        if !line && limit.is_none() {
+            out = self.read_until(false, None, false)?;
+        } else {
+            let mut count = 0usize;
+            loop {
+                if !self.fill()? {
+                    break;
+                }
+                let avail = &self.rbuf[self.rpos..];
+                let mut i = 0;
+                let mut done = false;
+                let mut cr = false;
+                if limit.is_none() && any_end {
+                    // A line of unbounded length: no characters to count, so jump
+                    // straight to the next line end.
+                    i = avail.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(avail.len());
+                }
+                while i < avail.len() {
+                    let b = avail[i];
+                    if b & 0xc0 != 0x80 {
+                        if limit == Some(count) {
+                            done = true;
+                            break;
+                        }
+                        count += 1;
+                    }
+                    i += 1;
+                    if b == b'\r' && any_end {
+                        cr = true;
+                        break;
+                    }
+                    let ends = match nl {
+                        Newline::Cr => b == b'\r',
+                        Newline::CrLf => {
+                            b == b'\n'
+                                && (if i >= 2 { avail[i - 2] } else { out.last().copied().unwrap_or(0) }) == b'\r'
+                        }
+                        _ => b == b'\n',
+                    };
+                    if line && ends {
+                        done = true;
+                        break;
+                    }
+                }
+                out.extend_from_slice(&avail[..i]);
+                self.rpos += i;
+                if cr {
+                    // `\r\n` is one line end (and one character once translated),
+                    // wherever the read-ahead buffer happens to split it.
+                    if self.fill()? && self.rbuf[self.rpos] == b'\n' {
+                        let counts = nl == Newline::Untranslated;
+                        if !(counts && limit == Some(count)) {
+                            out.push(b'\n');
+                            self.rpos += 1;
+                            count += usize::from(counts);
+                        }
+                    }
+                    done = line;
+                }
+                if done {
+                    break;
+                }
+            }
+        }
+        if nl == Newline::Universal && out.contains(&b'\r') {
+            let mut t = Vec::with_capacity(out.len());
+            let mut k = 0;
+            while k < out.len() {
+                if out[k] == b'\r' {
+                    t.push(b'\n');
+                    if out.get(k + 1) == Some(&b'\n') {
+                        k += 1;
+                    }
+                } else {
+                    t.push(out[k]);
+                }
+                k += 1;
+            }
+            out = t;
+        }
+        Ok(out)
+    }
+
+    /// Read a line: text by the file's newline rules, bytes up to `\n`.
+    fn read_line(&mut self, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+        if self.text {
+            self.read_text(true, limit)
+        } else {
+            self.read_until(true, limit, false)
+        }
+    }
+
     fn tell(&mut self) -> std::io::Result<u64> {
         let unread = (self.rbuf.len() - self.rpos) as u64;
         match self.file.as_mut() {
@@ -974,7 +1099,8 @@ fn file_result(vm: &mut Vm, f: Gc<FileObj>, data: Vec<u8>) -> R {
             }
         }
         let name = f.codec.name();
-        crate::obj::str::decode(vm, &data, name, None)
+        let errors = f.errors.as_deref().map(str::to_owned);
+        crate::obj::str::decode(vm, &data, name, errors.as_deref())
     } else {
         vm.new_bytes(data)
     }
@@ -983,8 +1109,7 @@ fn file_result(vm: &mut Vm, f: Gc<FileObj>, data: Vec<u8>) -> R {
 fn file_read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let f = readable_file(vm, args)?;
     let n = size_arg(vm, args.get(1).copied().or_else(|| kwarg(kw, "size")))?;
-    let text = f.text;
-    let r = f.get_mut().read_until(false, n, text);
+    let r = if f.text { f.get_mut().read_text(false, n) } else { f.get_mut().read_until(false, n, false) };
     match r {
         Ok(data) => file_result(vm, f, data),
         Err(e) => Err(io_error(vm, &e)),
@@ -994,8 +1119,7 @@ fn file_read(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 fn file_readline(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let f = readable_file(vm, args)?;
     let n = size_arg(vm, args.get(1).copied().or_else(|| kwarg(kw, "size")))?;
-    let text = f.text;
-    match f.get_mut().read_until(true, n, text) {
+    match f.get_mut().read_line(n) {
         Ok(data) => file_result(vm, f, data),
         Err(e) => Err(io_error(vm, &e)),
     }
@@ -1007,7 +1131,7 @@ fn file_readlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let list = vm.new_list(Vec::new())?;
     let mut total = 0;
     loop {
-        let data = match f.get_mut().read_until(true, None, false) {
+        let data = match f.get_mut().read_line(None) {
             Ok(d) => d,
             Err(e) => return Err(io_error(vm, &e)),
         };
@@ -1026,7 +1150,7 @@ fn file_readlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 
 fn file_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let f = readable_file(vm, args)?;
-    let data = match f.get_mut().read_until(true, None, false) {
+    let data = match f.get_mut().read_line(None) {
         Ok(d) => d,
         Err(e) => return Err(io_error(vm, &e)),
     };
@@ -1077,13 +1201,20 @@ fn file_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
             return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(v))));
         };
         let n = crate::obj::str::str_char_len(v).unwrap_or(0);
+        let translated = match f.newline {
+            Newline::Cr if s.contains('\n') => Some(s.replace('\n', "\r")),
+            Newline::CrLf if s.contains('\n') => Some(s.replace('\n', "\r\n")),
+            _ => None,
+        };
+        let s = translated.as_deref().unwrap_or(s);
         if f.codec == Codec::Utf8 {
             let bytes = s.as_bytes().to_vec();
             (bytes, n)
         } else {
             let s = s.to_owned();
             let codec = f.codec.name();
-            (crate::obj::str::encode(vm, &s, codec, None)?, n)
+            let errors = f.errors.as_deref().map(str::to_owned);
+            (crate::obj::str::encode(vm, &s, codec, errors.as_deref())?, n)
         }
     } else {
         let d = bytes_arg_for_write(vm, v)?;
@@ -1092,6 +1223,16 @@ fn file_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         let n = piece.len();
         (piece, n)
     };
+    if f.sig_pending {
+        let o = f.get_mut();
+        o.sig_pending = false;
+        let at_start = o.tell().is_ok_and(|p| p == 0);
+        if at_start && !data.is_empty() {
+            if let Err(e) = o.write(b"\xef\xbb\xbf") {
+                return Err(io_error(vm, &e));
+            }
+        }
+    }
     match f.get_mut().write(&data) {
         Ok(()) => vm.new_int(n as i64),
         Err(e) => Err(io_error(vm, &e)),
@@ -1339,11 +1480,52 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
                 return Err(vm.type_error("open() argument 'encoding' must be str or None"));
             };
             match Codec::lookup(name) {
+                Some(c) if !c.ascii_compatible() => {
+                    return Err(vm.new_exception(
+                        ExcKind::NotImplementedError,
+                        format!("open() of a text file in {name} is not supported (read bytes and decode them)"),
+                    ))
+                }
                 Some(c) => c,
                 None => return Err(vm.new_exception(ExcKind::LookupError, format!("unknown encoding: {name}"))),
             }
         }
         _ => Codec::Utf8,
+    };
+    let newline = match vals[5] {
+        Some(v) if !v.is_none() => {
+            if binary {
+                return Err(vm.value_error("binary mode doesn't take a newline argument"));
+            }
+            match as_str(&v) {
+                Some("") => Newline::Untranslated,
+                Some("\n") => Newline::Lf,
+                Some("\r") => Newline::Cr,
+                Some("\r\n") => Newline::CrLf,
+                Some(other) => return Err(vm.value_error(format!("illegal newline value: {other}"))),
+                None => {
+                    return Err(vm
+                        .type_error(format!("open() argument 'newline' must be str or None, not {}", vm.type_name(v))))
+                }
+            }
+        }
+        _ => Newline::Universal,
+    };
+    let errors: Option<Box<str>> = match vals[4] {
+        Some(v) if !v.is_none() => {
+            if binary {
+                return Err(vm.value_error("binary mode doesn't take an errors argument"));
+            }
+            match as_str(&v) {
+                Some(e) => Some(e.into()),
+                None => {
+                    return Err(
+                        vm.type_error(format!("open() argument 'errors' must be str or None, not {}", vm.type_name(v)))
+                    )
+                }
+            }
+        }
+        _ => None,
     };
     let mut opts = std::fs::OpenOptions::new();
     let readable = r == 1 || plus == 1;
@@ -1372,6 +1554,16 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
             return Err(io_error(vm, &e));
         }
     }
+    if codec == Codec::Utf8Sig && readable && a == 0 {
+        // Skip the byte order mark at the start of the file.
+        let mut head = [0u8; 3];
+        let n = (&fh).take(3).read(&mut head).unwrap_or(0);
+        if head[..n] != *b"\xef\xbb\xbf" {
+            if let Err(e) = fh.seek(SeekFrom::Start(0)) {
+                return Err(io_error(vm, &e));
+            }
+        }
+    }
     let class = module_type(vm, "io", if binary { T_FILEIO } else { T_TEXTIO })?;
     let obj = FileObj {
         file: Some(fh),
@@ -1379,6 +1571,9 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         readable,
         writable,
         codec,
+        newline,
+        errors,
+        sig_pending: codec == Codec::Utf8Sig && writable,
         name: file,
         mode: mode_v,
         encoding: vals[3].filter(|e| !e.is_none()).unwrap_or(Value::qstr(Qstr::new("UTF-8"))),

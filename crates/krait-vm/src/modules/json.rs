@@ -47,7 +47,8 @@ struct Encoder {
 /// Append `s` as a JSON string literal.
 fn encode_str(out: &mut String, s: &str, ensure_ascii: bool) {
     out.push('"');
-    if ensure_ascii && !s.is_ascii() {
+    // CPython's ensure_ascii escapes everything outside ' '..='~', DEL included.
+    if ensure_ascii && s.bytes().any(|b| b >= 0x7f) {
         for c in s.chars() {
             match c {
                 '"' => out.push_str("\\\""),
@@ -57,7 +58,7 @@ fn encode_str(out: &mut String, s: &str, ensure_ascii: bool) {
                 '\t' => out.push_str("\\t"),
                 '\u{8}' => out.push_str("\\b"),
                 '\u{c}' => out.push_str("\\f"),
-                c if (c as u32) < 0x20 => {
+                c if (c as u32) < 0x20 || c == '\u{7f}' => {
                     let _ = write!(out, "\\u{:04x}", c as u32);
                 }
                 c if c.is_ascii() => out.push(c),
@@ -941,18 +942,7 @@ fn loads_impl(vm: &mut Vm, s: Value, kw: &[Value]) -> R {
         }
     };
     let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&data).to_vec();
-    let text = match String::from_utf8(data) {
-        Ok(t) => t,
-        Err(e) => {
-            let msg = format!(
-                "'utf-8' codec can't decode byte {:#04x} in position {}: invalid start byte",
-                e.as_bytes()[e.utf8_error().valid_up_to()],
-                e.utf8_error().valid_up_to()
-            );
-            return Err(vm.new_exception(ExcKind::UnicodeDecodeError, msg));
-        }
-    };
-    let doc = vm.new_string(text)?;
+    let doc = crate::obj::str::decode(vm, &data, "utf-8", None)?;
     vm.temp_roots.push(doc);
     let r = decode_text(vm, as_str(&doc).unwrap_or(""), doc, hook);
     vm.temp_roots.pop();

@@ -335,15 +335,40 @@ pub enum Codec {
     Utf8,
     Ascii,
     Latin1,
+    /// UTF-8 with a byte order mark: written first, skipped when reading.
+    Utf8Sig,
+    /// UTF-16 / UTF-32: `big` for the `-be` variants; `bom` for the plain names
+    /// (encoding writes a little-endian BOM, decoding honours one).
+    Utf16 {
+        big: bool,
+        bom: bool,
+    },
+    Utf32 {
+        big: bool,
+        bom: bool,
+    },
 }
 
 impl Codec {
     pub fn name(self) -> &'static str {
         match self {
-            Codec::Utf8 => "utf-8",
+            // CPython's utf-8-sig reports its errors as utf-8's.
+            Codec::Utf8 | Codec::Utf8Sig => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Utf16 { bom: true, .. } => "utf-16",
+            Codec::Utf16 { big: false, .. } => "utf-16-le",
+            Codec::Utf16 { big: true, .. } => "utf-16-be",
+            Codec::Utf32 { bom: true, .. } => "utf-32",
+            Codec::Utf32 { big: false, .. } => "utf-32-le",
+            Codec::Utf32 { big: true, .. } => "utf-32-be",
         }
+    }
+
+    /// Is a byte `b'\n'` a line feed in this encoding (so text can be split into
+    /// lines before decoding)?
+    pub fn ascii_compatible(self) -> bool {
+        !matches!(self, Codec::Utf16 { .. } | Codec::Utf32 { .. })
     }
 
     /// Look an encoding name up as Python's codec registry would (case and `-`/`_` insensitive).
@@ -356,9 +381,91 @@ impl Codec {
             "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "cp819" | "latin" => {
                 Some(Codec::Latin1)
             }
-            _ => None,
+            _ => match n.replace('-', "").as_str() {
+                "utf8sig" => Some(Codec::Utf8Sig),
+                "utf16" | "u16" => Some(Codec::Utf16 { big: false, bom: true }),
+                "utf16le" => Some(Codec::Utf16 { big: false, bom: false }),
+                "utf16be" => Some(Codec::Utf16 { big: true, bom: false }),
+                "utf32" | "u32" => Some(Codec::Utf32 { big: false, bom: true }),
+                "utf32le" => Some(Codec::Utf32 { big: false, bom: false }),
+                "utf32be" => Some(Codec::Utf32 { big: true, bom: false }),
+                _ => None,
+            },
         }
     }
+}
+
+/// The object a `UnicodeError` describes: the bytes being decoded or the str
+/// being encoded.
+pub enum CodecInput<'a> {
+    Bytes(&'a [u8]),
+    Str(&'a str),
+}
+
+/// A `UnicodeDecodeError` / `UnicodeEncodeError` with CPython's message and its
+/// `encoding`, `object`, `start`, `end` and `reason` attributes (`start..end`
+/// is the bad part: byte offsets into bytes, character offsets into a str).
+pub fn unicode_error(
+    vm: &mut crate::vm::Vm,
+    encoding: &str,
+    input: CodecInput<'_>,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::error::PyErr {
+    use crate::error::ExcKind;
+    let (kind, msg) = match input {
+        CodecInput::Bytes(data) => {
+            let msg = if end == start + 1 {
+                format!("'{encoding}' codec can't decode byte {:#04x} in position {start}: {reason}", data[start])
+            } else {
+                format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+            };
+            (ExcKind::UnicodeDecodeError, msg)
+        }
+        CodecInput::Str(s) => {
+            let msg = match s.chars().nth(start) {
+                Some(c) if end == start + 1 => {
+                    let n = c as u32;
+                    let ch = if n <= 0xff {
+                        format!("\\x{n:02x}")
+                    } else if n <= 0xffff {
+                        format!("\\u{n:04x}")
+                    } else {
+                        format!("\\U{n:08x}")
+                    };
+                    format!("'{encoding}' codec can't encode character '{ch}' in position {start}: {reason}")
+                }
+                _ => format!("'{encoding}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
+            };
+            (ExcKind::UnicodeEncodeError, msg)
+        }
+    };
+    let err = vm.new_exception(kind, msg);
+    // The attributes live in the instance dict; without room for them the
+    // exception is still raised, with its message.
+    let attrs = (|| -> crate::error::PyResult<[(&str, Value); 5]> {
+        let object = match input {
+            CodecInput::Bytes(d) => vm.new_bytes(d.to_vec())?,
+            CodecInput::Str(s) => vm.new_str(s)?,
+        };
+        Ok([
+            ("encoding", vm.new_str(encoding)?),
+            ("object", object),
+            ("start", vm.new_int(start as i64)?),
+            ("end", vm.new_int(end as i64)?),
+            ("reason", vm.new_str(reason)?),
+        ])
+    })();
+    if let (Ok(attrs), Some(e)) = (attrs, err.0.downcast::<crate::obj::ExceptionObj>()) {
+        if let Ok(d) = vm.new_dict() {
+            for (k, v) in attrs {
+                d.get_mut().set_qstr(krait_syntax::Qstr::new(k), v);
+            }
+            e.get_mut().dict = d.value();
+        }
+    }
+    err
 }
 
 fn unknown_encoding(vm: &mut crate::vm::Vm, name: &str) -> crate::error::PyErr {
@@ -375,6 +482,22 @@ pub fn decode(
 ) -> crate::error::PyResult<Value> {
     let Some(codec) = Codec::lookup(encoding) else { return Err(unknown_encoding(vm, encoding)) };
     let errors = errors.unwrap_or("strict");
+    // A byte order mark decides (and a missing one leaves little-endian); errors
+    // then name the byte order, as CPython's do.
+    let (codec, data, start) = match codec {
+        Codec::Utf8Sig => (Codec::Utf8, data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data), 0),
+        Codec::Utf16 { bom: true, .. } => match data {
+            [0xfe, 0xff, ..] => (Codec::Utf16 { big: true, bom: false }, data, 2),
+            [0xff, 0xfe, ..] => (Codec::Utf16 { big: false, bom: false }, data, 2),
+            _ => (Codec::Utf16 { big: false, bom: false }, data, 0),
+        },
+        Codec::Utf32 { bom: true, .. } => match data {
+            [0, 0, 0xfe, 0xff, ..] => (Codec::Utf32 { big: true, bom: false }, data, 4),
+            [0xff, 0xfe, 0, 0, ..] => (Codec::Utf32 { big: false, bom: false }, data, 4),
+            _ => (Codec::Utf32 { big: false, bom: false }, data, 0),
+        },
+        c => (c, data, 0),
+    };
     let limit: u32 = match codec {
         Codec::Utf8 => {
             if let Ok(s) = std::str::from_utf8(data) {
@@ -383,7 +506,7 @@ pub fn decode(
             0
         }
         Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
+        _ => 0x100,
     };
     let mut out = String::new();
     if out.try_reserve(data.len()).is_err() {
@@ -401,18 +524,7 @@ pub fn decode(
             }
             Ok(())
         }
-        "strict" => {
-            let msg = if bytes.len() == 1 {
-                format!("'{}' codec can't decode byte {:#04x} in position {pos}: {reason}", codec.name(), bytes[0])
-            } else {
-                format!(
-                    "'{}' codec can't decode bytes in position {pos}-{}: {reason}",
-                    codec.name(),
-                    pos + bytes.len() - 1
-                )
-            };
-            Err(vm.new_exception(crate::error::ExcKind::UnicodeDecodeError, msg))
-        }
+        "strict" => Err(unicode_error(vm, codec.name(), CodecInput::Bytes(data), pos, pos + bytes.len(), reason)),
         other => {
             Err(vm.new_exception(crate::error::ExcKind::LookupError, format!("unknown error handler name '{other}'")))
         }
@@ -443,6 +555,70 @@ pub fn decode(
                 }
             }
         }
+    } else if let Codec::Utf16 { big, .. } = codec {
+        let mut pos = start;
+        let unit = |i: usize| {
+            let b = [data[i], data[i + 1]];
+            if big {
+                u16::from_be_bytes(b)
+            } else {
+                u16::from_le_bytes(b)
+            }
+        };
+        while pos < data.len() {
+            if pos + 2 > data.len() {
+                bad(vm, &mut out, &data[pos..], pos, "truncated data")?;
+                break;
+            }
+            let u = unit(pos);
+            match u {
+                0xd800..=0xdbff => {
+                    if pos + 4 > data.len() {
+                        bad(vm, &mut out, &data[pos..], pos, "unexpected end of data")?;
+                        break;
+                    }
+                    let lo = unit(pos + 2);
+                    if (0xdc00..=0xdfff).contains(&lo) {
+                        let c = 0x10000 + ((u32::from(u) - 0xd800) << 10) + (u32::from(lo) - 0xdc00);
+                        out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+                        pos += 4;
+                    } else {
+                        bad(vm, &mut out, &data[pos..pos + 2], pos, "illegal UTF-16 surrogate")?;
+                        pos += 2;
+                    }
+                }
+                0xdc00..=0xdfff => {
+                    bad(vm, &mut out, &data[pos..pos + 2], pos, "illegal encoding")?;
+                    pos += 2;
+                }
+                _ => {
+                    out.push(char::from_u32(u32::from(u)).unwrap_or('\u{fffd}'));
+                    pos += 2;
+                }
+            }
+        }
+    } else if let Codec::Utf32 { big, .. } = codec {
+        let mut pos = start;
+        while pos < data.len() {
+            if pos + 4 > data.len() {
+                bad(vm, &mut out, &data[pos..], pos, "truncated data")?;
+                break;
+            }
+            let b = [data[pos], data[pos + 1], data[pos + 2], data[pos + 3]];
+            let c = if big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+            match char::from_u32(c) {
+                Some(ch) => out.push(ch),
+                None => {
+                    let reason = if (0xd800..=0xdfff).contains(&c) {
+                        "code point in surrogate code point range(0xd800, 0xe000)"
+                    } else {
+                        "code point not in range(0x110000)"
+                    };
+                    bad(vm, &mut out, &data[pos..pos + 4], pos, reason)?;
+                }
+            }
+            pos += 4;
+        }
     } else {
         for (i, &b) in data.iter().enumerate() {
             if (b as u32) < limit {
@@ -464,12 +640,44 @@ pub fn encode(
 ) -> crate::error::PyResult<Vec<u8>> {
     let Some(codec) = Codec::lookup(encoding) else { return Err(unknown_encoding(vm, encoding)) };
     let limit: u32 = match codec {
-        Codec::Utf8 => {
+        Codec::Utf8 | Codec::Utf8Sig => {
+            let bom: &[u8] = if codec == Codec::Utf8Sig { b"\xef\xbb\xbf" } else { b"" };
             let mut v = Vec::new();
-            if v.try_reserve_exact(s.len()).is_err() {
+            if v.try_reserve_exact(s.len() + bom.len()).is_err() {
                 return Err(vm.alloc_failed_bytes(s.len()));
             }
+            v.extend_from_slice(bom);
             v.extend_from_slice(s.as_bytes());
+            return Ok(v);
+        }
+        Codec::Utf16 { big, bom } | Codec::Utf32 { big, bom } => {
+            let wide = matches!(codec, Codec::Utf32 { .. });
+            let mut v = Vec::new();
+            let n = s.len().saturating_mul(if wide { 4 } else { 2 }) + 4;
+            if v.try_reserve_exact(n).is_err() {
+                return Err(vm.alloc_failed_bytes(n));
+            }
+            let mut put = |u: u32| {
+                if wide {
+                    v.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+                } else {
+                    let u = u as u16;
+                    v.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+                }
+            };
+            if bom {
+                put(0xfeff);
+            }
+            for c in s.chars() {
+                if wide {
+                    put(c as u32);
+                } else {
+                    let mut units = [0u16; 2];
+                    for u in c.encode_utf16(&mut units) {
+                        put(u32::from(*u));
+                    }
+                }
+            }
             return Ok(v);
         }
         Codec::Ascii => 0x80,
@@ -479,7 +687,8 @@ pub fn encode(
     if out.try_reserve(s.len()).is_err() {
         return Err(vm.alloc_failed_bytes(s.len()));
     }
-    for (i, c) in s.chars().enumerate() {
+    let mut chars = s.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
         let n = c as u32;
         if n < limit {
             out.push(n as u8);
@@ -495,14 +704,13 @@ pub fn encode(
             }
             "xmlcharrefreplace" => out.extend_from_slice(format!("&#{n};").as_bytes()),
             "strict" => {
-                let mut r = String::new();
-                crate::repr::repr_str_into(c.encode_utf8(&mut [0u8; 4]), &mut r);
-                let range = if limit == 0x80 { "128" } else { "256" };
-                let msg = format!(
-                    "'{}' codec can't encode character {r} in position {i}: ordinal not in range({range})",
-                    codec.name()
-                );
-                return Err(vm.new_exception(crate::error::ExcKind::UnicodeEncodeError, msg));
+                // As CPython, the error covers the whole run of characters the codec can't encode.
+                let mut end = i + 1;
+                while chars.next_if(|&(_, c)| c as u32 >= limit).is_some() {
+                    end += 1;
+                }
+                let reason = if limit == 0x80 { "ordinal not in range(128)" } else { "ordinal not in range(256)" };
+                return Err(unicode_error(vm, codec.name(), CodecInput::Str(s), i, end, reason));
             }
             other => {
                 return Err(vm.new_exception(
@@ -1786,22 +1994,9 @@ mod methods {
     fn format_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         check_args(vm, args, kw, 2, 2, false)?;
         let sv = recv(vm, args, "format_map")?;
-        let m = vm.builtin_receiver(args[1]);
-        let Some(d) = m.downcast::<DictObj>() else {
-            return Err(vm.type_error(format!("format_map() argument must be a dict, not {}", vm.type_name(args[1]))));
-        };
-        let mut pairs = Vec::with_capacity(d.len() * 2);
-        for (k, v) in d.iter() {
-            if is_str(k) {
-                pairs.push(k);
-                pairs.push(v);
-            }
-        }
+        // `sv` and the mapping are rooted through `args` while Python code runs.
         let template = super::unsafe_extend(text(&sv));
-        vm.temp_roots.extend_from_slice(&pairs);
-        let r = crate::format::str_format(vm, template, &[], &pairs);
-        vm.temp_roots.truncate(vm.temp_roots.len() - pairs.len());
-        r
+        crate::format::str_format_map(vm, template, args[1])
     }
 
     fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {

@@ -24,6 +24,16 @@ pub fn in_table(table: &[u32], c: char) -> bool {
     false
 }
 
+/// The value of a decimal digit (category Nd) of any script: Unicode puts each
+/// script's digits 0..9 in a contiguous run, and every `DECIMAL` range starts
+/// at a zero (a range holding several runs, as the mathematical digits, too).
+pub fn decimal_value(c: char) -> Option<u32> {
+    let c = c as u32;
+    let i = DECIMAL.partition_point(|&x| x <= c);
+    // `i` odd: `c` lies in the range `DECIMAL[i - 1]..=DECIMAL[i]`.
+    (i % 2 == 1 && c <= DECIMAL[i]).then(|| (c - DECIMAL[i - 1]) % 10)
+}
+
 /// The mapping of `c` in a sorted `(char, replacement)` table.
 pub fn lookup_map(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
     table.binary_search_by_key(&(c as u32), |e| e.0).ok().map(|i| table[i].1)
@@ -719,6 +729,16 @@ pub static CASEFOLD_MAP: &[(u32, &str)] = &[
 //         }}
 //     }}
 //     false
+// }}
+//
+// /// The value of a decimal digit (category Nd) of any script: Unicode puts each
+// /// script's digits 0..9 in a contiguous run, and every `DECIMAL` range starts
+// /// at a zero (a range holding several runs, as the mathematical digits, too).
+// pub fn decimal_value(c: char) -> Option<u32> {{
+//     let c = c as u32;
+//     let i = DECIMAL.partition_point(|&x| x <= c);
+//     // `i` odd: `c` lies in the range `DECIMAL[i - 1]..=DECIMAL[i]`.
+//     (i % 2 == 1 && c <= DECIMAL[i]).then(|| (c - DECIMAL[i - 1]) % 10)
 // }}
 //
 // /// The mapping of `c` in a sorted `(char, replacement)` table.
