@@ -12,6 +12,7 @@ pub mod ast;
 pub mod error;
 pub mod fxhash;
 pub mod lexer;
+pub mod mangle;
 pub mod parser;
 pub mod qstr;
 pub mod token;

@@ -1146,7 +1146,8 @@ impl<'a> Parser<'a> {
         };
         self.expect_colon()?;
         let ctx = Ctx { in_func: false, in_async: false, in_loop: false, in_class: true };
-        let body = self.with_ctx(ctx, |p| p.block())?;
+        let mut body = self.with_ctx(ctx, |p| p.block())?;
+        crate::mangle::mangle_class_body(name, &mut body);
         let def = ClassDef { name, bases, keywords, body, decorators, loc };
         Ok(Stmt::new(StmtKind::ClassDef(Box::new(def)), loc))
     }

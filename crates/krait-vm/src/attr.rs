@@ -89,6 +89,8 @@ impl Vm {
                     q::__globals__ => Some(f.globals.value()),
                     q::__code__ => Some(f.code.value()),
                     q::__doc__ => Some(Value::NONE),
+                    // Calling `f.__call__` calls `f`.
+                    q::__call__ => Some(obj),
                     q::__defaults__ => Some(if f.defaults.is_null() { Value::NONE } else { f.defaults }),
                     q::__closure__ => Some(if f.closure.is_null() { Value::NONE } else { f.closure }),
                     q::__dict__ => {
@@ -105,6 +107,7 @@ impl Vm {
                 let b = Gc::<BuiltinFunctionObj>::from_value_unchecked(obj);
                 Ok(match name {
                     q::__name__ => Some(Value::qstr(b.name)),
+                    q::__call__ => Some(obj),
                     q::__self__ if !b.bound_self.is_null() => Some(b.bound_self),
                     _ => None,
                 })
@@ -114,6 +117,7 @@ impl Vm {
                 match name {
                     q::__self__ => Ok(Some(m.self_)),
                     q::__func__ => Ok(Some(m.func)),
+                    q::__call__ => Ok(Some(obj)),
                     _ => {
                         let f = m.func;
                         self.get_attr_opt(f, name)
@@ -331,7 +335,7 @@ impl Vm {
         }
         match name {
             q::__class__ => return Ok(Some(cls.value())),
-            q::__dict__ => return Ok(Some(inst.dict.value())),
+            q::__dict__ if cls.slots.is_none() => return Ok(Some(inst.dict.value())),
             _ => {}
         }
         if !inst.base.is_null() {
@@ -482,6 +486,9 @@ impl Vm {
                 let inst = Gc::<InstanceObj>::from_value_unchecked(obj);
                 let cls = inst.class;
                 if self.plain_instance_attrs(cls) {
+                    if cls.slots.is_some() {
+                        self.check_slot(cls, name)?;
+                    }
                     return self.dict_set_qstr(inst.dict, name, v).map(|_| ());
                 }
                 if let Some(sa) = cls.lookup_python(q::__setattr__) {
@@ -603,8 +610,21 @@ impl Vm {
                 _ => {}
             }
         }
+        if inst.class.slots.is_some() {
+            self.check_slot(inst.class, name)?;
+        }
         self.dict_set_qstr(inst.dict, name, v)?;
         Ok(())
+    }
+
+    /// An instance of a class with `__slots__` takes no attribute outside them.
+    fn check_slot(&mut self, cls: Gc<TypeObj>, name: Qstr) -> PyResult<()> {
+        match &cls.slots {
+            Some(s) if !s.contains(&name) => {
+                Err(self.attribute_error(format!("'{}' object has no attribute '{}'", cls.name, name)))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// `del obj.name`

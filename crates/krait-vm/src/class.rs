@@ -8,7 +8,7 @@ use crate::error::{ExcKind, PyErr, PyResult};
 use crate::gc::{Gc, ObjKind};
 use crate::obj::descriptor::{ClassMethodObj, PropertyObj, StaticMethodObj, SuperObj};
 use crate::obj::exception::ExceptionObj;
-use crate::obj::str::as_str;
+use crate::obj::str::{as_str, is_str};
 use crate::obj::type_::{c3_linearize, flags};
 use crate::obj::*;
 use crate::value::Value;
@@ -71,15 +71,16 @@ impl Vm {
         let mut meta = kwarg(kw, "metaclass");
         let other_kw: Vec<Value> =
             kw.chunks_exact(2).filter(|p| as_str(&p[0]) != Some("metaclass")).flatten().copied().collect();
-        if meta.is_none() {
-            for &b in bases_v {
-                if let Some(bt) = b.downcast::<TypeObj>() {
-                    if !bt.metaclass.is_null() {
-                        meta = Some(bt.metaclass);
-                        break;
-                    }
-                }
-            }
+        // A metaclass that is a class (not some other callable) gives way to a
+        // more derived one among the bases' metaclasses.
+        let requested = match meta {
+            None => Some(self.types.type_),
+            Some(m) => m.downcast::<TypeObj>(),
+        };
+        if let Some(requested) = requested {
+            let bases: Vec<Gc<TypeObj>> = bases_v.iter().filter_map(|b| b.downcast::<TypeObj>()).collect();
+            let winner = self.most_derived_metaclass(requested, &bases)?;
+            meta = Some(winner.value());
         }
         let ns = self.new_dict()?;
         self.temp_roots.push(ns.value());
@@ -187,6 +188,12 @@ impl Vm {
                 }
             }
         }
+        // A class that defines `__eq__` but not `__hash__` is unhashable (its
+        // `__hash__` is None), whatever its bases define.
+        if ns.get_qstr(q::__eq__).is_some() && ns.get_qstr(q::__hash__).is_none() {
+            self.dict_set_qstr(ns, q::__hash__, Value::NONE)?;
+        }
+        let slots = self.class_slots(name, ns, &mro_tail, type_flags)?;
         let make_new = native_base.and_then(|nb| nb.make_new);
         let t = self.alloc(crate::obj::TypeObj {
             name,
@@ -200,6 +207,7 @@ impl Vm {
             make_new,
             native_base,
             flags: type_flags,
+            slots,
             cache: Default::default(),
         })?;
         let mut mro = vec![t];
@@ -223,8 +231,58 @@ impl Vm {
         Ok(t)
     }
 
+    /// The slot names a new class's instances are limited to (see `TypeObj::slots`):
+    /// its own `__slots__` and those of every user class it derives from, or `None`
+    /// when some class on the way up has no `__slots__` or one lists `__dict__`.
+    fn class_slots(
+        &mut self,
+        name: Qstr,
+        ns: Gc<DictObj>,
+        mro_tail: &[Gc<TypeObj>],
+        type_flags: u32,
+    ) -> PyResult<Option<Box<[Qstr]>>> {
+        let Some(decl) = ns.get_qstr(q::__slots__) else { return Ok(None) };
+        let own = if is_str(decl) { vec![decl] } else { self.collect_iterable(decl)? };
+        let mut names = Vec::with_capacity(own.len());
+        for v in own {
+            let Some(s) = as_str(&v) else {
+                return Err(self.type_error(format!("__slots__ items must be strings, not '{}'", self.type_name(v))));
+            };
+            // Private slot names are mangled, as the class body's names are.
+            names.push(krait_syntax::mangle::mangle(name.as_str(), Qstr::new(s)));
+        }
+        if type_flags & flags::EXCEPTION != 0 || names.contains(&q::__dict__) {
+            return Ok(None);
+        }
+        for b in mro_tail {
+            if b.has_flag(flags::BUILTIN) {
+                continue;
+            }
+            match &b.slots {
+                Some(s) => names.extend(s.iter().copied()),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(names.into_boxed_slice()))
+    }
+
     /// `cls(*args, **kw)`
     pub fn call_type(&mut self, t: Gc<TypeObj>, pos: &[Value], kw: &[Value]) -> PyResult<Value> {
+        // A metaclass's own `__call__` decides what calling its classes does.
+        if let Some(mt) = t.metaclass.downcast::<TypeObj>() {
+            if let Some(c) = mt.lookup_python(q::__call__) {
+                let mut args = Vec::with_capacity(pos.len() + 1);
+                args.push(t.value());
+                args.extend_from_slice(pos);
+                return self.call_value(c, &args, kw);
+            }
+        }
+        self.construct(t, pos, kw)
+    }
+
+    /// `type.__call__(t, *pos, **kw)`: make an instance of `t` (or, for a
+    /// metaclass, a class) with its `__new__` and `__init__`.
+    pub fn construct(&mut self, t: Gc<TypeObj>, pos: &[Value], kw: &[Value]) -> PyResult<Value> {
         if t == self.types.type_ {
             if pos.len() == 1 && kw.is_empty() {
                 return Ok(self.type_of(pos[0]).value());
@@ -372,8 +430,34 @@ impl Vm {
             return Err(self.type_error("type() argument 3 must be dict"));
         };
         let ns = self.alloc(src.clone_contents())?;
-        let meta = if meta == self.types.type_.value() { Value::NULL } else { meta };
+        let requested = meta.downcast::<TypeObj>().unwrap_or(self.types.type_);
+        let winner = self.most_derived_metaclass(requested, &bases)?;
+        if winner != requested {
+            // A base's metaclass is more derived: it makes the class.
+            return self.call_type(winner, pos, kw);
+        }
+        let meta = if winner == self.types.type_ { Value::NULL } else { winner.value() };
         Ok(self.create_class(meta, name, bases, ns, kw)?.value())
+    }
+
+    /// The metaclass of a class with these bases, asked for `meta`: the most
+    /// derived of `meta` and the bases' metaclasses, which must form a chain.
+    fn most_derived_metaclass(&mut self, meta: Gc<TypeObj>, bases: &[Gc<TypeObj>]) -> PyResult<Gc<TypeObj>> {
+        let mut winner = meta;
+        for b in bases {
+            let bm = b.metaclass.downcast::<TypeObj>().unwrap_or(self.types.type_);
+            if winner.is_subtype(bm) {
+                continue;
+            }
+            if bm.is_subtype(winner) {
+                winner = bm;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
     }
 
     // ---- exceptions ----
@@ -567,6 +651,13 @@ fn type_new_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     vm.type_new(args[0], &args[1..], kw)
 }
 
+fn type_call(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let Some(t) = args.first().and_then(|v| v.downcast::<TypeObj>()) else {
+        return Err(vm.type_error("type.__call__() needs a type"));
+    };
+    vm.construct(t, &args[1..], kw)
+}
+
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let Some(t) = args.first().and_then(|v| v.downcast::<TypeObj>()) else {
         return Err(vm.type_error("mro() needs a type"));
@@ -602,10 +693,16 @@ fn property_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) ->
     Ok(vm.alloc(p)?.value())
 }
 
+/// The property behind `v`: a property, or an instance of a subclass of property.
+fn property_of(vm: &mut Vm, v: Option<&Value>) -> PyResult<Gc<PropertyObj>> {
+    match v.and_then(|&v| vm.builtin_receiver(v).downcast::<PropertyObj>()) {
+        Some(p) => Ok(p),
+        None => Err(vm.type_error("descriptor needs a property")),
+    }
+}
+
 fn property_copy_with(vm: &mut Vm, args: &[Value], which: u8) -> PyResult<Value> {
-    let Some(p) = args.first().and_then(|v| v.downcast::<PropertyObj>()) else {
-        return Err(vm.type_error("descriptor needs a property"));
-    };
+    let p = property_of(vm, args.first())?;
     let f = arg(vm, args, 1, "property")?;
     let mut n = PropertyObj { fget: p.fget, fset: p.fset, fdel: p.fdel, doc: p.doc };
     match which {
@@ -629,21 +726,20 @@ fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
 }
 
 fn property_get(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(p) = args.first().and_then(|v| v.downcast::<PropertyObj>()) else {
-        return Err(vm.type_error("descriptor needs a property"));
-    };
+    let p = property_of(vm, args.first())?;
     let obj = arg(vm, args, 1, "__get__")?;
     if obj.is_none() {
-        return Ok(p.value());
+        return Ok(args[0]);
     }
     let fget = p.fget;
+    if fget.is_none() || fget.is_null() {
+        return Err(vm.attribute_error("unreadable attribute"));
+    }
     vm.call_value(fget, &[obj], &[])
 }
 
 fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(p) = args.first().and_then(|v| v.downcast::<PropertyObj>()) else {
-        return Err(vm.type_error("descriptor needs a property"));
-    };
+    let p = property_of(vm, args.first())?;
     let obj = arg(vm, args, 1, "__set__")?;
     let v = arg(vm, args, 2, "__set__")?;
     let fset = p.fset;
@@ -651,6 +747,16 @@ fn property_set(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Err(vm.attribute_error("can't set attribute"));
     }
     vm.call_value(fset, &[obj, v], &[])
+}
+
+fn property_delete(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let p = property_of(vm, args.first())?;
+    let obj = arg(vm, args, 1, "__delete__")?;
+    let fdel = p.fdel;
+    if fdel.is_none() || fdel.is_null() {
+        return Err(vm.attribute_error("can't delete attribute"));
+    }
+    vm.call_value(fdel, &[obj], &[])
 }
 
 fn classmethod_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -685,6 +791,22 @@ fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     let t = vm.new_tuple_from(&args[1..])?;
     e.get_mut().args = t;
     Ok(Value::NONE)
+}
+
+fn exception_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "__str__")?;
+    let Some(e) = v.downcast::<ExceptionObj>() else { return vm.str_value(v) };
+    let mut out = String::new();
+    vm.exception_default_str(e, &mut out)?;
+    vm.new_string(out)
+}
+
+fn exception_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = arg(vm, args, 0, "__repr__")?;
+    let Some(e) = v.downcast::<ExceptionObj>() else { return vm.repr_value(v) };
+    let mut out = String::new();
+    vm.exception_default_repr(e, &mut out)?;
+    vm.new_string(out)
 }
 
 fn exception_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -722,6 +844,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         t,
         &[
             ("__new__", type_new_method),
+            ("__call__", type_call),
             ("mro", type_mro),
             ("__subclasscheck__", type_subclasscheck),
             ("__instancecheck__", type_instancecheck),
@@ -738,6 +861,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("deleter", property_deleter),
             ("__get__", property_get),
             ("__set__", property_set),
+            ("__delete__", property_delete),
         ],
     )?;
     let cm = vm.types.classmethod;
@@ -749,7 +873,13 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let be = vm.types.exc(ExcKind::BaseException);
     vm.add_methods(
         be,
-        &[("__init__", exception_init), ("with_traceback", exception_with_traceback), ("add_note", exception_add_note)],
+        &[
+            ("__init__", exception_init),
+            ("__str__", exception_str),
+            ("__repr__", exception_repr),
+            ("with_traceback", exception_with_traceback),
+            ("add_note", exception_add_note),
+        ],
     )?;
     Ok(())
 }

@@ -282,10 +282,6 @@ impl Vm {
                         }
                     }
                     _ => {
-                        // A class defining __eq__ without __hash__ is unhashable.
-                        if t.lookup_python(q::__eq__).is_some() {
-                            return Err(self.type_error(format!("unhashable type: '{}'", t.name)));
-                        }
                         if let Some(inst) = v.downcast::<InstanceObj>() {
                             if !inst.base.is_null() {
                                 return self.hash(inst.base);
@@ -645,6 +641,25 @@ impl Vm {
         let ub = self.builtin_receiver(b);
         if ua != a || ub != b {
             return self.binary_op(op, ua, ub);
+        }
+        // A sequence repeated by an object with `__index__`.
+        if op == BinOp::Mult {
+            let is_seq = |v: Value| {
+                is_str(v)
+                    || matches!(v.kind(), Some(ObjKind::List | ObjKind::Tuple | ObjKind::Bytes | ObjKind::ByteArray))
+            };
+            let indexable =
+                |vm: &Self, v: Value| v.is_kind(ObjKind::Instance) && vm.type_of(v).lookup(q::__index__).is_some();
+            if is_seq(a) && indexable(self, b) {
+                let n = self.to_index(b)?;
+                let n = self.new_int(n)?;
+                return self.binary_op(op, a, n);
+            }
+            if is_seq(b) && indexable(self, a) {
+                let n = self.to_index(a)?;
+                let n = self.new_int(n)?;
+                return self.binary_op(op, n, b);
+            }
         }
         Err(self.unsupported_binop(name, a, b))
     }
@@ -2685,7 +2700,17 @@ impl Vm {
         self.handled_exc = saved_exc;
         match r {
             Err(e) if self.exc_matches(e, ExcKind::StopIteration) => {
-                Err(self.new_exception(ExcKind::RuntimeError, "generator raised StopIteration"))
+                let err = self.new_exception(ExcKind::RuntimeError, "generator raised StopIteration");
+                // The StopIteration is its cause (and context), as in CPython.
+                if let (Some(x), true) =
+                    (err.0.downcast::<crate::obj::exception::ExceptionObj>(), e.0.is_kind(ObjKind::Exception))
+                {
+                    let x = x.get_mut();
+                    x.cause = e.0;
+                    x.context = e.0;
+                    x.suppress_context = true;
+                }
+                Err(err)
             }
             r => r,
         }

@@ -149,25 +149,7 @@ impl Vm {
                     out.push_str(&r);
                     return Ok(());
                 }
-                if let Some(m) = crate::modules::io::errno_message(self, e) {
-                    out.push_str(&m);
-                    return Ok(());
-                }
-                let args = e.args;
-                match args.downcast::<TupleObj>() {
-                    Some(t) if t.items().is_empty() => {}
-                    Some(t) if t.items().len() == 1 => {
-                        let a = t.items()[0];
-                        if e.class.is_subtype(self.types.exc(ExcKind::KeyError)) && Value::NULL != a {
-                            self.repr_into(a, out)?;
-                        } else {
-                            self.str_into(a, out)?;
-                        }
-                    }
-                    Some(_) => self.repr_into(args, out)?,
-                    None => {}
-                }
-                Ok(())
+                self.exception_default_str(e, out)
             }
             Some(ObjKind::Instance) | Some(ObjKind::Other) => {
                 if let Some(r) = self.user_method_result(v, q::__str__)? {
@@ -186,6 +168,42 @@ impl Vm {
             }
             _ => self.repr_into(v, out),
         }
+    }
+
+    /// `BaseException.__str__`: the text of an exception from its args (no user `__str__`).
+    pub(crate) fn exception_default_str(&mut self, e: Gc<ExceptionObj>, out: &mut String) -> PyResult<()> {
+        if let Some(m) = crate::modules::io::errno_message(self, e) {
+            out.push_str(&m);
+            return Ok(());
+        }
+        let args = e.args;
+        match args.downcast::<TupleObj>() {
+            Some(t) if t.items().is_empty() => {}
+            Some(t) if t.items().len() == 1 => {
+                let a = t.items()[0];
+                if e.class.is_subtype(self.types.exc(ExcKind::KeyError)) && Value::NULL != a {
+                    self.repr_into(a, out)?;
+                } else {
+                    self.str_into(a, out)?;
+                }
+            }
+            Some(_) => self.repr_into(args, out)?,
+            None => {}
+        }
+        Ok(())
+    }
+
+    /// `BaseException.__repr__`, in MicroPython's form (decision 7, like its
+    /// traceback layout): the class name and the repr of the args tuple, so one
+    /// argument keeps the tuple's comma (`ValueError('x',)`), as on the board.
+    pub(crate) fn exception_default_repr(&mut self, e: Gc<ExceptionObj>, out: &mut String) -> PyResult<()> {
+        out.push_str(e.class.name.as_str());
+        let args = e.args;
+        match args.downcast::<TupleObj>() {
+            Some(_) => self.repr_into(args, out)?,
+            None => out.push_str("()"),
+        }
+        Ok(())
     }
 
     /// Call a special method that must return a str, unless it is `object`'s default.
@@ -351,15 +369,7 @@ impl Vm {
                     out.push_str(&r);
                     return Ok(());
                 }
-                // MicroPython's form (decision 7, like its traceback layout): the class
-                // name and the repr of the args tuple, so one argument keeps the
-                // tuple's comma (`ValueError('x',)`), as on the board.
-                out.push_str(e.class.name.as_str());
-                let args = e.args;
-                match args.downcast::<TupleObj>() {
-                    Some(_) => self.repr_into(args, out)?,
-                    None => out.push_str("()"),
-                }
+                self.exception_default_repr(e, out)?;
             }
             ObjKind::Generator => {
                 let g = Gc::<GeneratorObj>::from_value_unchecked(v);

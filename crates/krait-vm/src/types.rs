@@ -117,6 +117,7 @@ fn new_type(heap: &mut Heap, name: &'static str, bases: &[Gc<TypeObj>], flags: u
             make_new: None,
             native_base: None,
             flags,
+            slots: None,
             cache: Default::default(),
         })
         .expect("heap too small for built-in types");
@@ -231,6 +232,7 @@ impl Vm {
             make_new: bases[0].make_new,
             native_base: bases[0].native_base,
             flags: flags::BUILTIN | flags::BASETYPE | if is_exc { flags::EXCEPTION } else { 0 },
+            slots: None,
             cache: Default::default(),
         })?;
         let mut mro = vec![t];

@@ -96,6 +96,14 @@ pub fn os_error(vm: &mut Vm, errno: i64) -> PyErr {
         21 => ExcKind::IsADirectoryError,
         20 => ExcKind::NotADirectoryError,
         110 => ExcKind::TimeoutError,
+        3 => ExcKind::ProcessLookupError,
+        4 => ExcKind::InterruptedError,
+        10 => ExcKind::ChildProcessError,
+        11 | 115 => ExcKind::BlockingIOError,
+        32 => ExcKind::BrokenPipeError,
+        103 => ExcKind::ConnectionAbortedError,
+        104 => ExcKind::ConnectionResetError,
+        111 => ExcKind::ConnectionRefusedError,
         _ => ExcKind::OSError,
     };
     let class = vm.types.exc(kind);

@@ -89,6 +89,26 @@ fn imul(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     inplace(vm, args, BinOp::Mult, "__imul__")
 }
 
+fn to_int(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    let o = recv(vm, args, "__int__")?;
+    let t = vm.types.int;
+    vm.call_type(t, &[o], &[])
+}
+
+fn to_float(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    let o = recv(vm, args, "__float__")?;
+    let t = vm.types.float;
+    vm.call_type(t, &[o], &[])
+}
+
+fn rmul(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    binop(vm, args, BinOp::Mult, "__rmul__")
+}
+
+fn mod_(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    binop(vm, args, BinOp::Mod, "__mod__")
+}
+
 fn cmp(vm: &mut Vm, args: &[Value], op: CmpOp, name: &str) -> R {
     let o = recv(vm, args, name)?;
     let x = arg(vm, args, 1, name)?;
@@ -392,6 +412,16 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_methods(t.float, &[("__floor__", float_floor), ("__ceil__", float_ceil)])?;
     for ty in [t.int, t.float, t.str_] {
         vm.add_methods(ty, &[("__format__", format)])?;
+    }
+    for ty in [t.int, t.float] {
+        vm.add_methods(ty, &[("__int__", to_int), ("__float__", to_float)])?;
+    }
+    vm.add_methods(t.int, &[("__index__", num_pos)])?;
+    for ty in [t.list, t.tuple, t.str_, t.bytes, t.bytearray] {
+        vm.add_methods(ty, &[("__rmul__", rmul)])?;
+    }
+    for ty in [t.str_, t.bytes, t.bytearray] {
+        vm.add_methods(ty, &[("__mod__", mod_)])?;
     }
     Ok(())
 }

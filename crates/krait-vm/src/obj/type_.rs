@@ -48,6 +48,10 @@ pub struct TypeObj {
     /// carry as their base value (`class L(list)` → `list`), if any.
     pub native_base: Option<Gc<TypeObj>>,
     pub flags: u32,
+    /// For a class whose MRO defines `__slots__` all the way up (and none
+    /// lists `__dict__`): every slot name; its instances may hold no other
+    /// attribute. `None`: instances have a free `__dict__`.
+    pub slots: Option<Box<[Qstr]>>,
     /// Results of MRO lookups (`NULL` for "absent"), valid while the global class
     /// epoch is unchanged.
     pub cache: RefCell<LookupCache>,
