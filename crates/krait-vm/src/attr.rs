@@ -193,6 +193,12 @@ impl Vm {
             q::strerror if e.class.is_subtype(self.types.exc(ExcKind::OSError)) => {
                 Some(e.args.downcast::<TupleObj>().and_then(|t| t.items().get(1).copied()).unwrap_or(Value::NONE))
             }
+            // Given to OSError(errno, strerror, filename, winerror, filename2), they are in the dict.
+            _ if (name == Qstr::new("filename") || name == Qstr::new("filename2"))
+                && e.class.is_subtype(self.types.exc(ExcKind::OSError)) =>
+            {
+                Some(Value::NONE)
+            }
             q::__dict__ => {
                 if e.dict.is_null() {
                     let d = self.new_dict()?;

@@ -84,6 +84,16 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     }
     cuts.push(out.len());
     if file.is_none() {
+        // A program may have replaced `sys.stdout` (to capture output, say).
+        match vm.sys_dict.get_qstr(Qstr::new("stdout")) {
+            Some(s) if s.is_none() => return Ok(Value::NONE),
+            Some(s) if !s.downcast::<crate::modules::sys::StdStreamObj>().is_some_and(|s| s.fd == 1 && !s.binary) => {
+                file = s
+            }
+            _ => {}
+        }
+    }
+    if file.is_none() {
         vm.write_stdout(out.as_bytes());
         if flush {
             vm.flush_stdout();
@@ -660,7 +670,8 @@ fn builtin_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
                     let r = vm.call_dunder(m, v, &[])?;
                     let items = vm.collect_iterable(r)?;
                     let l = vm.new_list(items)?;
-                    crate::sort::list_sort(vm, l, &[])?;
+                    // Sorting can run user `__lt__` (and collect).
+                    vm.with_roots(&[l], |vm| crate::sort::list_sort(vm, l, &[]))?;
                     return Ok(l);
                 }
             }
@@ -1038,16 +1049,16 @@ fn tuple_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -> R
 fn dict_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
     nargs(vm, args, 0, 1, "dict")?;
     let d = vm.new_dict()?;
-    if let Some(&src) = args.first() {
-        vm.temp_roots.push(d.value());
-        let r = vm.dict_update(d, src, false);
-        vm.temp_roots.pop();
-        r?;
-    }
-    for p in kw.chunks_exact(2) {
-        vm.dict_set(d, p[0], p[1])?;
-    }
-    Ok(d.value())
+    // Storing can run user `__hash__`/`__eq__` (keys from `src`), which can collect.
+    vm.with_roots(&[d.value()], |vm| {
+        if let Some(&src) = args.first() {
+            vm.dict_update(d, src, false)?;
+        }
+        for p in kw.chunks_exact(2) {
+            vm.dict_set(d, p[0], p[1])?;
+        }
+        Ok(d.value())
+    })
 }
 
 fn set_new_impl(vm: &mut Vm, args: &[Value], frozen: bool) -> R {
@@ -1267,15 +1278,18 @@ pub fn bytes_init_data(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) ->
         return Ok(d);
     }
     let items = vm.collect_iterable(src)?;
-    let mut out = Vec::with_capacity(items.len());
-    for v in items {
-        let b = vm.to_index(v)?;
-        if !(0..=255).contains(&b) {
-            return Err(vm.value_error("bytes must be in range(0, 256)"));
+    // An item's `__index__` can collect: the items stay rooted meanwhile.
+    vm.with_roots(&items, |vm| {
+        let mut out = Vec::with_capacity(items.len());
+        for &v in &items {
+            let b = vm.to_index(v)?;
+            if !(0..=255).contains(&b) {
+                return Err(vm.value_error("bytes must be in range(0, 256)"));
+            }
+            out.push(b as u8);
         }
-        out.push(b as u8);
-    }
-    Ok(out)
+        Ok(out)
+    })
 }
 
 /// Install builtins into `vm.builtins`.

@@ -416,6 +416,11 @@ impl Vm {
         }
         self.temp_roots.push(args);
         self.temp_roots.push(kwargs);
+        if !args.is_kind(ObjKind::Tuple) {
+            // Gathered from an iterable (or a copy of a list the call may change):
+            // a built-in `f` gets them as they are, and may run Python code.
+            self.temp_roots.extend_from_slice(&pos);
+        }
         let r = self.call_value(f, &pos, &kw);
         self.temp_roots.truncate(base_mark);
         r

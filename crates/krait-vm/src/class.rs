@@ -215,19 +215,27 @@ impl Vm {
         t.get_mut().mro = mro;
         crate::obj::type_::bump_class_epoch();
         // `__set_name__` on descriptors, then the parent's `__init_subclass__`.
-        for (k, v) in ns.iter().collect::<Vec<_>>() {
-            if v.is_kind(ObjKind::Instance) {
-                if let Some(sn) = self.type_of(v).lookup(q::__set_name__) {
-                    self.call_value(sn, &[v, t.value(), k], &[])?;
+        // The class and a snapshot of its namespace (which that code may change)
+        // stay rooted meanwhile: the class may be referenced from nowhere else yet.
+        let mut held: Vec<Value> = vec![t.value()];
+        held.extend(ns.iter().flat_map(|(k, v)| [k, v]));
+        self.with_roots(&held, |vm| {
+            for kv in held[1..].chunks_exact(2) {
+                let (k, v) = (kv[0], kv[1]);
+                if v.is_kind(ObjKind::Instance) {
+                    if let Some(sn) = vm.type_of(v).lookup(q::__set_name__) {
+                        vm.call_value(sn, &[v, t.value(), k], &[])?;
+                    }
                 }
             }
-        }
-        if let Some(init_sub) = t.lookup_after(t, q::__init_subclass__) {
-            if let Some(cm) = init_sub.downcast::<ClassMethodObj>() {
-                let f = cm.func;
-                self.call_value(f, &[t.value()], kw)?;
+            if let Some(init_sub) = t.lookup_after(t, q::__init_subclass__) {
+                if let Some(cm) = init_sub.downcast::<ClassMethodObj>() {
+                    let f = cm.func;
+                    vm.call_value(f, &[t.value()], kw)?;
+                }
             }
-        }
+            Ok(())
+        })?;
         Ok(t)
     }
 
@@ -391,12 +399,38 @@ impl Vm {
     /// `object.__new__(cls)` extended to built-in bases: a bare instance of `t`.
     pub fn instantiate(&mut self, t: Gc<TypeObj>, pos: &[Value], kw: &[Value]) -> PyResult<Value> {
         if t.has_flag(flags::EXCEPTION) {
-            let e = match self.new_tuple_from(pos) {
+            // CPython's OSError(errno, strerror[, filename[, winerror[, filename2]]]):
+            // the subclass its errno names, and the file names kept apart from `args`.
+            let os = self.types.exc(ExcKind::OSError);
+            let os_args = t.is_subtype(os) && (2..=5).contains(&pos.len()) && pos[0].as_small_int().is_some();
+            let (t, args_pos) = if os_args {
+                let t = match pos[0].as_small_int() {
+                    Some(n) if t == os => self.types.exc(crate::modules::io::os_error_kind(n)),
+                    _ => t,
+                };
+                (t, if pos.len() > 2 { &pos[..2] } else { pos })
+            } else {
+                (t, pos)
+            };
+            let e = match self.new_tuple_from(args_pos) {
                 Ok(args) => self.new_exception_args(t, args).0,
                 // No room (heap full or locked): an exception from the reserve.
-                Err(_) => self.emergency_exception_args(t, pos).0,
+                Err(_) => self.emergency_exception_args(t, args_pos).0,
             };
-            return if e == self.memory_error { Err(PyErr(e)) } else { Ok(e) };
+            if e == self.memory_error {
+                return Err(PyErr(e));
+            }
+            if os_args && pos.len() > 2 {
+                if let Some(x) = e.downcast::<ExceptionObj>() {
+                    let d = self.new_dict()?;
+                    d.get_mut().set_qstr(Qstr::new("filename"), pos[2]);
+                    if let Some(&f2) = pos.get(4) {
+                        d.get_mut().set_qstr(Qstr::new("filename2"), f2);
+                    }
+                    x.get_mut().dict = d.value();
+                }
+            }
+            return Ok(e);
         }
         let base = match t.native_base {
             Some(nb) => match nb.make_new {

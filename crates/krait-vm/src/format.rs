@@ -342,8 +342,10 @@ fn format_field(
         Some(c) => return Err(vm.value_error(format!("Unknown conversion specifier {c}"))),
     };
     let spec = if spec.contains('{') {
+        // The nested fields' `__format__`/`__str__` can collect: `v` (made by an
+        // accessor or a conversion, perhaps) stays rooted meanwhile.
         let mut s = String::new();
-        format_template(vm, spec, args, kw, &mut s, auto, manual, depth + 1)?;
+        vm.with_roots(&[v], |vm| format_template(vm, spec, args, kw, &mut s, auto, manual, depth + 1))?;
         s
     } else {
         spec.to_owned()

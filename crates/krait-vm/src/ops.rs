@@ -34,6 +34,15 @@ pub enum Num<'a> {
 /// iterators) before a RecursionError: the bound `call.rs` puts on calls from Rust.
 const NATIVE_DEPTH_MAX: usize = 4000;
 
+/// Whether a dict or set key must be rooted while it is hashed and compared
+/// (which can run Python code, and collect): any heap object but a str. A
+/// tuple key's `__hash__`/`__eq__` calls get its items, not the tuple, and the
+/// caller may hold the key only in Rust memory.
+#[inline(always)]
+fn key_needs_root(key: Value) -> bool {
+    key.is_ptr() && !key.is_kind(ObjKind::Str)
+}
+
 /// View `v` as a number (`bool` counts as an int).
 #[inline]
 pub fn as_num(v: &Value) -> Option<Num<'_>> {
@@ -555,26 +564,34 @@ impl Vm {
         if a.len() != b.len() {
             return Ok(false);
         }
-        for (k, v) in a.iter().collect::<Vec<_>>() {
-            match self.dict_get(b, k)? {
-                Some(w) => {
-                    if !self.eq(v, w)? {
-                        return Ok(false);
+        // A snapshot of `a`, rooted: user `__eq__` may change the dicts meanwhile.
+        let pairs: Vec<Value> = a.iter().flat_map(|(k, v)| [k, v]).collect();
+        self.with_roots(&pairs, |vm| {
+            for kv in pairs.chunks_exact(2) {
+                match vm.dict_get(b, kv[0])? {
+                    Some(w) => {
+                        if !vm.with_roots(&[w], |vm| vm.eq(kv[1], w))? {
+                            return Ok(false);
+                        }
                     }
+                    None => return Ok(false),
                 }
-                None => return Ok(false),
             }
-        }
-        Ok(true)
+            Ok(true)
+        })
     }
 
     fn set_is_subset(&mut self, a: Gc<SetObj>, b: Gc<SetObj>) -> PyResult<bool> {
-        for k in a.map.keys() {
-            if !self.set_contains(b, k)? {
-                return Ok(false);
+        // A snapshot of `a`, rooted: user `__eq__` may change the sets meanwhile.
+        let keys = a.map.keys();
+        self.with_roots(&keys, |vm| {
+            for &k in &keys {
+                if !vm.set_contains(b, k)? {
+                    return Ok(false);
+                }
             }
-        }
-        Ok(true)
+            Ok(true)
+        })
     }
 
     /// The bytes of a `bytes` or `bytearray` (copied).
@@ -1271,40 +1288,55 @@ impl Vm {
     fn set_binop(&mut self, op: BinOp, a: Gc<SetObj>, b: Gc<SetObj>) -> PyResult<Value> {
         let frozen = SetObj::is_frozen(a);
         let r = self.new_set(frozen)?;
-        match op {
-            BinOp::BitOr => {
-                for k in a.map.keys().into_iter().chain(b.map.keys()) {
-                    self.set_add(r, k)?;
-                }
-            }
-            BinOp::BitAnd => {
-                for k in a.map.keys() {
-                    if self.set_contains(b, k)? {
-                        self.set_add(r, k)?;
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for k in a.map.keys() {
-                    if !self.set_contains(b, k)? {
-                        self.set_add(r, k)?;
-                    }
-                }
-            }
-            _ => {
-                for k in a.map.keys() {
-                    if !self.set_contains(b, k)? {
-                        self.set_add(r, k)?;
-                    }
-                }
-                for k in b.map.keys() {
-                    if !self.set_contains(a, k)? {
-                        self.set_add(r, k)?;
-                    }
-                }
-            }
-        }
+        // User `__hash__`/`__eq__` can collect: the operands (perhaps made by a
+        // builtin) and the result are rooted until it is returned.
+        self.with_roots(&[a.value(), b.value(), r.value()], |vm| vm.set_binop_into(op, a, b, r))?;
         Ok(r.value())
+    }
+
+    fn set_binop_into(&mut self, op: BinOp, a: Gc<SetObj>, b: Gc<SetObj>, r: Gc<SetObj>) -> PyResult<()> {
+        // Snapshots of both operands' keys, rooted: user `__hash__`/`__eq__` may
+        // change the operands meanwhile.
+        let mut all = a.map.keys();
+        let na = all.len();
+        all.extend(b.map.keys());
+        self.with_roots(&all, |vm| {
+            let (ka, kb) = all.split_at(na);
+            match op {
+                BinOp::BitOr => {
+                    for &k in &all {
+                        vm.set_add(r, k)?;
+                    }
+                }
+                BinOp::BitAnd => {
+                    for &k in ka {
+                        if vm.set_contains(b, k)? {
+                            vm.set_add(r, k)?;
+                        }
+                    }
+                }
+                BinOp::Sub => {
+                    for &k in ka {
+                        if !vm.set_contains(b, k)? {
+                            vm.set_add(r, k)?;
+                        }
+                    }
+                }
+                _ => {
+                    for &k in ka {
+                        if !vm.set_contains(b, k)? {
+                            vm.set_add(r, k)?;
+                        }
+                    }
+                    for &k in kb {
+                        if !vm.set_contains(a, k)? {
+                            vm.set_add(r, k)?;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })
     }
 
     // ---- conversions ----
@@ -1358,6 +1390,13 @@ impl Vm {
 
     /// `slice.indices(len)` for a slice object.
     pub fn slice_indices(&mut self, s: Gc<SliceObj>, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let (start, stop, step) = self.slice_raw(s)?;
+        Ok(adjust_indices(start, stop, step, len as i64))
+    }
+
+    /// A slice's start, stop and step as integers, before adjusting to a length
+    /// (their `__index__` can run Python code).
+    fn slice_raw(&mut self, s: Gc<SliceObj>) -> PyResult<(Option<i64>, Option<i64>, i64)> {
         // Slice bounds beyond the machine word clamp (as CPython's do) instead of overflowing.
         let index = |vm: &mut Vm, v: Value| -> PyResult<i64> {
             match as_num(&v) {
@@ -1371,7 +1410,7 @@ impl Vm {
         }
         let start = if s.start.is_none() { None } else { Some(index(self, s.start)?) };
         let stop = if s.stop.is_none() { None } else { Some(index(self, s.stop)?) };
-        Ok(adjust_indices(start, stop, step, len as i64))
+        Ok((start, stop, step))
     }
 
     /// Select `items[start:stop:step]`.
@@ -1400,13 +1439,18 @@ impl Vm {
         match obj.kind() {
             Some(ObjKind::List) => {
                 let l = Gc::<ListObj>::from_value_unchecked(obj);
+                // The bounds' `__index__` may change the list: its length is read after.
                 if let Some(sl) = key.downcast::<SliceObj>() {
-                    let (start, _, step, n) = self.slice_indices(sl, l.items.len())?;
+                    let (start, stop, step) = self.slice_raw(sl)?;
+                    let (start, _, step, n) = adjust_indices(start, stop, step, l.items.len() as i64);
                     let items = Self::slice_select(&l.items, start, step, n);
                     return self.new_list(items);
                 }
                 let i = self.seq_index(key, l.items.len(), "list")?;
-                Ok(l.items[i])
+                match l.items.get(i) {
+                    Some(&v) => Ok(v),
+                    None => Err(self.index_error("list index out of range")),
+                }
             }
             Some(ObjKind::Tuple) => {
                 let t = Gc::<TupleObj>::from_value_unchecked(obj);
@@ -1550,7 +1594,11 @@ impl Vm {
                     return self.list_set_slice(l, sl, new_items);
                 }
                 let i = self.seq_index(key, l.items.len(), "list")?;
-                l.get_mut().items[i] = v;
+                // (`__index__` may have shrunk the list.)
+                match l.get_mut().items.get_mut(i) {
+                    Some(slot) => *slot = v,
+                    None => return Err(self.index_error("list assignment index out of range")),
+                }
                 Ok(())
             }
             Some(ObjKind::Dict) => self.dict_set(Gc::from_value_unchecked(obj), key, v),
@@ -1625,7 +1673,13 @@ impl Vm {
     }
 
     fn list_set_slice(&mut self, l: Gc<ListObj>, sl: Gc<SliceObj>, new_items: Vec<Value>) -> PyResult<()> {
-        let (start, stop, step, n) = self.slice_indices(sl, l.items.len())?;
+        // The bounds' `__index__` can run Python code: it may collect (the new
+        // items, perhaps a generator's, stay rooted) or change the list (its
+        // length is read after).
+        let simple = [sl.start, sl.stop, sl.step].iter().all(|f| f.is_none() || f.is_small_int());
+        let (start, stop, step) =
+            if simple { self.slice_raw(sl)? } else { self.with_roots(&new_items, |vm| vm.slice_raw(sl))? };
+        let (start, stop, step, n) = adjust_indices(start, stop, step, l.items.len() as i64);
         if step == 1 {
             let stop = stop.max(start) as usize;
             self.charge(new_items.len() * 8)?;
@@ -1655,13 +1709,21 @@ impl Vm {
                     Some(l) => l.items.len(),
                     None => Gc::<ByteArrayObj>::from_value_unchecked(obj).data.len(),
                 };
+                let what = if obj.is_kind(ObjKind::List) { "list" } else { "bytearray" };
                 let mut remove: Vec<usize> = if let Some(sl) = key.downcast::<SliceObj>() {
                     let (start, _, step, n) = self.slice_indices(sl, len)?;
                     (0..n).map(|k| (start + k as i64 * step) as usize).collect()
                 } else {
-                    let what = if obj.is_kind(ObjKind::List) { "list" } else { "bytearray" };
                     vec![self.seq_index(key, len, what)?]
                 };
+                // An `__index__` may have changed the length.
+                let now = match obj.downcast::<ListObj>() {
+                    Some(l) => l.items.len(),
+                    None => Gc::<ByteArrayObj>::from_value_unchecked(obj).data.len(),
+                };
+                if now != len && remove.iter().any(|&i| i >= now) {
+                    return Err(self.index_error(format!("{what} index out of range")));
+                }
                 remove.sort_unstable();
                 if let Some(l) = obj.downcast::<ListObj>() {
                     let items = &mut l.get_mut().items;
@@ -1728,6 +1790,13 @@ impl Vm {
                 return Ok(d.get_qstr(qs));
             }
         }
+        if key_needs_root(key) {
+            return self.with_roots(&[key], |vm| vm.dict_get_unrooted(d, key));
+        }
+        self.dict_get_unrooted(d, key)
+    }
+
+    fn dict_get_unrooted(&mut self, d: Gc<DictObj>, key: Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         let i = DictObj::find(d, h, key, &mut |a, b| self.eq(a, b))?;
         Ok(i.map(|i| d.value_at(i)))
@@ -1739,6 +1808,16 @@ impl Vm {
                 return self.dict_set_qstr(d, qs, v);
             }
         }
+        // Hashing `key` and comparing it with the keys there can run Python code
+        // (`__hash__`, `__eq__`), which can collect: `v` (and a tuple key's items)
+        // may be referenced from nowhere else yet.
+        if key_needs_root(key) || d.has_user_keys() {
+            return self.with_roots(&[key, v], |vm| vm.dict_set_unrooted(d, key, v));
+        }
+        self.dict_set_unrooted(d, key, v)
+    }
+
+    fn dict_set_unrooted(&mut self, d: Gc<DictObj>, key: Value, v: Value) -> PyResult<()> {
         let h = self.hash(key)?;
         match DictObj::find(d, h, key, &mut |a, b| self.eq(a, b))? {
             Some(i) => d.get_mut().set_value_at(i, v),
@@ -1751,6 +1830,13 @@ impl Vm {
     }
 
     pub fn dict_remove(&mut self, d: Gc<DictObj>, key: Value) -> PyResult<Option<Value>> {
+        if key_needs_root(key) {
+            return self.with_roots(&[key], |vm| vm.dict_remove_unrooted(d, key));
+        }
+        self.dict_remove_unrooted(d, key)
+    }
+
+    fn dict_remove_unrooted(&mut self, d: Gc<DictObj>, key: Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         match DictObj::find(d, h, key, &mut |a, b| self.eq(a, b))? {
             Some(i) => Ok(Some(d.get_mut().remove_at(i))),
@@ -1769,17 +1855,34 @@ impl Vm {
             self.temp_roots.truncate(mark);
             return r;
         } else {
-            let mut out = Vec::new();
-            for item in self.collect_iterable(m)? {
-                let kv = self.collect_iterable(item)?;
-                if kv.len() != 2 {
-                    return Err(self.value_error("dict update sequence element has wrong length"));
+            // The items stay rooted while keys are hashed and compared (user
+            // `__hash__`/`__eq__` can collect); each pair goes in as it comes, as
+            // CPython's does (an error leaves the pairs before it in `d`).
+            let items = self.collect_iterable(m)?;
+            return self.with_roots(&items, |vm| {
+                for &item in &items {
+                    let kv = match item.downcast::<TupleObj>() {
+                        Some(t) if t.items().len() == 2 => [t.items()[0], t.items()[1]],
+                        _ => {
+                            let kv = vm.collect_iterable(item)?;
+                            if kv.len() != 2 {
+                                return Err(vm.value_error("dict update sequence element has wrong length"));
+                            }
+                            [kv[0], kv[1]]
+                        }
+                    };
+                    vm.with_roots(&kv, |vm| vm.dict_update_pair(d, kv[0], kv[1], strict))?;
                 }
-                out.push((kv[0], kv[1]));
-            }
-            out
+                Ok(())
+            });
         };
-        self.dict_update_pairs(d, pairs, strict)
+        // `m` is a dict. When storing its pairs can run Python code (user
+        // `__hash__`/`__eq__`, which may change `m`), they are rooted until in `d`.
+        if !d.has_user_keys() && pairs.iter().all(|&(k, _)| !key_needs_root(k)) {
+            return self.dict_update_pairs(d, pairs, strict);
+        }
+        let flat: Vec<Value> = pairs.iter().flat_map(|&(k, v)| [k, v]).collect();
+        self.with_roots(&flat, |vm| vm.dict_update_pairs(d, pairs, strict))
     }
 
     /// `[(k, m[k]) for k in m.keys()]` for a mapping `m` defined in Python. Its
@@ -1790,8 +1893,11 @@ impl Vm {
     pub(crate) fn user_mapping_items(&mut self, m: Value, str_keys: bool) -> PyResult<Vec<(Value, Value)>> {
         let keys = self.call_method(m, q::keys, &[])?;
         self.temp_roots.push(keys);
+        let keys = self.collect_iterable(keys)?;
+        // (`keys()` may have made them: a generator's, say.)
+        self.temp_roots.extend_from_slice(&keys);
         let mut out = Vec::new();
-        for k in self.collect_iterable(keys)? {
+        for k in keys {
             if str_keys && !is_str(k) {
                 return Err(self.type_error("keywords must be strings"));
             }
@@ -1807,16 +1913,28 @@ impl Vm {
     /// there is an error (keyword arguments given twice).
     fn dict_update_pairs(&mut self, d: Gc<DictObj>, pairs: Vec<(Value, Value)>, strict: bool) -> PyResult<()> {
         for (k, v) in pairs {
-            if strict && self.dict_get(d, k)?.is_some() {
-                let ks = self.str_of(k)?;
-                return Err(self.type_error(format!("function got multiple values for keyword argument '{ks}'")));
-            }
-            self.dict_set(d, k, v)?;
+            self.dict_update_pair(d, k, v, strict)?;
         }
         Ok(())
     }
 
+    /// One pair of `dict_update_pairs` (rooted by the caller).
+    fn dict_update_pair(&mut self, d: Gc<DictObj>, k: Value, v: Value, strict: bool) -> PyResult<()> {
+        if strict && self.dict_get(d, k)?.is_some() {
+            let ks = self.str_of(k)?;
+            return Err(self.type_error(format!("function got multiple values for keyword argument '{ks}'")));
+        }
+        self.dict_set(d, k, v)
+    }
+
     pub fn set_add(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<()> {
+        if key_needs_root(key) {
+            return self.with_roots(&[key], |vm| vm.set_add_unrooted(s, key));
+        }
+        self.set_add_unrooted(s, key)
+    }
+
+    fn set_add_unrooted(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<()> {
         let h = self.hash(key)?;
         let found = self.set_find(s, h, key)?;
         if found.is_none() {
@@ -1831,18 +1949,25 @@ impl Vm {
     }
 
     pub fn set_contains(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<bool> {
-        let h = match self.hash(key) {
-            Ok(h) => h,
-            Err(e) => {
-                // `[1] in {1, 2}`: an unhashable probe of a set is a TypeError in
-                // Python too, but a set probing for a set looks for the frozenset.
-                return Err(e);
-            }
-        };
+        if key_needs_root(key) {
+            return self.with_roots(&[key], |vm| vm.set_contains_unrooted(s, key));
+        }
+        self.set_contains_unrooted(s, key)
+    }
+
+    fn set_contains_unrooted(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<bool> {
+        let h = self.hash(key)?;
         Ok(self.set_find(s, h, key)?.is_some())
     }
 
     pub fn set_remove(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<bool> {
+        if key_needs_root(key) {
+            return self.with_roots(&[key], |vm| vm.set_remove_unrooted(s, key));
+        }
+        self.set_remove_unrooted(s, key)
+    }
+
+    fn set_remove_unrooted(&mut self, s: Gc<SetObj>, key: Value) -> PyResult<bool> {
         let h = self.hash(key)?;
         match self.set_find(s, h, key)? {
             Some(i) => {
@@ -1854,16 +1979,18 @@ impl Vm {
     }
 
     pub fn set_update(&mut self, s: Gc<SetObj>, it: Value) -> PyResult<()> {
-        if let Some(src) = it.downcast::<SetObj>() {
-            for k in src.map.keys() {
-                self.set_add(s, k)?;
+        let items = match it.downcast::<SetObj>() {
+            Some(src) => src.map.keys(),
+            None => self.collect_iterable(it)?,
+        };
+        // Adding can run a user `__hash__`/`__eq__`, which can collect: keep the
+        // items not added yet rooted (they may be referenced from nowhere else).
+        self.with_roots(&items, |vm| {
+            for &v in &items {
+                vm.set_add(s, v)?;
             }
-            return Ok(());
-        }
-        for v in self.collect_iterable(it)? {
-            self.set_add(s, v)?;
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     pub fn list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
@@ -1914,14 +2041,18 @@ impl Vm {
                     Ok(b) => Ok(b),
                     Err(e) if item.is_kind(ObjKind::Set) && self.exc_matches(e, ExcKind::TypeError) => {
                         let fs = self.new_set(true)?;
-                        self.set_update(fs, item)?;
+                        // Filling it can run user `__hash__`/`__eq__` (and collect).
+                        self.with_roots(&[fs.value()], |vm| vm.set_update(fs, item))?;
                         self.set_contains(s, fs.value())
                     }
                     Err(e) => Err(e),
                 }
             }
             Some(ObjKind::List) | Some(ObjKind::Tuple) => {
-                let n = self.seq_items(container).len();
+                let n = match container.downcast::<ListObj>() {
+                    Some(l) => l.items.len(),
+                    None => Gc::<TupleObj>::from_value_unchecked(container).items().len(),
+                };
                 for i in 0..n {
                     let x = match container.downcast::<ListObj>() {
                         Some(l) => match l.items.get(i) {
@@ -2311,8 +2442,12 @@ impl Vm {
                     let keep = if func.is_none() {
                         self.truthy(v)?
                     } else {
-                        let r = self.call_value(func, &[v], &[])?;
-                        self.truthy(r)?
+                        // `v` outlives the call: the truth of what it returns
+                        // (`__bool__`) can run Python code too.
+                        self.with_roots(&[v], |vm| {
+                            let r = vm.call_value(func, &[v], &[])?;
+                            vm.truthy(r)
+                        })?
                     };
                     if keep {
                         return Ok(Some(v));

@@ -443,22 +443,36 @@ impl Vm {
             }
             ObjKind::Dict => {
                 out.push('{');
-                let items: Vec<(Value, Value)> = Gc::<DictObj>::from_value_unchecked(v).iter().collect();
-                for (i, (k, x)) in items.into_iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
+                // Entries are read from the dict as they come, not from a snapshot
+                // whose items a `__repr__` changing the dict could leave unrooted.
+                // (What `repr_into` works on is rooted: a container by itself, an
+                // instance as the receiver of its `__repr__`.)
+                let d = Gc::<DictObj>::from_value_unchecked(v);
+                let (mut i, mut first) = (0, true);
+                while i < d.raw_entries().len() {
+                    if let Some((k, _)) = d.entry_at(i) {
+                        if !first {
+                            out.push_str(", ");
+                        }
+                        first = false;
+                        self.repr_into(k, out)?;
+                        out.push_str(": ");
+                        match d.entry_at(i) {
+                            Some((_, x)) => self.repr_into(x, out)?,
+                            None => {
+                                let msg = "dictionary changed size during iteration";
+                                return Err(self.new_exception(ExcKind::RuntimeError, msg));
+                            }
+                        }
                     }
-                    self.repr_into(k, out)?;
-                    out.push_str(": ");
-                    self.repr_into(x, out)?;
+                    i += 1;
                 }
                 out.push('}');
             }
             ObjKind::Set => {
                 let s = Gc::<SetObj>::from_value_unchecked(v);
                 let frozen = SetObj::is_frozen(s);
-                let keys = s.map.keys();
-                if keys.is_empty() {
+                if s.map.is_empty() {
                     out.push_str(if frozen { "frozenset()" } else { "set()" });
                     return Ok(());
                 }
@@ -466,11 +480,17 @@ impl Vm {
                     out.push_str("frozenset(");
                 }
                 out.push('{');
-                for (i, k) in keys.into_iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
+                // Read as they come (see the dict's case above).
+                let (mut i, mut first) = (0, true);
+                while i < s.map.raw_entries().len() {
+                    if let Some((k, _)) = s.map.entry_at(i) {
+                        if !first {
+                            out.push_str(", ");
+                        }
+                        first = false;
+                        self.repr_into(k, out)?;
                     }
-                    self.repr_into(k, out)?;
+                    i += 1;
                 }
                 out.push('}');
                 if frozen {

@@ -53,6 +53,10 @@ pub fn list_sort(vm: &mut Vm, l: Value, kw: &[Value]) -> PyResult<()> {
     let holder = match holder {
         Ok(h) => h,
         Err(e) => {
+            // (Unroot the keys too.)
+            if let Some((ks, _)) = &keys {
+                vm.temp_roots.truncate(mark - ks.len() - 1);
+            }
             list.get_mut().items = items;
             return Err(e);
         }

@@ -650,6 +650,18 @@ impl Vm {
 
     // ---- garbage collection ----
 
+    /// Run `f` with `vals` rooted: pushed on `temp_roots`, and popped again
+    /// however `f` ends. For values held in Rust memory (a local, a `Vec`) across
+    /// anything that can run Python code, and so collect.
+    #[inline]
+    pub fn with_roots<T>(&mut self, vals: &[Value], f: impl FnOnce(&mut Vm) -> T) -> T {
+        let mark = self.temp_roots.len();
+        self.temp_roots.extend_from_slice(vals);
+        let r = f(self);
+        self.temp_roots.truncate(mark);
+        r
+    }
+
     /// Collect now, with every root the VM knows.
     pub fn collect_garbage(&mut self) {
         let mut tracer = self.heap.begin_collect();

@@ -708,10 +708,15 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     if let Some(s) = as_str(&fields_v) {
         names.extend(s.replace(',', " ").split_whitespace().map(str::to_owned));
     } else {
-        for f in vm.collect_iterable(fields_v)? {
-            let s = vm.str_of(f)?;
-            names.push(s);
-        }
+        let fields = vm.collect_iterable(fields_v)?;
+        // A field's `__str__` can collect: the fields after it stay rooted.
+        vm.with_roots(&fields, |vm| {
+            for &f in &fields {
+                let s = vm.str_of(f)?;
+                names.push(s);
+            }
+            Ok(())
+        })?;
     }
     if rename {
         let mut seen = std::collections::HashSet::new();
@@ -974,12 +979,16 @@ fn count_elements(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     vm.temp_roots.push(iter);
     let r = (|| {
         while let Some(x) = vm.iter_next(iter)? {
-            let one = Value::small_int(1);
-            let n = match vm.dict_get(d, x)? {
-                Some(c) => vm.binary_op(krait_syntax::ast::BinOp::Add, c, one)?,
-                None => one,
-            };
-            vm.dict_set(d, x, n)?;
+            // `x` (perhaps made by the iterator) outlives Python code run by its
+            // hashing and by a count's `__add__`.
+            vm.with_roots(&[x], |vm| {
+                let one = Value::small_int(1);
+                let n = match vm.dict_get(d, x)? {
+                    Some(c) => vm.binary_op(krait_syntax::ast::BinOp::Add, c, one)?,
+                    None => one,
+                };
+                vm.dict_set(d, x, n)
+            })?;
         }
         Ok(Value::NONE)
     })();

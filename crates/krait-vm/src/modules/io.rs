@@ -86,10 +86,9 @@ pub const EAGAIN: i64 = 11;
 pub const EBADF: i64 = 9;
 pub const EINVAL: i64 = 22;
 
-/// `OSError(errno)`, as the subclass CPython picks for that errno
-/// (`FileNotFoundError` for ENOENT, ...), with MicroPython's `args == (errno,)`.
-pub fn os_error(vm: &mut Vm, errno: i64) -> PyErr {
-    let kind = match errno {
+/// The subclass of OSError CPython picks for an errno (of those krait has).
+pub fn os_error_kind(errno: i64) -> ExcKind {
+    match errno {
         2 => ExcKind::FileNotFoundError,
         17 => ExcKind::FileExistsError,
         1 | 13 => ExcKind::PermissionError,
@@ -105,8 +104,13 @@ pub fn os_error(vm: &mut Vm, errno: i64) -> PyErr {
         104 => ExcKind::ConnectionResetError,
         111 => ExcKind::ConnectionRefusedError,
         _ => ExcKind::OSError,
-    };
-    let class = vm.types.exc(kind);
+    }
+}
+
+/// `OSError(errno)`, as the subclass CPython picks for that errno
+/// (`FileNotFoundError` for ENOENT, ...), with MicroPython's `args == (errno,)`.
+pub fn os_error(vm: &mut Vm, errno: i64) -> PyErr {
+    let class = vm.types.exc(os_error_kind(errno));
     match vm.new_tuple_from(&[Value::small_int(errno)]) {
         Ok(args) => vm.new_exception_args(class, args),
         Err(e) => e,
@@ -126,12 +130,52 @@ pub fn errno_message(vm: &Vm, e: Gc<crate::obj::ExceptionObj>) -> Option<String>
     let n = t.items().first()?.as_small_int()?;
     match t.items().len() {
         1 => errno_name(n).map(|name| format!("[Errno {n}] {name}")),
-        2 => as_str(&t.items()[1]).map(|s| match errno_name(n) {
-            Some(name) => format!("[Errno {n}] {name}: {s}"),
-            None => format!("[Errno {n}] {s}"),
+        2 => as_str(&t.items()[1]).map(|s| {
+            let mut m = match errno_name(n) {
+                Some(name) => format!("[Errno {n}] {name}: {s}"),
+                None => format!("[Errno {n}] {s}"),
+            };
+            // CPython's `: 'name'` (`-> 'name2'`) after the text for OSError(errno, text, filename, ...).
+            let d = e.dict.downcast::<DictObj>();
+            if let Some(f) = d.and_then(|d| d.get_qstr(Qstr::new("filename"))) {
+                if let Some(fs) = as_str(&f) {
+                    m.push_str(": ");
+                    crate::repr::repr_str_into(fs, &mut m);
+                }
+                if let Some(f2) = d.and_then(|d| d.get_qstr(Qstr::new("filename2"))) {
+                    if let Some(fs) = as_str(&f2) {
+                        m.push_str(" -> ");
+                        crate::repr::repr_str_into(fs, &mut m);
+                    }
+                }
+            }
+            m
         }),
         _ => None,
     }
+}
+
+/// Record the file name(s) an OSError is about (its `filename` and `filename2`).
+pub fn set_filename(vm: &mut Vm, err: PyErr, path: Value, path2: Option<Value>) -> PyErr {
+    let Some(e) = err.0.downcast::<crate::obj::ExceptionObj>() else { return err };
+    if !e.class.is_subtype(vm.types.exc(ExcKind::OSError)) {
+        return err;
+    }
+    let d = match e.dict.downcast::<DictObj>() {
+        Some(d) => d,
+        None => match vm.new_dict() {
+            Ok(d) => {
+                e.get_mut().dict = d.value();
+                d
+            }
+            Err(_) => return err,
+        },
+    };
+    d.get_mut().set_qstr(Qstr::new("filename"), path);
+    if let Some(p2) = path2 {
+        d.get_mut().set_qstr(Qstr::new("filename2"), p2);
+    }
+    err
 }
 
 /// A Rust I/O error as the Python exception.
@@ -317,7 +361,35 @@ pub struct MemIOObj {
     pub pos: usize,
     pub closed: bool,
     pub text: bool,
+    /// A `StringIO`'s `newline=` mode (`'\n'` unless given).
+    newline: Newline,
     pub class: Gc<TypeObj>,
+}
+
+/// Text written to a `StringIO` as its `newline=` mode stores it: `None` turns
+/// `\r\n` and `\r` into `\n`; `'\r'` and `'\r\n'` turn `\n` into themselves.
+fn translate_newlines(s: &str, nl: Newline) -> Option<String> {
+    match nl {
+        Newline::Universal if s.contains('\r') => Some(s.replace("\r\n", "\n").replace('\r', "\n")),
+        Newline::Cr if s.contains('\n') => Some(s.replace('\n', "\r")),
+        Newline::CrLf if s.contains('\n') => Some(s.replace('\n', "\r\n")),
+        _ => None,
+    }
+}
+
+/// Where the line starting at `d[0]` ends (after its line ending), within `d`.
+fn line_end(d: &[u8], nl: Newline) -> Option<usize> {
+    match nl {
+        Newline::Untranslated => {
+            let i = d.iter().position(|&b| b == b'\n' || b == b'\r')?;
+            // A `\r` at the end of what is looked at might be half of a `\r\n`:
+            // the caller's slice is the whole rest of the stream or a size limit.
+            Some(if d[i] == b'\r' && d.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 })
+        }
+        Newline::Cr => d.iter().position(|&b| b == b'\r').map(|i| i + 1),
+        Newline::CrLf => d.windows(2).position(|w| w == b"\r\n").map(|i| i + 2),
+        _ => d.iter().position(|&b| b == b'\n').map(|i| i + 1),
+    }
 }
 
 impl MemIOObj {
@@ -428,12 +500,24 @@ fn memio_make(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value], text:
             buf = bytes_arg_for_write(vm, v)?;
         }
     }
+    let mut newline = Newline::Lf;
     if let Some(nl) = args.get(1).copied().or_else(|| kwarg(kw, "newline")) {
-        if !nl.is_none() && !matches!(as_str(&nl), Some("" | "\n" | "\r" | "\r\n")) {
-            return Err(vm.value_error("illegal newline value"));
+        newline = match as_str(&nl) {
+            _ if nl.is_none() => Newline::Universal,
+            Some("") => Newline::Untranslated,
+            Some("\n") => Newline::Lf,
+            Some("\r") => Newline::Cr,
+            Some("\r\n") => Newline::CrLf,
+            _ => return Err(vm.value_error("illegal newline value")),
+        };
+    }
+    if !shared.is_null() && text {
+        if let Some(t) = as_str(&shared).and_then(|s| translate_newlines(s, newline)) {
+            shared = Value::NULL;
+            buf = t.into_bytes();
         }
     }
-    Ok(vm.alloc(MemIOObj { buf, init: shared, pos: 0, closed: false, text, class: cls })?.value())
+    Ok(vm.alloc(MemIOObj { buf, init: shared, pos: 0, closed: false, text, newline, class: cls })?.value())
 }
 
 fn stringio_new(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
@@ -472,8 +556,8 @@ fn read_range(m: &MemIOObj, n: Option<usize>, line: bool) -> (usize, usize) {
             Some(n) if m.text => advance_chars(d, start, n),
             Some(n) => start.saturating_add(n).min(d.len()),
         };
-        let end = match d[start..limit].iter().position(|&b| b == b'\n') {
-            Some(i) if line => start + i + 1,
+        let end = match line_end(&d[start..limit], m.newline) {
+            Some(i) if line => start + i,
             _ => limit,
         };
         (start, end)
@@ -576,6 +660,10 @@ fn memio_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         } else {
             let s = as_str(&v).unwrap_or("");
             let n = crate::obj::str::str_char_len(v).unwrap_or(s.len());
+            if let Some(t) = translate_newlines(s, m.newline) {
+                mem_write_bytes(vm, m, t.as_bytes())?;
+                return vm.new_int(n as i64);
+            }
             // `s` borrows `v`, which the caller roots; no Python code runs below.
             let bytes: &[u8] = s.as_bytes();
             mem_write_bytes(vm, m, bytes)?;
@@ -656,10 +744,18 @@ fn memio_seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     // Positions are in characters for text: convert the reference point.
     let cur_chars = mem_tell(&m) as i64;
     let len_chars = if text { m.with_data(count_chars) } else { m.len() } as i64;
+    // CPython: a negative absolute position is a ValueError; a text stream seeks
+    // relative to the current position or the end only by 0.
+    if text && whence != 0 && off != 0 {
+        let msg =
+            if whence == 1 { "Can't do nonzero cur-relative seeks" } else { "Can't do nonzero end-relative seeks" };
+        return Err(vm.new_exception(ExcKind::OSError, msg));
+    }
     let target = match whence {
         0 => {
             if off < 0 {
-                return Err(os_error(vm, EINVAL));
+                let what = if text { "Negative seek position" } else { "negative seek value" };
+                return Err(vm.value_error(format!("{what} {off}")));
             }
             off
         }
@@ -1550,10 +1646,14 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     }
     let fh = match opts.open(&path) {
         Ok(f) => f,
-        Err(e) => return Err(io_error(vm, &e)),
+        Err(e) => {
+            let err = io_error(vm, &e);
+            return Err(set_filename(vm, err, file, None));
+        }
     };
     if fh.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(os_error(vm, 21));
+        let err = os_error(vm, 21);
+        return Err(set_filename(vm, err, file, None));
     }
     let mut fh = fh;
     if a == 1 {

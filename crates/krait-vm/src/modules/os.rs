@@ -76,6 +76,12 @@ fn io_err(vm: &mut Vm, e: std::io::Error) -> crate::error::PyErr {
     super::io::io_error(vm, &e)
 }
 
+/// The OSError for a failed operation on a path (CPython's `filename`, `filename2`).
+fn io_err_at(vm: &mut Vm, e: std::io::Error, path: Value, path2: Option<Value>) -> crate::error::PyErr {
+    let err = super::io::io_error(vm, &e);
+    super::io::set_filename(vm, err, path, path2)
+}
+
 fn opt_path(vm: &mut Vm, args: &[Value]) -> PyResult<PathArg> {
     match args.first() {
         Some(&v) => path_arg(vm, v),
@@ -96,7 +102,7 @@ fn chdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let p = path_arg(vm, args[0])?;
     match std::env::set_current_dir(p.path()) {
         Ok(()) => Ok(Value::NONE),
-        Err(e) => Err(io_err(vm, e)),
+        Err(e) => Err(io_err_at(vm, e, args[0], None)),
     }
 }
 
@@ -173,15 +179,18 @@ fn stat_tuple(vm: &mut Vm, md: &std::fs::Metadata) -> R {
     for f in fields {
         items.push(vm.new_int_i128(f)?);
     }
-    vm.new_tuple(items)
+    named_tuple_result(vm, "os", "stat_result", &STAT_FIELDS, items)
 }
+
+const STAT_FIELDS: [&str; 10] =
+    ["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"];
 
 fn stat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     check_args(vm, args, kw, 1, 1)?;
     let p = path_arg(vm, args[0])?;
     match std::fs::metadata(p.path()) {
         Ok(md) => stat_tuple(vm, &md),
-        Err(e) => Err(io_err(vm, e)),
+        Err(e) => Err(io_err_at(vm, e, args[0], None)),
     }
 }
 
@@ -190,7 +199,7 @@ fn lstat(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let p = path_arg(vm, args[0])?;
     match std::fs::symlink_metadata(p.path()) {
         Ok(md) => stat_tuple(vm, &md),
-        Err(e) => Err(io_err(vm, e)),
+        Err(e) => Err(io_err_at(vm, e, args[0], None)),
     }
 }
 
@@ -199,7 +208,7 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let p = path_arg(vm, args[0])?;
     match std::fs::remove_file(p.path()) {
         Ok(()) => Ok(Value::NONE),
-        Err(e) => Err(io_err(vm, e)),
+        Err(e) => Err(io_err_at(vm, e, args[0], None)),
     }
 }
 
@@ -209,7 +218,7 @@ fn rename(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let b = path_arg(vm, args[1])?;
     match std::fs::rename(a.path(), b.path()) {
         Ok(()) => Ok(Value::NONE),
-        Err(e) => Err(io_err(vm, e)),
+        Err(e) => Err(io_err_at(vm, e, args[0], Some(args[1]))),
     }
 }
 
@@ -223,7 +232,7 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     use std::os::unix::fs::DirBuilderExt;
     match std::fs::DirBuilder::new().mode(mode).create(p.path()) {
         Ok(()) => Ok(Value::NONE),
-        Err(e) => Err(io_err(vm, e)),
+        Err(e) => Err(io_err_at(vm, e, args[0], None)),
     }
 }
 
@@ -232,7 +241,7 @@ fn rmdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let p = path_arg(vm, args[0])?;
     match std::fs::remove_dir(p.path()) {
         Ok(()) => Ok(Value::NONE),
-        Err(e) => Err(io_err(vm, e)),
+        Err(e) => Err(io_err_at(vm, e, args[0], None)),
     }
 }
 
@@ -322,22 +331,38 @@ pub(crate) fn attrtuple(vm: &mut Vm, module: &str, name: &str, fields: &[&str], 
     // The values must survive the Python code that makes the class.
     let mark = vm.temp_roots.len();
     vm.temp_roots.extend_from_slice(&values);
-    let r = attrtuple_rooted(vm, module, name, fields, values);
+    let r = attrtuple_rooted(vm, module, name, fields, values, true);
     vm.temp_roots.truncate(mark);
     r
 }
 
-fn attrtuple_rooted(vm: &mut Vm, module: &str, name: &str, fields: &[&str], values: Vec<Value>) -> R {
+/// A tuple (printed as a plain tuple, as MicroPython returns one) whose first
+/// items can also be read by CPython's attribute names: `os.stat(p).st_size`,
+/// `time.localtime().tm_year`. `fields` may name fewer items than there are.
+pub(crate) fn named_tuple_result(vm: &mut Vm, module: &str, name: &str, fields: &[&str], values: Vec<Value>) -> R {
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&values);
+    let r = attrtuple_rooted(vm, module, name, fields, values, false);
+    vm.temp_roots.truncate(mark);
+    r
+}
+
+fn attrtuple_rooted(vm: &mut Vm, module: &str, name: &str, fields: &[&str], values: Vec<Value>, named_repr: bool) -> R {
     let hidden = Qstr::new(&format!("_{name}"));
     let mdict = vm.modules.get_qstr(Qstr::new(module)).and_then(|m| m.downcast::<ModuleObj>()).map(|m| m.dict);
     let mut cls = mdict.and_then(|d| d.get_qstr(hidden));
     if cls.is_none() {
         let quoted: Vec<String> = fields.iter().map(|f| format!("'{f}'")).collect();
+        let repr = if named_repr {
+            "\x20   def __repr__(self):\n\
+             \x20       return '(' + ', '.join([f + '=' + repr(v) for f, v in zip(self._fields, self)]) + ')'\n"
+        } else {
+            ""
+        };
         let src = format!(
             "class {name}(tuple):\n\
              \x20   _fields = ({},)\n\
-             \x20   def __repr__(self):\n\
-             \x20       return '(' + ', '.join([f + '=' + repr(v) for f, v in zip(self._fields, self)]) + ')'\n\
+             {repr}\
              for _i, _f in enumerate({name}._fields):\n\
              \x20   setattr({name}, _f, property(lambda self, _i=_i: self[_i]))\n",
             quoted.join(", ")

@@ -112,27 +112,87 @@ fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
         return Err(vm.new_exception(ExcKind::OSError, "stream not readable"));
     }
     vm.flush_stdout();
-    let mut line = Vec::new();
-    let stdin = std::io::stdin();
-    let mut lock = stdin.lock();
-    let mut byte = [0u8; 1];
-    loop {
-        match lock.read(&mut byte) {
-            Ok(0) => break,
-            Ok(_) => {
-                line.push(byte[0]);
-                if byte[0] == b'\n' {
-                    break;
-                }
-            }
-            Err(e) => return Err(vm.new_exception(ExcKind::OSError, e.to_string())),
-        }
-    }
+    let line = match read_stdin_line() {
+        Ok(l) => l,
+        Err(e) => return Err(vm.new_exception(ExcKind::OSError, e.to_string())),
+    };
     if s.binary {
         vm.new_bytes(line)
     } else {
         crate::obj::str::decode_utf8(vm, &line, None)
     }
+}
+
+/// One line of standard input (CPython's stdin on POSIX splits lines at `\n` only,
+/// and translates nothing).
+fn read_stdin_line() -> std::io::Result<Vec<u8>> {
+    let mut line = Vec::new();
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let mut byte = [0u8; 1];
+    loop {
+        if lock.read(&mut byte)? == 0 {
+            break;
+        }
+        line.push(byte[0]);
+        if byte[0] == b'\n' {
+            break;
+        }
+    }
+    Ok(line)
+}
+
+fn stdin_stream(vm: &mut Vm, args: &[Value]) -> PyResult<Gc<StdStreamObj>> {
+    let s = stream(vm, args)?;
+    if s.fd != 0 {
+        return Err(vm.new_exception(ExcKind::OSError, "stream not readable"));
+    }
+    vm.flush_stdout();
+    Ok(s)
+}
+
+fn stdin_line_value(vm: &mut Vm, binary: bool, line: Vec<u8>) -> PyResult<Value> {
+    if binary {
+        vm.new_bytes(line)
+    } else {
+        crate::obj::str::decode_utf8(vm, &line, None)
+    }
+}
+
+/// `sys.stdin.__next__()`: the next line, as `for line in sys.stdin` reads them.
+fn stream_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = stdin_stream(vm, args)?;
+    let line = match read_stdin_line() {
+        Ok(l) => l,
+        Err(e) => return Err(vm.new_exception(ExcKind::OSError, e.to_string())),
+    };
+    if line.is_empty() {
+        return Err(vm.stop_iteration(Value::NONE));
+    }
+    stdin_line_value(vm, s.binary, line)
+}
+
+fn stream_iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    stream(vm, args)?;
+    Ok(args[0])
+}
+
+/// `sys.stdin.readlines()`: the remaining lines.
+fn stream_readlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = stdin_stream(vm, args)?;
+    let list = vm.new_list(Vec::new())?;
+    loop {
+        let line = match read_stdin_line() {
+            Ok(l) => l,
+            Err(e) => return Err(vm.new_exception(ExcKind::OSError, e.to_string())),
+        };
+        if line.is_empty() {
+            break;
+        }
+        let v = stdin_line_value(vm, s.binary, line)?;
+        vm.list_append(list, v)?;
+    }
+    Ok(list)
 }
 
 fn stream_fileno(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -357,6 +417,9 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
                 ("flush", stream_flush),
                 ("read", stream_read),
                 ("readline", stream_readline),
+                ("readlines", stream_readlines),
+                ("__iter__", stream_iter),
+                ("__next__", stream_next),
                 ("fileno", stream_fileno),
                 ("isatty", stream_isatty),
                 ("writelines", stream_writelines),

@@ -152,7 +152,13 @@ fn time_tuple(vm: &mut Vm, secs: i64) -> PyResult<Value> {
     let yday = days - days_from_civil(y, 1, 1) + 1;
     let items = [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, weekday, yday];
     let vals = items.iter().map(|&x| Value::small_int(x)).collect();
-    vm.new_tuple(vals)
+    super::os::named_tuple_result(
+        vm,
+        "time",
+        "struct_time",
+        &["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday"],
+        vals,
+    )
 }
 
 fn secs_arg(vm: &mut Vm, args: &[Value]) -> PyResult<i64> {
@@ -182,9 +188,13 @@ fn mktime(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Err(vm.type_error("mktime needs a tuple of at least 6 items"));
     }
     let mut f = [0i64; 6];
-    for (i, v) in items.iter().take(6).enumerate() {
-        f[i] = vm.to_index(*v)?;
-    }
+    // An item's `__index__` can collect: the items stay rooted meanwhile.
+    vm.with_roots(&items, |vm| {
+        for (i, v) in items.iter().take(6).enumerate() {
+            f[i] = vm.to_index(*v)?;
+        }
+        Ok(())
+    })?;
     // Normalise month overflow as MicroPython's timeutils do.
     let (mut y, mut m) = (f[0], f[1] - 1);
     y += m.div_euclid(12);

@@ -640,27 +640,29 @@ mod methods {
         let src = arg(vm, args, 1, "fromkeys")?;
         let v = args.get(2).copied().unwrap_or(Value::NONE);
         let d = vm.new_dict()?;
-        vm.temp_roots.push(d.value());
-        let r = (|| {
-            for k in vm.collect_iterable(src)? {
-                vm.dict_set(d, k, v)?;
-            }
-            Ok(())
-        })();
-        vm.temp_roots.pop();
-        r?;
-        // `MyDict.fromkeys(...)` builds the subclass.
-        if let Some(cls) = args.first().and_then(|c| c.downcast::<crate::obj::TypeObj>()) {
-            if cls != vm.types.dict {
-                let inst = vm.call_type(cls, &[], &[])?;
-                let base = vm.builtin_receiver(inst);
-                if let Some(bd) = base.downcast::<DictObj>() {
-                    *bd.get_mut() = d.clone_contents();
+        // The new dict, and the keys not stored yet, stay rooted while user
+        // `__hash__`/`__eq__` or a subclass's constructor run (and can collect).
+        vm.with_roots(&[d.value()], |vm| {
+            let keys = vm.collect_iterable(src)?;
+            vm.with_roots(&keys, |vm| {
+                for &k in &keys {
+                    vm.dict_set(d, k, v)?;
                 }
-                return Ok(inst);
+                Ok(())
+            })?;
+            // `MyDict.fromkeys(...)` builds the subclass.
+            if let Some(cls) = args.first().and_then(|c| c.downcast::<crate::obj::TypeObj>()) {
+                if cls != vm.types.dict {
+                    let inst = vm.call_type(cls, &[], &[])?;
+                    let base = vm.builtin_receiver(inst);
+                    if let Some(bd) = base.downcast::<DictObj>() {
+                        *bd.get_mut() = d.clone_contents();
+                    }
+                    return Ok(inst);
+                }
             }
-        }
-        Ok(d.value())
+            Ok(d.value())
+        })
     }
 
     fn init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {

@@ -95,7 +95,7 @@ fn view_setop(vm: &mut Vm, args: &[Value], op: krait_syntax::ast::BinOp) -> PyRe
     let sa = as_set(vm, a)?;
     vm.temp_roots.push(sa);
     let sb = as_set(vm, b);
-    let r = sb.and_then(|sb| vm.binary_op(op, sa, sb));
+    let r = sb.and_then(|sb| vm.with_roots(&[sb], |vm| vm.binary_op(op, sa, sb)));
     vm.temp_roots.pop();
     r
 }
@@ -122,7 +122,8 @@ fn view_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let sa = as_set(vm, args[0])?;
     vm.temp_roots.push(sa);
     let r = if other.is_kind(ObjKind::Set) || other.downcast::<DictViewObj>().is_some() {
-        as_set(vm, other).and_then(|sb| vm.eq(sa, sb))
+        // A set made here is referenced from nowhere else while user `__eq__` runs.
+        as_set(vm, other).and_then(|sb| vm.with_roots(&[sb], |vm| vm.eq(sa, sb)))
     } else {
         Ok(false)
     };

@@ -138,15 +138,18 @@ mod methods {
             Ok(d) => d,
             Err(_) => {
                 let items = vm.collect_iterable(src)?;
-                let mut d = Vec::with_capacity(items.len());
-                for it in items {
-                    let b = vm.to_index(it)?;
-                    if !(0..=255).contains(&b) {
-                        return Err(vm.value_error("bytes must be in range(0, 256)"));
+                // An item's `__index__` can collect: the items after it stay rooted.
+                vm.with_roots(&items, |vm| {
+                    let mut d = Vec::with_capacity(items.len());
+                    for &it in &items {
+                        let b = vm.to_index(it)?;
+                        if !(0..=255).contains(&b) {
+                            return Err(vm.value_error("bytes must be in range(0, 256)"));
+                        }
+                        d.push(b as u8);
                     }
-                    d.push(b as u8);
-                }
-                d
+                    Ok(d)
+                })?
             }
         };
         let order = byteorder(vm, args.get(2).copied().or_else(|| kwarg(kw, "byteorder")))?;

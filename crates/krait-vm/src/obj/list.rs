@@ -61,14 +61,15 @@ fn insert(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 
 fn pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let l = this(vm, args, "pop")?;
-    let n = l.items.len() as i64;
-    if n == 0 {
+    if l.items.is_empty() {
         return Err(vm.index_error("pop from empty list"));
     }
     let i = match args.get(1) {
         Some(&v) => vm.to_index(v)?,
-        None => n - 1,
+        None => -1,
     };
+    // (The length is read after `__index__`, which may change the list.)
+    let n = l.items.len() as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return Err(vm.index_error("pop index out of range"));
@@ -93,7 +94,11 @@ fn remove(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let v = arg(vm, args, 1, "remove")?;
     match find_index(vm, l, v, 0, usize::MAX)? {
         Some(i) => {
-            l.get_mut().items.remove(i);
+            // (`__eq__` may have shrunk the list meanwhile: as CPython's, the
+            // deletion is then of an empty slice.)
+            if i < l.items.len() {
+                l.get_mut().items.remove(i);
+            }
             Ok(Value::NONE)
         }
         None => Err(vm.value_error("list.remove(x): x not in list")),

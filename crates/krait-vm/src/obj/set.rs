@@ -132,9 +132,10 @@ mod methods {
         let s = this(vm, args, name)?;
         let mut acc = s.value();
         for &o in &args[1..] {
-            let os = to_set(vm, o)?;
+            // `acc` may be a set made by the last step, and `os` by `to_set`: both
+            // stay rooted while the next step runs user `__hash__`/`__eq__`.
             vm.temp_roots.push(acc);
-            let r = vm.binary_op(op, acc, os.value());
+            let r = to_set(vm, o).and_then(|os| vm.with_roots(&[os.value()], |vm| vm.binary_op(op, acc, os.value())));
             vm.temp_roots.pop();
             acc = r?;
         }
@@ -179,25 +180,33 @@ mod methods {
         let s = this(vm, args, "issubset")?;
         let o = arg(vm, args, 1, "issubset")?;
         let o = to_set(vm, o)?;
-        vm.compare(krait_syntax::ast::CmpOp::LtE, s.value(), o.value())
+        // A set `to_set` made is referenced from nowhere else while user
+        // `__eq__` runs.
+        vm.with_roots(&[o.value()], |vm| vm.compare(krait_syntax::ast::CmpOp::LtE, s.value(), o.value()))
     }
 
     fn issuperset(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         let s = this(vm, args, "issuperset")?;
         let o = arg(vm, args, 1, "issuperset")?;
         let o = to_set(vm, o)?;
-        vm.compare(krait_syntax::ast::CmpOp::GtE, s.value(), o.value())
+        // A set `to_set` made is referenced from nowhere else while user
+        // `__eq__` runs.
+        vm.with_roots(&[o.value()], |vm| vm.compare(krait_syntax::ast::CmpOp::GtE, s.value(), o.value()))
     }
 
     fn isdisjoint(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         let s = this(vm, args, "isdisjoint")?;
         let o = arg(vm, args, 1, "isdisjoint")?;
-        for k in vm.collect_iterable(o)? {
-            if vm.set_contains(s, k)? {
-                return Ok(Value::FALSE);
+        let items = vm.collect_iterable(o)?;
+        // User `__hash__`/`__eq__` can collect: the items (a generator's, say) stay rooted.
+        vm.with_roots(&items, |vm| {
+            for &k in &items {
+                if vm.set_contains(s, k)? {
+                    return Ok(Value::FALSE);
+                }
             }
-        }
-        Ok(Value::TRUE)
+            Ok(Value::TRUE)
+        })
     }
 
     pub fn install(vm: &mut Vm) -> PyResult<()> {
