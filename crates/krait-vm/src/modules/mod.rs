@@ -95,7 +95,15 @@ pub fn new_native_module(vm: &mut Vm, name: &str, funcs: &[(&'static str, Native
 }
 
 /// Modules written in Python and frozen into the binary: (name, source).
-const FROZEN: &[(&str, &str)] = &[("unittest", include_str!("frozen/unittest.py"))];
+const FROZEN: &[(&str, &str)] = &[
+    ("unittest", include_str!("frozen/unittest.py")),
+    ("functools", include_str!("frozen/functools.py")),
+    ("itertools", include_str!("frozen/itertools.py")),
+    ("operator", include_str!("frozen/operator.py")),
+    ("bisect", include_str!("frozen/bisect.py")),
+    ("copy", include_str!("frozen/copy.py")),
+    ("contextlib", include_str!("frozen/contextlib.py")),
+];
 
 /// The built-in module `name` (or the one `u<name>` stands for), if there is one:
 /// made on first use, the same module after that.
