@@ -106,6 +106,50 @@ fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     }
 }
 
+/// `readinto(buf[, n])` on standard input: fills the buffer (or its first `n`
+/// bytes) in place, stopping early only at end of input; gives the count.
+fn stream_readinto(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = stream(vm, args)?;
+    if s.fd != 0 {
+        return Err(vm.new_exception(ExcKind::OSError, "stream not readable"));
+    }
+    let target = crate::class::arg(vm, args, 1, "readinto")?;
+    let Some(cap) = crate::buffer::with_buffer_mut(vm, target, |d| d.len()) else {
+        return Err(vm.type_error(format!(
+            "readinto() argument must be read-write bytes-like object, not {}",
+            vm.type_name(target)
+        )));
+    };
+    // MicroPython's readinto(buf, n) reads at most n bytes.
+    let n = match args.get(2) {
+        Some(&v) => (vm.to_index(v)?.max(0) as usize).min(cap),
+        None => cap,
+    };
+    vm.flush_stdout();
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    // Read straight into the buffer: the program's own memory, nothing allocated.
+    let r = crate::buffer::with_buffer_mut(vm, target, |d| {
+        let end = n.min(d.len());
+        let d = &mut d[..end];
+        let mut got = 0;
+        while got < d.len() {
+            match lock.read(&mut d[got..]) {
+                Ok(0) => break,
+                Ok(k) => got += k,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(got)
+    });
+    match r {
+        Some(Ok(got)) => Ok(Value::small_int(got as i64)),
+        Some(Err(e)) => Err(vm.new_exception(ExcKind::OSError, e.to_string())),
+        None => Err(vm.type_error("readinto() argument must be read-write bytes-like object")),
+    }
+}
+
 fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let s = stream(vm, args)?;
     if s.fd != 0 {
@@ -416,6 +460,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
                 ("write", stream_write),
                 ("flush", stream_flush),
                 ("read", stream_read),
+                ("readinto", stream_readinto),
                 ("readline", stream_readline),
                 ("readlines", stream_readlines),
                 ("__iter__", stream_iter),
