@@ -836,17 +836,16 @@ fn builtin_input(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         vm.write_stdout(s.as_bytes());
     }
     vm.flush_stdout();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(vm.new_exception_empty(ExcKind::EOFError)),
-        Ok(_) => {
-            if line.ends_with('\n') {
+    match crate::modules::sys::stdin_read_line() {
+        Ok(line) if line.is_empty() => Err(vm.new_exception_empty(ExcKind::EOFError)),
+        Ok(mut line) => {
+            if line.ends_with(b"\n") {
                 line.pop();
-                if line.ends_with('\r') {
+                if line.ends_with(b"\r") {
                     line.pop();
                 }
             }
-            vm.new_string(line)
+            crate::obj::str::decode_utf8(vm, &line, None)
         }
         Err(e) => Err(vm.new_exception(ExcKind::OSError, e.to_string())),
     }

@@ -1437,6 +1437,12 @@ fn file_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     Ok(Value::NONE)
 }
 
+/// Whether `v` is a file holding read-ahead not yet read (ready to read
+/// whatever its descriptor says).
+pub fn has_readahead(v: Value) -> bool {
+    v.downcast::<FileObj>().is_some_and(|f| f.rpos < f.rbuf.len())
+}
+
 fn file_fileno(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let f = file_obj(vm, args)?;
     #[cfg(unix)]

@@ -17,6 +17,7 @@ pub mod os;
 pub mod platform;
 pub mod random;
 pub mod re;
+pub mod select;
 pub mod struct_;
 pub mod sys;
 pub mod time;
@@ -64,6 +65,7 @@ const EXTENSIBLE: &[&str] = &[
     "platform",
     "random",
     "re",
+    "select",
     "struct",
     "time",
 ];
@@ -77,7 +79,7 @@ pub fn is_extensible(name: &str) -> bool {
 /// `ujson`, …) the built-in `<name>`.
 fn canonical_name(name: &str) -> &str {
     match name.strip_prefix('u') {
-        Some(rest) if rest == "sys" || EXTENSIBLE.contains(&rest) => rest,
+        Some(rest) if rest == "sys" || rest == "asyncio" || EXTENSIBLE.contains(&rest) => rest,
         _ => name,
     }
 }
@@ -103,6 +105,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("bisect", include_str!("frozen/bisect.py")),
     ("copy", include_str!("frozen/copy.py")),
     ("contextlib", include_str!("frozen/contextlib.py")),
+    ("asyncio", include_str!("frozen/asyncio.py")),
 ];
 
 /// The built-in module `name` (or the one `u<name>` stands for), if there is one:
@@ -136,6 +139,7 @@ pub fn make_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             "random" => random::make(vm)?,
             "platform" => platform::make(vm)?,
             "os" => os::make(vm)?,
+            "select" => select::make(vm)?,
             _ => return Ok(None),
         }
     };

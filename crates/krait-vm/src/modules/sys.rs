@@ -64,6 +64,127 @@ fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> 
     Ok(Value::NONE)
 }
 
+// ---- reading standard input ----
+//
+// krait keeps its own read-ahead of stdin (shared by `sys.stdin`, its `buffer`
+// and `input()`), so that `select.poll` can tell that a line is already there
+// to read when the descriptor has nothing more. Reads into it ask for at least
+// std's buffer size, which std then hands straight to the OS, so std's own
+// stdin buffer stays empty.
+
+struct StdinBuf {
+    data: Vec<u8>,
+    pos: usize,
+}
+
+thread_local! {
+    static STDIN: std::cell::RefCell<StdinBuf> = const { std::cell::RefCell::new(StdinBuf { data: Vec::new(), pos: 0 }) };
+}
+
+const STDIN_CHUNK: usize = 16 * 1024;
+
+/// Whether krait holds stdin data the program has not read yet.
+pub fn stdin_buffered() -> bool {
+    STDIN.with(|b| {
+        let b = b.borrow();
+        b.pos < b.data.len()
+    })
+}
+
+impl StdinBuf {
+    fn unread(&self) -> &[u8] {
+        &self.data[self.pos..]
+    }
+
+    /// Read more from the OS (blocking); false at end of input.
+    fn fill(&mut self) -> std::io::Result<bool> {
+        if self.pos > 0 {
+            self.data.drain(..self.pos);
+            self.pos = 0;
+        }
+        let old = self.data.len();
+        self.data.resize(old + STDIN_CHUNK, 0);
+        let r = loop {
+            match std::io::stdin().lock().read(&mut self.data[old..]) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                r => break r,
+            }
+        };
+        let n = *r.as_ref().unwrap_or(&0);
+        self.data.truncate(old + n);
+        r.map(|n| n > 0)
+    }
+
+    fn take(&mut self, n: usize) -> Vec<u8> {
+        let out = self.data[self.pos..self.pos + n].to_vec();
+        self.take_n(n);
+        out
+    }
+
+    /// Up to and including the next newline, or what is left at end of input.
+    fn read_line(&mut self) -> std::io::Result<Vec<u8>> {
+        let mut searched = 0;
+        loop {
+            if let Some(i) = self.unread()[searched..].iter().position(|&c| c == b'\n') {
+                return Ok(self.take(searched + i + 1));
+            }
+            searched = self.unread().len();
+            if !self.fill()? {
+                return Ok(self.take(self.unread().len()));
+            }
+        }
+    }
+
+    /// `n` bytes (fewer at end of input), or everything up to the end.
+    fn read(&mut self, n: Option<usize>) -> std::io::Result<Vec<u8>> {
+        loop {
+            let have = self.unread().len();
+            if let Some(n) = n {
+                if have >= n {
+                    return Ok(self.take(n));
+                }
+            }
+            if !self.fill()? {
+                return Ok(self.take(have));
+            }
+        }
+    }
+}
+
+impl StdinBuf {
+    /// Fill `dst` (fewer bytes only at end of input): what is buffered first,
+    /// then straight from the OS into `dst`, with no copy in between.
+    fn read_into(&mut self, dst: &mut [u8]) -> std::io::Result<usize> {
+        let k = self.unread().len().min(dst.len());
+        dst[..k].copy_from_slice(&self.data[self.pos..self.pos + k]);
+        self.take_n(k);
+        let mut got = k;
+        while got < dst.len() {
+            match std::io::stdin().lock().read(&mut dst[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(got)
+    }
+
+    /// Drop the next `n` buffered bytes.
+    fn take_n(&mut self, n: usize) {
+        self.pos += n;
+        if self.pos == self.data.len() {
+            self.data.clear();
+            self.pos = 0;
+        }
+    }
+}
+
+/// A line of stdin (with its newline, if it has one; empty at end of input).
+pub fn stdin_read_line() -> std::io::Result<Vec<u8>> {
+    STDIN.with(|b| b.borrow_mut().read_line())
+}
+
 fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let s = stream(vm, args)?;
     if s.fd != 0 {
@@ -74,31 +195,11 @@ fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         Some(&v) if !v.is_none() => vm.to_index(v)?,
         _ => -1,
     };
-    let mut buf = Vec::new();
-    let stdin = std::io::stdin();
-    let mut lock = stdin.lock();
-    let r = if n < 0 {
-        lock.read_to_end(&mut buf).map(|_| ())
-    } else {
-        buf.resize(n as usize, 0);
-        let mut got = 0;
-        loop {
-            match lock.read(&mut buf[got..]) {
-                Ok(0) => break Ok(()),
-                Ok(k) => {
-                    got += k;
-                    if got == buf.len() {
-                        break Ok(());
-                    }
-                }
-                Err(e) => break Err(e),
-            }
-        }
-        .map(|_| buf.truncate(got))
+    let want = usize::try_from(n).ok();
+    let buf = match STDIN.with(|b| b.borrow_mut().read(want)) {
+        Ok(buf) => buf,
+        Err(e) => return Err(vm.new_exception(ExcKind::OSError, e.to_string())),
     };
-    if let Err(e) = r {
-        return Err(vm.new_exception(ExcKind::OSError, e.to_string()));
-    }
     if s.binary {
         vm.new_bytes(buf)
     } else {
@@ -126,22 +227,10 @@ fn stream_readinto(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
         None => cap,
     };
     vm.flush_stdout();
-    let stdin = std::io::stdin();
-    let mut lock = stdin.lock();
     // Read straight into the buffer: the program's own memory, nothing allocated.
     let r = crate::buffer::with_buffer_mut(vm, target, |d| {
         let end = n.min(d.len());
-        let d = &mut d[..end];
-        let mut got = 0;
-        while got < d.len() {
-            match lock.read(&mut d[got..]) {
-                Ok(0) => break,
-                Ok(k) => got += k,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(got)
+        STDIN.with(|b| b.borrow_mut().read_into(&mut d[..end]))
     });
     match r {
         Some(Ok(got)) => Ok(Value::small_int(got as i64)),
@@ -156,7 +245,7 @@ fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
         return Err(vm.new_exception(ExcKind::OSError, "stream not readable"));
     }
     vm.flush_stdout();
-    let line = match read_stdin_line() {
+    let line = match stdin_read_line() {
         Ok(l) => l,
         Err(e) => return Err(vm.new_exception(ExcKind::OSError, e.to_string())),
     };
@@ -165,25 +254,6 @@ fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
     } else {
         crate::obj::str::decode_utf8(vm, &line, None)
     }
-}
-
-/// One line of standard input (CPython's stdin on POSIX splits lines at `\n` only,
-/// and translates nothing).
-fn read_stdin_line() -> std::io::Result<Vec<u8>> {
-    let mut line = Vec::new();
-    let stdin = std::io::stdin();
-    let mut lock = stdin.lock();
-    let mut byte = [0u8; 1];
-    loop {
-        if lock.read(&mut byte)? == 0 {
-            break;
-        }
-        line.push(byte[0]);
-        if byte[0] == b'\n' {
-            break;
-        }
-    }
-    Ok(line)
 }
 
 fn stdin_stream(vm: &mut Vm, args: &[Value]) -> PyResult<Gc<StdStreamObj>> {
@@ -206,7 +276,7 @@ fn stdin_line_value(vm: &mut Vm, binary: bool, line: Vec<u8>) -> PyResult<Value>
 /// `sys.stdin.__next__()`: the next line, as `for line in sys.stdin` reads them.
 fn stream_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let s = stdin_stream(vm, args)?;
-    let line = match read_stdin_line() {
+    let line = match stdin_read_line() {
         Ok(l) => l,
         Err(e) => return Err(vm.new_exception(ExcKind::OSError, e.to_string())),
     };
@@ -226,7 +296,7 @@ fn stream_readlines(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
     let s = stdin_stream(vm, args)?;
     let list = vm.new_list(Vec::new())?;
     loop {
-        let line = match read_stdin_line() {
+        let line = match stdin_read_line() {
             Ok(l) => l,
             Err(e) => return Err(vm.new_exception(ExcKind::OSError, e.to_string())),
         };
