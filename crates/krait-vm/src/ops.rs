@@ -1533,6 +1533,13 @@ impl Vm {
             }
             Some(ObjKind::Type) => {
                 let t = Gc::<TypeObj>::from_value_unchecked(obj);
+                // A metaclass's `__getitem__` (`Color['RED']` of an enum) comes first.
+                let meta = self.type_of(obj);
+                if !meta.has_flag(crate::obj::type_::flags::BUILTIN) {
+                    if let Some(m) = meta.lookup(q::__getitem__) {
+                        return self.call_dunder(m, obj, &[key]);
+                    }
+                }
                 if let Some(m) = t.lookup(q::__class_getitem__) {
                     let m = self.bind_class_attr(m, obj, t)?;
                     return self.call_value(m, &[key], &[]);

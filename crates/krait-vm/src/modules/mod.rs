@@ -106,6 +106,10 @@ const FROZEN: &[(&str, &str)] = &[
     ("copy", include_str!("frozen/copy.py")),
     ("contextlib", include_str!("frozen/contextlib.py")),
     ("asyncio", include_str!("frozen/asyncio.py")),
+    ("enum", include_str!("frozen/enum.py")),
+    ("abc", include_str!("frozen/abc.py")),
+    ("string", include_str!("frozen/string.py")),
+    ("typing", include_str!("frozen/typing.py")),
 ];
 
 /// The built-in module `name` (or the one `u<name>` stands for), if there is one:
