@@ -1269,8 +1269,9 @@ fn file_iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     arg(vm, args, 0, "__iter__")
 }
 
-fn file_readinto(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
-    let f = readable_file(vm, args)?;
+/// The arguments of a stream's `readinto(buf[, n])`: the writable buffer and how
+/// many bytes to read into it (MicroPython's `n` caps it at `n`).
+pub fn readinto_args(vm: &mut Vm, args: &[Value]) -> PyResult<(Value, usize)> {
     let target = arg(vm, args, 1, "readinto")?;
     let Some(cap) = crate::buffer::with_buffer_mut(vm, target, |d| d.len()) else {
         return Err(vm.type_error(format!(
@@ -1278,11 +1279,16 @@ fn file_readinto(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
             vm.type_name(target)
         )));
     };
-    // MicroPython's readinto(buf, n) reads at most n bytes.
     let n = match args.get(2) {
         Some(&v) => (vm.to_index(v)?.max(0) as usize).min(cap),
         None => cap,
     };
+    Ok((target, n))
+}
+
+fn file_readinto(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    let f = readable_file(vm, args)?;
+    let (target, n) = readinto_args(vm, args)?;
     let data = match f.get_mut().read_until(false, Some(n), false) {
         Ok(d) => d,
         Err(e) => return Err(io_error(vm, &e)),

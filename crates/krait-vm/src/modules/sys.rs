@@ -214,18 +214,7 @@ fn stream_readinto(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
     if s.fd != 0 {
         return Err(vm.new_exception(ExcKind::OSError, "stream not readable"));
     }
-    let target = crate::class::arg(vm, args, 1, "readinto")?;
-    let Some(cap) = crate::buffer::with_buffer_mut(vm, target, |d| d.len()) else {
-        return Err(vm.type_error(format!(
-            "readinto() argument must be read-write bytes-like object, not {}",
-            vm.type_name(target)
-        )));
-    };
-    // MicroPython's readinto(buf, n) reads at most n bytes.
-    let n = match args.get(2) {
-        Some(&v) => (vm.to_index(v)?.max(0) as usize).min(cap),
-        None => cap,
-    };
+    let (target, n) = crate::modules::io::readinto_args(vm, args)?;
     vm.flush_stdout();
     // Read straight into the buffer: the program's own memory, nothing allocated.
     let r = crate::buffer::with_buffer_mut(vm, target, |d| {
