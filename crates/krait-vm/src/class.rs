@@ -399,8 +399,10 @@ impl Vm {
     /// `object.__new__(cls)` extended to built-in bases: a bare instance of `t`.
     pub fn instantiate(&mut self, t: Gc<TypeObj>, pos: &[Value], kw: &[Value]) -> PyResult<Value> {
         if t.has_flag(flags::EXCEPTION) {
-            // CPython's OSError(errno, strerror[, filename[, winerror[, filename2]]]):
-            // the subclass its errno names, and the file names kept apart from `args`.
+            // OSError(errno, strerror[, filename[, winerror[, filename2]]]): the
+            // subclass its errno names (CPython's), the file names as `filename` and
+            // `filename2`; `args` keeps them all, so `str()` shows the tuple as
+            // MicroPython's does.
             let os = self.types.exc(ExcKind::OSError);
             let os_args = t.is_subtype(os) && (2..=5).contains(&pos.len()) && pos[0].as_small_int().is_some();
             let (t, args_pos) = if os_args {
@@ -408,7 +410,7 @@ impl Vm {
                     Some(n) if t == os => self.types.exc(crate::modules::io::os_error_kind(n)),
                     _ => t,
                 };
-                (t, if pos.len() > 2 { &pos[..2] } else { pos })
+                (t, pos)
             } else {
                 (t, pos)
             };

@@ -744,8 +744,9 @@ fn memio_seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     // Positions are in characters for text: convert the reference point.
     let cur_chars = mem_tell(&m) as i64;
     let len_chars = if text { m.with_data(count_chars) } else { m.len() } as i64;
-    // CPython: a negative absolute position is a ValueError; a text stream seeks
-    // relative to the current position or the end only by 0.
+    // A negative absolute position is OSError(EINVAL), as for a real file: one
+    // stream interface, as MicroPython has it (CPython raises ValueError here). A
+    // text stream seeks relative to the current position or the end only by 0.
     if text && whence != 0 && off != 0 {
         let msg =
             if whence == 1 { "Can't do nonzero cur-relative seeks" } else { "Can't do nonzero end-relative seeks" };
@@ -754,8 +755,7 @@ fn memio_seek(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let target = match whence {
         0 => {
             if off < 0 {
-                let what = if text { "Negative seek position" } else { "negative seek value" };
-                return Err(vm.value_error(format!("{what} {off}")));
+                return Err(os_error(vm, EINVAL));
             }
             off
         }
