@@ -18,6 +18,7 @@ pub mod platform;
 pub mod random;
 pub mod re;
 pub mod select;
+pub mod socket;
 pub mod struct_;
 pub mod sys;
 pub mod time;
@@ -66,6 +67,7 @@ const EXTENSIBLE: &[&str] = &[
     "random",
     "re",
     "select",
+    "socket",
     "struct",
     "time",
 ];
@@ -144,6 +146,7 @@ pub fn make_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             "platform" => platform::make(vm)?,
             "os" => os::make(vm)?,
             "select" => select::make(vm)?,
+            "socket" => socket::make(vm)?,
             _ => return Ok(None),
         }
     };

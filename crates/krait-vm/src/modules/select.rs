@@ -197,7 +197,7 @@ fn timeout_ms_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<Duration>> {
 }
 
 #[cfg(unix)]
-mod sys {
+pub(crate) mod sys {
     use std::time::Duration;
 
     #[repr(C)]
@@ -237,7 +237,7 @@ mod sys {
 }
 
 #[cfg(not(unix))]
-mod sys {
+pub(crate) mod sys {
     use std::time::Duration;
 
     pub fn poll_fds(fds: &[(i32, u32)], _out: &mut [u32], wait: Duration) -> std::io::Result<usize> {

@@ -896,16 +896,109 @@ StreamReader = Stream
 StreamWriter = Stream
 
 
-def _no_sockets(what):
-    return NotImplementedError("asyncio." + what + " needs sockets, and krait has no socket module")
+_EINPROGRESS = 115
 
 
-async def open_connection(host, port, ssl=None, server_hostname=None):
-    raise _no_sockets("open_connection")
+def _no_ssl(what):
+    return NotImplementedError("asyncio." + what + ": ssl is not supported (krait has no ssl module)")
+
+
+def open_connection(host, port, ssl=None, server_hostname=None):
+    # A generator (awaitable): connects without blocking the other tasks, and
+    # returns (reader, writer), one Stream on the socket.
+    if ssl:
+        raise _no_ssl("open_connection")
+    import socket
+
+    family, kind, proto, _, addr = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
+    s = socket.socket(family, kind, proto)
+    s.setblocking(False)
+    try:
+        try:
+            s.connect(addr)
+        except OSError as e:
+            if e.errno != _EINPROGRESS:
+                raise
+        yield from _until_writable(s)
+        # Whether the connection was made (CPython raises here; MicroPython later).
+        err = s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if err:
+            raise OSError(err, "Connect call failed")
+    except BaseException:
+        s.close()
+        raise
+    stream = Stream(s, {"peername": addr})
+    return stream, stream
+
+
+class Server:
+    # What start_server returns: a task accepting connections on a listening
+    # socket, each handed to the callback as (reader, writer).
+
+    def __init__(self, sock):
+        self.sockets = [sock]
+        self.task = None
+        self._closing = False
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.close()
+        await self.wait_closed()
+
+    def close(self):
+        if not self._closing:
+            self._closing = True
+            self.task.cancel()
+
+    async def wait_closed(self):
+        await self.task
+
+    def _serve(self, s, cb):
+        try:
+            while True:
+                yield from _until_readable(s)
+                try:
+                    conn, addr = s.accept()
+                except OSError:
+                    # The client went away before it was accepted.
+                    continue
+                conn.setblocking(False)
+                stream = Stream(conn, {"peername": addr})
+                create_task(cb(stream, stream))
+        except CancelledError:
+            s.close()
+            if not self._closing:
+                # Cancelled from outside (its parent was): pass that on.
+                raise
 
 
 async def start_server(cb, host, port, backlog=5, ssl=None):
-    raise _no_sockets("start_server")
+    if ssl:
+        raise _no_ssl("start_server")
+    import socket
+
+    family, kind, proto, _, addr = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
+    s = socket.socket(family, kind, proto)
+    try:
+        s.setblocking(False)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(addr)
+        s.listen(backlog)
+    except BaseException:
+        s.close()
+        raise
+    srv = Server(s)
+    srv.task = create_task(srv._serve(s, cb))
+    try:
+        # Let the server task start, so that it is parked on the socket and
+        # can be cancelled cleanly.
+        await sleep_ms(0)
+    except CancelledError:
+        srv.close()
+        raise
+    return srv
 
 
 new_event_loop()
