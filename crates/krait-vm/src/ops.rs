@@ -59,8 +59,8 @@ pub fn as_num(v: &Value) -> Option<Num<'_>> {
     }
     v.downcast::<IntObj>().map(|g| {
         let b: &BigInt = g.big();
-        // SAFETY-free lifetime shortening: the IntObj is immutable and lives while `v`
-        // is rooted; the borrow is bounded by the borrow of `v`.
+        // SAFETY: only the lifetime changes, to that of the borrow of `v`: the IntObj
+        // is immutable, never moves, and lives while `v` is rooted.
         Num::Big(unsafe { &*(b as *const BigInt) })
     })
 }
