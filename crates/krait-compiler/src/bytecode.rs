@@ -255,9 +255,11 @@ ops! {
     /// `[f, args_tuple] -> [f(*args)]` when `arg == 0`;
     /// `[f, args_tuple, kwargs_dict] -> [f(*args, **kwargs)]` when `arg & 1`.
     CallFunctionEx,
-    /// `[defaults?, kwdefaults?, closure?, code] -> [function]`: `arg & 1` a tuple of
-    /// positional defaults, `arg & 2` a dict of keyword-only defaults, `arg & 8` a
-    /// tuple of cells (from `LoadClosure`). The code is a `Const::Code`.
+    /// `[defaults?, kwdefaults?, annotations?, closure?, code] -> [function]`:
+    /// `arg & 1` a tuple of positional defaults, `arg & 2` a dict of keyword-only
+    /// defaults, `arg & 4` the dict of parameter and return annotations (kept as
+    /// the function's `__annotations__`), `arg & 8` a tuple of cells (from
+    /// `LoadClosure`). The code is a `Const::Code`.
     MakeFunction,
     /// `[] -> [__build_class__]`; it is then called as
     /// `__build_class__(body_function, name, *bases, **keywords)`.
@@ -326,8 +328,12 @@ ops! {
     /// `[v] -> []`: the REPL's echo of an expression statement (prints `repr(v)`
     /// unless `None`).
     PrintExpr,
-    /// `[v, ann] -> []` at module or class level: record an annotation (ignored
-    /// beyond evaluation, as in MicroPython).
+    /// `[] -> []`: CPython's SETUP_ANNOTATIONS: give the namespace (the locals
+    /// dict of a class body or `exec`, else the globals) an empty
+    /// `__annotations__` dict unless it has one. At the start of a class body
+    /// with annotated assignments, and before each one at module level (a module
+    /// is compiled a statement at a time). `x: T` then stores with
+    /// `T; LoadName __annotations__; LoadConst 'x'; StoreSubscr`.
     SetupAnnotations,
 }
 

@@ -390,6 +390,122 @@ struct Compiler<'a> {
     q_debug: Qstr,
     q_star: Qstr,
     q_return: Qstr,
+    /// `from __future__ import annotations` was compiled (PEP 563): annotations
+    /// are kept as their source text, not evaluated.
+    future_annotations: bool,
+}
+
+/// The source text of an annotation, as PEP 563 keeps it (`List[int]`,
+/// `'Node'`, `int | None`); `false` for forms it does not cover.
+fn unparse(e: &Expr, out: &mut String) -> bool {
+    fn seq(items: &[Expr], out: &mut String) -> bool {
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            if !unparse(x, out) {
+                return false;
+            }
+        }
+        true
+    }
+    match &e.kind {
+        ExprKind::Name(n) => out.push_str(n.as_str()),
+        ExprKind::Const(c) => match c {
+            Constant::None => out.push_str("None"),
+            Constant::True => out.push_str("True"),
+            Constant::False => out.push_str("False"),
+            Constant::Ellipsis => out.push_str("..."),
+            Constant::Int(i) => out.push_str(&i.to_string()),
+            Constant::BigInt(d) => out.push_str(d),
+            Constant::Str(t) => {
+                let quote = if t.contains('\'') && !t.contains('"') { '"' } else { '\'' };
+                out.push(quote);
+                for ch in t.chars() {
+                    match ch {
+                        '\\' => out.push_str("\\\\"),
+                        '\n' => out.push_str("\\n"),
+                        '\r' => out.push_str("\\r"),
+                        '\t' => out.push_str("\\t"),
+                        c if c == quote => {
+                            out.push('\\');
+                            out.push(c);
+                        }
+                        c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+                        c => out.push(c),
+                    }
+                }
+                out.push(quote);
+            }
+            _ => return false,
+        },
+        ExprKind::Attribute { value, attr } => {
+            if !unparse(value, out) {
+                return false;
+            }
+            out.push('.');
+            out.push_str(attr.as_str());
+        }
+        ExprKind::Subscript { value, slice } => {
+            if !unparse(value, out) {
+                return false;
+            }
+            out.push('[');
+            let ok = match &slice.kind {
+                ExprKind::Tuple(items) if !items.is_empty() => seq(items, out),
+                _ => unparse(slice, out),
+            };
+            if !ok {
+                return false;
+            }
+            out.push(']');
+        }
+        ExprKind::Tuple(items) => {
+            out.push('(');
+            if !seq(items, out) {
+                return false;
+            }
+            if items.len() == 1 {
+                out.push(',');
+            }
+            out.push(')');
+        }
+        ExprKind::List(items) => {
+            out.push('[');
+            if !seq(items, out) {
+                return false;
+            }
+            out.push(']');
+        }
+        ExprKind::BinOp { left, op: BinOp::BitOr, right } => {
+            if !unparse(left, out) {
+                return false;
+            }
+            out.push_str(" | ");
+            if matches!(right.kind, ExprKind::BinOp { .. }) {
+                return false;
+            }
+            if !unparse(right, out) {
+                return false;
+            }
+        }
+        ExprKind::UnaryOp { op: UnaryOp::USub, operand } if matches!(operand.kind, ExprKind::Const(_)) => {
+            out.push('-');
+            return unparse(operand, out);
+        }
+        ExprKind::Call { func, args, keywords } if keywords.is_empty() => {
+            if !unparse(func, out) {
+                return false;
+            }
+            out.push('(');
+            if !seq(args, out) {
+                return false;
+            }
+            out.push(')');
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// A module/class/function body without its docstring (not kept at run time).
@@ -500,6 +616,7 @@ impl<'a> Compiler<'a> {
             q_debug: Qstr::new("__debug__"),
             q_star: Qstr::new("*"),
             q_return: Qstr::new("return"),
+            future_annotations: false,
         }
     }
 
@@ -519,6 +636,7 @@ impl<'a> Compiler<'a> {
             q_debug: self.q_debug,
             q_star: self.q_star,
             q_return: self.q_return,
+            future_annotations: self.future_annotations,
         }
     }
 
@@ -1124,17 +1242,14 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if !matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
                     return err(format!("illegal target for annotation: {}", describe(target)), target.loc);
                 }
                 if self.st.is_skipped(s) {
                     return Ok(());
                 }
-                if let Some(v) = value {
-                    self.expr(v)?;
-                    self.store(target)?;
-                }
+                self.ann_assign(target, annotation, value.as_ref(), *simple)?;
             }
             StmtKind::FunctionDef(f) => self.funcdef(f)?,
             StmtKind::ClassDef(c) => self.classdef(c)?,
@@ -1247,6 +1362,12 @@ impl<'a> Compiler<'a> {
             StmtKind::ImportFrom { module, names, level } => {
                 if *level > SMALL_INT_MAX as u32 {
                     return err("invalid syntax", s.loc);
+                }
+                if *level == 0
+                    && module.is_some_and(|m| m.as_str() == "__future__")
+                    && names.iter().any(|a| a.name.as_str() == "annotations")
+                {
+                    self.future_annotations = true;
                 }
                 self.emit(Op::LoadSmallInt, *level);
                 let fromlist: Vec<ConstValue<'a>> =
@@ -1981,13 +2102,109 @@ impl<'a> Compiler<'a> {
             }
         }
         self.set_line(f.loc.line);
-        let flags = self.defaults(&f.args)?;
+        let mut flags = self.defaults(&f.args)?;
+        if self.st.scope(sid).emit == 0 {
+            flags |= self.param_annotations(&f.args, f.returns.as_ref())?;
+        }
         let code = self.function_code(sid, Body::Stmts(&f.body), &f.args, f.returns.as_ref())?;
         self.make_function(code, flags, f.loc)?;
         for _ in 0..ndecorators {
             self.emit(Op::CallFunction, 1);
         }
         self.store_target_name(f.name, f.loc)
+    }
+
+    /// Push a dict of the parameter and return annotations, if there are any
+    /// (strings under PEP 563); returns the `MakeFunction` flag for it.
+    fn param_annotations(&mut self, args: &'a Arguments, returns: Option<&'a Expr>) -> R<u32> {
+        let params =
+            args.posonlyargs.iter().chain(&args.args).chain(&args.vararg).chain(&args.kwonlyargs).chain(&args.kwarg);
+        let all = params
+            .filter_map(|p| p.annotation.as_ref().map(|a| (p.name, a)))
+            .chain(returns.map(|r| (self.q_return, r)));
+        let mut n = 0;
+        for (name, ann) in all {
+            self.load_qstr(name);
+            self.annotation_value(ann)?;
+            n += 1;
+        }
+        if n == 0 {
+            return Ok(0);
+        }
+        self.emit(Op::BuildMap, n);
+        Ok(4)
+    }
+
+    /// An annotation's value: evaluated, or under PEP 563 its source text (a
+    /// form too complex to be kept as text raises NotImplementedError when it runs).
+    fn annotation_value(&mut self, ann: &'a Expr) -> R {
+        if !self.future_annotations {
+            return self.expr(ann);
+        }
+        let mut text = String::new();
+        if unparse(ann, &mut text) {
+            let i = self.add_const(&ConstValue::Str(Cow::Owned(text)));
+            self.emit(Op::LoadConst, i);
+        } else {
+            let i = self.name(Qstr::new("NotImplementedError"));
+            self.emit(Op::LoadGlobal, i);
+            self.load_str("this annotation cannot be kept as a string (from __future__ import annotations)");
+            self.emit(Op::CallFunction, 1);
+            self.emit(Op::RaiseVarargs, 1);
+        }
+        Ok(())
+    }
+
+    /// `target: annotation [= value]` (CPython's order): assign the value; in a
+    /// module or class body, evaluate the annotation and, for a bare name,
+    /// keep it in `__annotations__` (a string under PEP 563). In a function
+    /// the annotation is not evaluated. Without a value, the object (and
+    /// index) of an attribute or subscript target are still evaluated.
+    fn ann_assign(&mut self, target: &'a Expr, annotation: &'a Expr, value: Option<&'a Expr>, simple: bool) -> R {
+        match (value, &target.kind) {
+            (Some(v), _) => {
+                self.expr(v)?;
+                self.store(target)?;
+            }
+            (None, ExprKind::Attribute { value: obj, .. }) => {
+                self.expr(obj)?;
+                self.emit(Op::PopTop, 0);
+            }
+            (None, ExprKind::Subscript { value: obj, slice }) => {
+                self.expr(obj)?;
+                self.emit(Op::PopTop, 0);
+                self.expr(slice)?;
+                self.emit(Op::PopTop, 0);
+            }
+            _ => {}
+        }
+        let kind = self.st.scope(self.unit.scope).kind;
+        if !matches!(kind, ScopeKind::Module | ScopeKind::Class) {
+            return Ok(());
+        }
+        let name = match target.kind {
+            ExprKind::Name(n) if simple => Some(n),
+            _ => None,
+        };
+        if kind == ScopeKind::Module {
+            // A module is compiled a statement at a time, so its
+            // `__annotations__` is made (if missing) where it is first needed.
+            self.emit(Op::SetupAnnotations, 0);
+        }
+        if self.future_annotations && name.is_none() {
+            return Ok(());
+        }
+        self.annotation_value(annotation)?;
+        match name {
+            Some(n) => {
+                let i = self.name(q::__annotations__);
+                self.emit(Op::LoadName, i);
+                self.load_qstr(n);
+                self.emit(Op::StoreSubscr, 0);
+            }
+            None => self.emit(Op::PopTop, 0),
+        }
+        Ok(())
     }
 
     fn classdef(&mut self, c: &'a ClassDef) -> R {
@@ -2015,6 +2232,9 @@ impl<'a> Compiler<'a> {
         self.load_qstr(self.st.scope(sid).qualname);
         let i = self.name(q::__qualname__);
         self.emit(Op::StoreName, i);
+        if self.st.scope(sid).has_annotations {
+            self.emit(Op::SetupAnnotations, 0);
+        }
         self.block(skip_docstring(&c.body))?;
         if self.unit.reachable {
             if self.st.scope(sid).needs_class_cell {

@@ -196,6 +196,9 @@ fn annotation(code: &Code, op: Op, arg: u32) -> String {
             if arg & 2 != 0 {
                 parts.push("kwdefaults");
             }
+            if arg & 4 != 0 {
+                parts.push("annotations");
+            }
             if arg & 8 != 0 {
                 parts.push("closure");
             }

@@ -75,7 +75,7 @@ pub fn effect(op: Op, arg: u32, jump: bool) -> (u32, u32) {
         CallFunction => (1 + (arg & 0xfff) + 2 * (arg >> 12), 1),
         CallMethod => (2 + (arg & 0xfff) + 2 * (arg >> 12), 1),
         CallFunctionEx => (2 + (arg & 1), 1),
-        MakeFunction => (1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 3) & 1), 1),
+        MakeFunction => (1 + (arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1), 1),
         LoadBuildClass => (0, 1),
 
         RaiseVarargs => (arg.min(2), 0),
@@ -101,7 +101,7 @@ pub fn effect(op: Op, arg: u32, jump: bool) -> (u32, u32) {
         ImportStar => (1, 0),
 
         PrintExpr => (1, 0),
-        SetupAnnotations => (2, 0),
+        SetupAnnotations => (0, 0),
     }
 }
 

@@ -129,6 +129,9 @@ pub struct Scope {
     pub is_generator: bool,
     /// A class whose methods use `__class__` (or zero-argument `super()`).
     pub needs_class_cell: bool,
+    /// A module or class body with an annotated assignment (`x: int`): its
+    /// annotations are evaluated and names' ones kept in `__annotations__`.
+    pub has_annotations: bool,
     has_super_call: bool,
     /// Set when `super()` in this scope is compiled as `super(__class__, self)`.
     pub super_self: Option<SuperSelf>,
@@ -160,6 +163,7 @@ impl Scope {
             is_async: false,
             is_generator: false,
             needs_class_cell: false,
+            has_annotations: false,
             has_super_call: false,
             super_self: None,
             emit,
@@ -189,6 +193,7 @@ impl Scope {
         self.is_async = false;
         self.is_generator = false;
         self.needs_class_cell = false;
+        self.has_annotations = false;
         self.has_super_call = false;
         self.super_self = None;
         self.emit = emit;
@@ -589,23 +594,36 @@ impl<'a> SymbolTable<'a> {
                     _ => self.target(target, DEF_LOCAL)?,
                 }
             }
-            StmtKind::AnnAssign { target, value, .. } => match value {
-                Some(v) => {
-                    if self.const_assign(s, target, v)? {
-                        return Ok(());
-                    }
-                    self.root(v)?;
-                    self.target(target, DEF_LOCAL)?;
-                }
-                None => {
-                    // `x: int` makes `x` local to a function, without binding it.
-                    if let ExprKind::Name(n) = target.kind {
-                        if self.scopes[self.cur as usize].is_function_like() {
-                            self.bind(n, target.loc);
+            StmtKind::AnnAssign { target, annotation, value, .. } => {
+                match value {
+                    Some(v) => {
+                        if self.const_assign(s, target, v)? {
+                            if self.is_skipped(s) {
+                                return Ok(());
+                            }
+                        } else {
+                            self.root(v)?;
+                            self.target(target, DEF_LOCAL)?;
                         }
                     }
+                    None => match &target.kind {
+                        // `x: int` makes `x` local to a function, without binding it.
+                        ExprKind::Name(n) => {
+                            if self.scopes[self.cur as usize].is_function_like() {
+                                self.bind(*n, target.loc);
+                            }
+                        }
+                        // `a.b: int` and `a[i]: int` evaluate `a` (and `i`), as CPython does.
+                        _ => self.target(target, DEF_LOCAL)?,
+                    },
                 }
-            },
+                // Annotations are evaluated in module and class bodies only.
+                let scope = &mut self.scopes[self.cur as usize];
+                if !scope.is_function_like() {
+                    scope.has_annotations = true;
+                    self.root(annotation)?;
+                }
+            }
             StmtKind::FunctionDef(f) => self.funcdef(f)?,
             StmtKind::ClassDef(c) => self.classdef(c)?,
             StmtKind::Return(v) => {
@@ -790,8 +808,17 @@ impl<'a> SymbolTable<'a> {
             }
         }
         self.arg_defaults(&f.args)?;
-        self.bind(f.name, f.loc);
         let emit = self.emit_for(&f.decorators);
+        if emit == 0 {
+            // Parameter and return annotations are evaluated where the `def` runs
+            // (not for native and viper functions, whose annotations are types).
+            let a = &f.args;
+            let params = a.posonlyargs.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonlyargs).chain(&a.kwarg);
+            for ann in params.filter_map(|p| p.annotation.as_ref()).chain(f.returns.as_ref()) {
+                self.root(ann)?;
+            }
+        }
+        self.bind(f.name, f.loc);
         let sid = self.new_scope(ScopeKind::Function, f.name, f.loc, emit);
         self.scope_by_node.insert(addr(f), sid);
         self.scope_mut(sid).is_async = f.is_async;

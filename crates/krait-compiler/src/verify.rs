@@ -60,7 +60,7 @@ pub fn verify_one(code: &Code) -> Result<(), String> {
             Op::FormatValue if arg > 7 => return bad("format flags"),
             Op::CallFunctionEx if arg > 1 => return bad("call flags"),
             Op::MakeFunction => {
-                if arg & !0b1011 != 0 {
+                if arg & !0b1111 != 0 {
                     return bad("function flags");
                 }
                 let prev = pc.checked_sub(1).map(|p| decode(code.code[p]));

@@ -250,9 +250,10 @@ fn many_arguments_fall_back_to_a_tuple() {
 fn function_definitions() {
     let code = compile("@d1\n@d2(x)\ndef f(a, b=1, *c, k=2, j, **kw) -> int:\n    'doc'\n    return a");
     let o = op_names(&code);
-    // decorators first, then defaults, kw defaults, code, MakeFunction, applied innermost first
+    // decorators first, then defaults, kw defaults, annotations, code, MakeFunction,
+    // applied innermost first
     assert_eq!(
-        o[..12],
+        o[..15],
         [
             Op::LoadName,
             Op::LoadName,
@@ -261,6 +262,9 @@ fn function_definitions() {
             Op::LoadConst,
             Op::LoadConst,
             Op::LoadSmallInt,
+            Op::BuildMap,
+            Op::LoadConst,
+            Op::LoadName,
             Op::BuildMap,
             Op::LoadConst,
             Op::MakeFunction,
@@ -297,6 +301,34 @@ fn native_and_viper_decorators() {
     // The emitter decorators are not applied at run time; `other` is.
     assert_eq!(names_with(&code, Op::LoadName), ["other"]);
     assert!(!code.names.iter().any(|n| n.as_str() == "native"));
+}
+
+#[test]
+fn annotations() {
+    // Class bodies set up `__annotations__` first; names' annotations are stored.
+    let code = compile("class C:\n    x: int = 1\n    y: str\n    a.b: int");
+    let c = find(&code, "C");
+    let o = op_names(&c);
+    assert_eq!(o[4], Op::SetupAnnotations);
+    assert_eq!(o.iter().filter(|&&op| op == Op::StoreSubscr).count(), 2);
+    // A module sets it up (if missing) at each annotated assignment.
+    let code = compile("x: int = 1\nprint(x)\ny: str");
+    assert_eq!(op_names(&code).iter().filter(|&&op| op == Op::SetupAnnotations).count(), 2);
+    // No annotations, no cost.
+    let code = compile("class D:\n    x = 1\ndef f(a, b=2): pass");
+    assert!(!has_op(&find(&code, "D"), Op::SetupAnnotations));
+    assert!(ops(&code).iter().any(|&(op, arg)| op == Op::MakeFunction && arg == 1));
+    // Annotations of a function's locals are not evaluated.
+    let code = compile("def f():\n    x: undefined = 1\n    y: other");
+    let f = find(&code, "f");
+    assert!(!f.names.iter().any(|n| n.as_str() == "undefined" || n.as_str() == "other"));
+    // Parameter annotations become a dict for `MakeFunction`; PEP 563 keeps text.
+    let code = compile("from __future__ import annotations\ndef g(a: List[int]) -> None: pass");
+    assert!(ops(&code).iter().any(|&(op, arg)| op == Op::MakeFunction && arg == 4));
+    assert!(code.consts.contains(&Const::Str("List[int]".into())));
+    // Viper annotations are types, never evaluated.
+    let code = compile("import micropython\n@micropython.viper\ndef v(p: ptr8) -> int: pass");
+    assert!(ops(&code).iter().all(|&(op, arg)| op != Op::MakeFunction || arg == 0));
 }
 
 #[test]

@@ -36,6 +36,9 @@ fn err(src: &str) -> (String, u32) {
 
 const SNIPPETS: &[&str] = &[
     "",
+    "x: int = 1\nclass C:\n    y: str\n    a.b: int\ndef f(p: int) -> str:\n    q: list = []\nz: float",
+    "from __future__ import annotations\nv: List[int]\ndef g(a: Node) -> Node | None: pass\nw: int = 2",
+    "a: int\nfrom __future__ import annotations\nb: int\nif x:\n    c: f(-1) = 3",
     "\"docstring only\"",
     "\"doc\"\nx = 1",
     "\"doc\"; x = 1",

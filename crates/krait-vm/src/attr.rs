@@ -100,6 +100,13 @@ impl Vm {
                         }
                         Some(f.dict)
                     }
+                    // Made empty on first use, as in CPython; a `def` with
+                    // annotations stores its dict here (`MakeFunction`).
+                    q::__annotations__ => {
+                        let d = self.new_dict()?.value();
+                        self.set_attr(obj, name, d)?;
+                        Some(d)
+                    }
                     _ => None,
                 })
             }

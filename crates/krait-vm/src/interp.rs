@@ -1030,9 +1030,13 @@ impl Vm {
                         Op::MakeFunction => {
                             let code_v = pop!();
                             let closure = if arg & 8 != 0 { pop!() } else { Value::NULL };
+                            let annotations = if arg & 4 != 0 { pop!() } else { Value::NULL };
                             let kwdefaults = if arg & 2 != 0 { pop!() } else { Value::NULL };
                             let defaults = if arg & 1 != 0 { pop!() } else { Value::NULL };
                             let f = tri!(self.make_function(code_v, globals, defaults, kwdefaults, closure));
+                            if !annotations.is_null() {
+                                tri!(self.set_attr(f, q::__annotations__, annotations));
+                            }
                             push!(f);
                         }
                         Op::LoadBuildClass => match self.builtins.get_qstr(q::__build_class__) {
@@ -1203,8 +1207,11 @@ impl Vm {
                             }
                         }
                         Op::SetupAnnotations => {
-                            let _ = pop!();
-                            let _ = pop!();
+                            let ns = locals_dict.downcast::<DictObj>().unwrap_or(globals);
+                            if ns.get_qstr(q::__annotations__).is_none() {
+                                let d = tri!(alloc_retry!(self.new_dict()));
+                                tri!(alloc_retry!(self.dict_set_qstr(ns, q::__annotations__, d.value())));
+                            }
                         }
                     }
                 }

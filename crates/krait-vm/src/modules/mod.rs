@@ -112,6 +112,8 @@ const FROZEN: &[(&str, &str)] = &[
     ("abc", include_str!("frozen/abc.py")),
     ("string", include_str!("frozen/string.py")),
     ("typing", include_str!("frozen/typing.py")),
+    ("__future__", include_str!("frozen/__future__.py")),
+    ("dataclasses", include_str!("frozen/dataclasses.py")),
 ];
 
 /// The built-in module `name` (or the one `u<name>` stands for), if there is one:

@@ -112,7 +112,56 @@ def NewType(name, tp):
     return new_type
 
 
-def NamedTuple(typename, fields=()):
+def _make_namedtuple(name, types, defaults, module):
     from collections import namedtuple
 
-    return namedtuple(typename, [f[0] for f in fields])
+    fields = list(types)
+    nt = namedtuple(name, fields, defaults=defaults)
+    nt.__annotations__ = dict(types)
+    if module is not None:
+        nt.__module__ = module
+    return nt
+
+
+# Names a NamedTuple class body may not define (they would clobber the tuple's).
+_NT_PROHIBITED = ("__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make", "_replace", "_asdict", "_source")
+_NT_SKIP = ("__module__", "__qualname__", "__annotations__", "__doc__", "__dict__", "__weakref__", "_root")
+
+
+class _NamedTupleMeta(type):
+    # `class P(NamedTuple): x: int; y: int = 0` makes P a namedtuple.
+    def __new__(mcls, typename, bases, ns):
+        if ns.get("_root"):
+            return type.__new__(mcls, typename, bases, ns)
+        types = ns.get("__annotations__", {})
+        defaults = []
+        for name in types:
+            if name in ns:
+                defaults.append(ns[name])
+            elif defaults:
+                raise TypeError(
+                    "Non-default namedtuple field %s cannot follow default field%s %s"
+                    % (name, "s" if len(defaults) > 1 else "", ", ".join([n for n in types if n in ns]))
+                )
+        nt = _make_namedtuple(typename, types, defaults, ns.get("__module__"))
+        for key, value in ns.items():
+            if key in _NT_PROHIBITED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            if key not in _NT_SKIP and key not in types:
+                setattr(nt, key, value)
+        if "__doc__" in ns:
+            nt.__doc__ = ns["__doc__"]
+        return nt
+
+
+class NamedTuple(metaclass=_NamedTupleMeta):
+    _root = True
+
+    def __new__(cls, typename, fields=None, **kwargs):
+        # The functional form: NamedTuple("P", [("x", int), ("y", int)]) or
+        # NamedTuple("P", x=int, y=int).
+        if fields is None:
+            fields = kwargs.items()
+        elif kwargs:
+            raise TypeError("Either list of fields or keywords can be provided to NamedTuple, not both")
+        return _make_namedtuple(typename, dict(fields), (), None)
