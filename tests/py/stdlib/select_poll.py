@@ -59,6 +59,14 @@ print([ev for obj, ev in p.ipoll(0, 1)])
 print(list(p.ipoll(0)))
 p.modify(f, select.POLLOUT)
 print([ev for obj, ev in p.ipoll(0)])
+# ipoll yields one callee-owned tuple, refilled for each ready object: no
+# allocation per poll (copy what must be kept).
+g = open(__file__)
+p.register(g, select.POLLIN)
+kept = [t for t in p.ipoll(0)]
+print(len(kept), kept[0] is kept[1], kept[1][0] is g, [tuple(t)[1] for t in p.ipoll(0)])
+p.unregister(g)
+g.close()
 
 p.unregister(f)
 p.unregister(f)  # not registered any more: nothing happens

@@ -65,6 +65,13 @@ struct Entry {
 pub struct PollObj {
     entries: Vec<Entry>,
     class: Gc<TypeObj>,
+    /// `ipoll`'s callee-owned `(obj, revents)` tuple, made on first use and
+    /// refilled for every entry it yields (MicroPython's allocation-free polling).
+    ret_tuple: Value,
+    /// Where `ipoll`'s iteration (the poll object is its own iterator) goes on.
+    iter_pos: usize,
+    /// `ipoll` was given the one-shot flag.
+    iter_oneshot: bool,
 }
 
 impl PyObj for PollObj {
@@ -74,12 +81,19 @@ impl PyObj for PollObj {
             t.mark(e.obj);
         }
         t.mark_gc(self.class);
+        t.mark(self.ret_tuple);
     }
     fn extra_size(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Entry>()
     }
     fn class(&self, _vm: &Vm) -> Gc<TypeObj> {
         self.class
+    }
+}
+
+impl PollObj {
+    fn new(class: Gc<TypeObj>) -> PollObj {
+        PollObj { entries: Vec::new(), class, ret_tuple: Value::NULL, iter_pos: 0, iter_oneshot: false }
     }
 }
 
@@ -356,8 +370,9 @@ fn wait_ready(vm: &mut Vm, p: Gc<PollObj>, timeout: Option<Duration>) -> PyResul
     }
 }
 
-/// Poll and collect `(obj, revents)` tuples; with `oneshot`, stop polling what is reported.
-fn ready_list(vm: &mut Vm, args: &[Value], kw: &[Value], what: &str) -> PyResult<Vec<Value>> {
+/// The arguments of `poll`/`ipoll` (`[timeout_ms[, flags]]`), and the wait for
+/// readiness: the poll object and the flags.
+fn poll_and_wait(vm: &mut Vm, args: &[Value], kw: &[Value], what: &str) -> PyResult<(Gc<PollObj>, i64)> {
     if !kw.is_empty() {
         return Err(vm.type_error(format!("{what}() takes no keyword arguments")));
     }
@@ -369,6 +384,12 @@ fn ready_list(vm: &mut Vm, args: &[Value], kw: &[Value], what: &str) -> PyResult
         None => 0,
     };
     wait_ready(vm, p, timeout)?;
+    Ok((p, flags))
+}
+
+/// Poll and collect `(obj, revents)` tuples; with `oneshot`, stop polling what is reported.
+fn ready_list(vm: &mut Vm, args: &[Value], kw: &[Value], what: &str) -> PyResult<Vec<Value>> {
+    let (p, flags) = poll_and_wait(vm, args, kw, what)?;
     let mut items = Vec::new();
     let mark = vm.temp_roots.len();
     for i in 0..p.entries.len() {
@@ -399,10 +420,46 @@ fn poll_poll(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     vm.new_list(items)
 }
 
+/// `ipoll([timeout[, flags]])`: poll, then iterate the poll object itself, which
+/// yields one callee-owned tuple refilled for each ready entry: polling in a
+/// loop allocates nothing once the tuple exists (as MicroPython documents it).
 fn poll_ipoll(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
-    let items = ready_list(vm, args, kw, "ipoll")?;
-    let l = vm.new_list(items)?;
-    vm.get_iter(l)
+    let (p, flags) = poll_and_wait(vm, args, kw, "ipoll")?;
+    if p.ret_tuple.is_null() {
+        let t = vm.new_tuple_from(&[Value::NONE, Value::small_int(0)])?;
+        p.get_mut().ret_tuple = t;
+    }
+    let pm = p.get_mut();
+    pm.iter_pos = 0;
+    pm.iter_oneshot = flags & FLAG_ONESHOT != 0;
+    Ok(p.value())
+}
+
+fn poll_iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    Ok(this(vm, args)?.value())
+}
+
+fn poll_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
+    let p = this(vm, args)?;
+    let mut i = p.iter_pos;
+    while i < p.entries.len() {
+        let (obj, revents) = (p.entries[i].obj, p.entries[i].revents);
+        i += 1;
+        if revents == 0 {
+            continue;
+        }
+        let pm = p.get_mut();
+        pm.iter_pos = i;
+        if pm.iter_oneshot {
+            pm.entries[i - 1].events = 0;
+        }
+        let t = Gc::<crate::obj::TupleObj>::from_value_unchecked(p.ret_tuple);
+        t.set_item_unshared(0, obj);
+        t.set_item_unshared(1, Value::small_int(revents as i64));
+        return Ok(t.value());
+    }
+    p.get_mut().iter_pos = i;
+    Err(vm.stop_iteration(Value::NONE))
 }
 
 fn poll_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
@@ -413,7 +470,7 @@ fn poll_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 fn new_poll(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     check_args(vm, args, kw, 0, 0)?;
     let class = super::io::module_type(vm, "select", 0)?;
-    Ok(vm.alloc(PollObj { entries: Vec::new(), class })?.value())
+    Ok(vm.alloc(PollObj::new(class))?.value())
 }
 
 /// `select.select(rlist, wlist, xlist[, timeout])`: the timeout in seconds.
@@ -430,7 +487,7 @@ fn select(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         _ => None,
     };
     let class = super::io::module_type(vm, "select", 0)?;
-    let p = vm.alloc(PollObj { entries: Vec::new(), class })?;
+    let p = vm.alloc(PollObj::new(class))?;
     vm.temp_roots.push(p.value());
     let r = select_with(vm, p, &args[..3], timeout);
     vm.temp_roots.pop();
@@ -497,6 +554,8 @@ pub fn make(vm: &mut Vm) -> PyResult<Value> {
             ("modify", poll_modify),
             ("poll", poll_poll),
             ("ipoll", poll_ipoll),
+            ("__iter__", poll_iter),
+            ("__next__", poll_next),
             ("__repr__", poll_repr),
         ],
     )?;

@@ -127,8 +127,8 @@ impl Gc<TupleObj> {
         unsafe { &*(t.items() as *const [Value]) }
     }
 
-    /// Overwrite item `i` of a tuple nobody else can see yet (one the VM keeps for
-    /// its own use, such as an emergency exception's arguments).
+    /// Overwrite item `i` of a tuple the VM owns: one nobody else can see yet, or
+    /// one MicroPython documents as callee-owned and refilled (`select.ipoll`'s).
     pub fn set_item_unshared(self, i: usize, v: Value) {
         let t = self.get_mut();
         assert!(i < t.len());
