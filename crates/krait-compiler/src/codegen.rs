@@ -418,25 +418,7 @@ fn unparse(e: &Expr, out: &mut String) -> bool {
             Constant::Ellipsis => out.push_str("..."),
             Constant::Int(i) => out.push_str(&i.to_string()),
             Constant::BigInt(d) => out.push_str(d),
-            Constant::Str(t) => {
-                let quote = if t.contains('\'') && !t.contains('"') { '"' } else { '\'' };
-                out.push(quote);
-                for ch in t.chars() {
-                    match ch {
-                        '\\' => out.push_str("\\\\"),
-                        '\n' => out.push_str("\\n"),
-                        '\r' => out.push_str("\\r"),
-                        '\t' => out.push_str("\\t"),
-                        c if c == quote => {
-                            out.push('\\');
-                            out.push(c);
-                        }
-                        c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-                        c => out.push(c),
-                    }
-                }
-                out.push(quote);
-            }
+            Constant::Str(t) => crate::dis::py_str_repr(t, out),
             _ => return false,
         },
         ExprKind::Attribute { value, attr } => {

@@ -48,7 +48,9 @@ fn join<T: std::fmt::Display>(items: &[T]) -> String {
     items.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
 }
 
-fn py_str_repr(s: &str, out: &mut String) {
+/// The Python `repr` of a str (quotes chosen as CPython does), for listings and
+/// for annotations kept as text (PEP 563).
+pub(crate) fn py_str_repr(s: &str, out: &mut String) {
     let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     out.push(quote);
     for ch in s.chars() {

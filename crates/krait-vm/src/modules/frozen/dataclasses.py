@@ -462,40 +462,33 @@ def fields(class_or_instance):
     return tuple(f for f in fs.values() if f._field_type == _FIELD)
 
 
-def _asdict_inner(obj, dict_factory):
+def _convert(obj, as_dict, factory):
+    # asdict() and astuple(): dataclass instances become `factory` of their
+    # (name, value) pairs or values, recursively through lists, tuples and dicts;
+    # anything else is deep-copied.
     if _is_dataclass_instance(obj):
-        return dict_factory([(f.name, _asdict_inner(getattr(obj, f.name), dict_factory)) for f in fields(obj)])
+        if as_dict:
+            return factory([(f.name, _convert(getattr(obj, f.name), as_dict, factory)) for f in fields(obj)])
+        return factory([_convert(getattr(obj, f.name), as_dict, factory) for f in fields(obj)])
     if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+        return type(obj)(*[_convert(v, as_dict, factory) for v in obj])
     if isinstance(obj, (list, tuple)):
-        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
+        return type(obj)(_convert(v, as_dict, factory) for v in obj)
     if isinstance(obj, dict):
-        return type(obj)((_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory)) for k, v in obj.items())
+        return type(obj)((_convert(k, as_dict, factory), _convert(v, as_dict, factory)) for k, v in obj.items())
     return _copy.deepcopy(obj)
 
 
 def asdict(obj, *, dict_factory=dict):
     if not _is_dataclass_instance(obj):
         raise TypeError("asdict() should be called on dataclass instances")
-    return _asdict_inner(obj, dict_factory)
-
-
-def _astuple_inner(obj, tuple_factory):
-    if _is_dataclass_instance(obj):
-        return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory) for f in fields(obj)])
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
-    if isinstance(obj, dict):
-        return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory)) for k, v in obj.items())
-    return _copy.deepcopy(obj)
+    return _convert(obj, True, dict_factory)
 
 
 def astuple(obj, *, tuple_factory=tuple):
     if not _is_dataclass_instance(obj):
         raise TypeError("astuple() should be called on dataclass instances")
-    return _astuple_inner(obj, tuple_factory)
+    return _convert(obj, False, tuple_factory)
 
 
 def replace(obj, **changes):
