@@ -86,6 +86,15 @@ pub fn with_buffer_mut<R>(vm: &Vm, v: Value, f: impl FnOnce(&mut [u8]) -> R) -> 
     })
 }
 
+/// Copy `data` into the writable buffer `target` (as much as fits): the last step
+/// of a stream's `readinto`.
+pub fn copy_into(vm: &Vm, target: Value, data: &[u8]) {
+    with_buffer_mut(vm, target, |d| {
+        let k = data.len().min(d.len());
+        d[..k].copy_from_slice(&data[..k]);
+    });
+}
+
 /// Does `v` support the buffer protocol?
 pub fn is_buffer(vm: &Vm, v: Value) -> bool {
     with_buffer(vm, v, |_| ()).is_some()

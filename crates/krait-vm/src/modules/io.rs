@@ -274,7 +274,8 @@ fn closed_error(vm: &mut Vm) -> PyErr {
 }
 
 /// An optional size argument: absent, None or negative mean "all".
-fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
+/// A stream's optional size argument: `None`, absent or negative mean "all".
+pub(crate) fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
     match v {
         None => Ok(None),
         Some(v) if v.is_none() => Ok(None),
@@ -1293,10 +1294,7 @@ fn file_readinto(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         Ok(d) => d,
         Err(e) => return Err(io_error(vm, &e)),
     };
-    crate::buffer::with_buffer_mut(vm, target, |d| {
-        let k = data.len().min(d.len());
-        d[..k].copy_from_slice(&data[..k]);
-    });
+    crate::buffer::copy_into(vm, target, &data);
     vm.new_int(data.len() as i64)
 }
 

@@ -839,19 +839,13 @@ mod imp {
     /// The room in a writable buffer argument.
     fn writable_len(vm: &mut Vm, target: Value, what: &str) -> PyResult<usize> {
         match crate::buffer::with_buffer_mut(vm, target, |d| d.len()) {
-            Some(n) if !crate::buffer::is_readonly(vm, target) => Ok(n),
-            _ => Err(vm.type_error(format!(
+            // `with_buffer_mut` already refuses read-only buffers.
+            Some(n) => Ok(n),
+            None => Err(vm.type_error(format!(
                 "{what}() argument must be read-write bytes-like object, not {}",
                 vm.type_name(target)
             ))),
         }
-    }
-
-    fn copy_into(vm: &mut Vm, target: Value, data: &[u8]) {
-        crate::buffer::with_buffer_mut(vm, target, |d| {
-            let k = data.len().min(d.len());
-            d[..k].copy_from_slice(&data[..k]);
-        });
     }
 
     fn sock_recv_into(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
@@ -871,7 +865,7 @@ mod imp {
         let flags = flags_arg(vm, args.get(3).copied())?;
         let mut buf = vec![0u8; n.min(RECV_MAX)];
         let k = run_or_raise(vm, s, POLLIN, flags & sys::MSG_DONTWAIT != 0, |fd| sys::recv_on(fd, &mut buf, flags))?;
-        copy_into(vm, target, &buf[..k]);
+        crate::buffer::copy_into(vm, target, &buf[..k]);
         vm.new_int(k as i64)
     }
 
@@ -909,28 +903,17 @@ mod imp {
 
     fn sock_read(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         let (s, _) = open(vm, args)?;
-        let n = match args.get(1) {
-            Some(&v) if !v.is_none() => {
-                let n = vm.to_index(v)?;
-                (n >= 0).then_some(n as usize)
-            }
-            _ => None,
-        };
+        let n = crate::modules::io::size_arg(vm, args.get(1).copied())?;
         let d = read_some(vm, s, n)?;
         bytes_or_none(vm, d)
     }
 
     fn sock_readinto(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         let (s, _) = open(vm, args)?;
-        let target = args[1];
-        let cap = writable_len(vm, target, "readinto")?;
-        let n = match args.get(2) {
-            Some(&v) => (vm.to_index(v)?.max(0) as usize).min(cap),
-            None => cap,
-        };
+        let (target, n) = crate::modules::io::readinto_args(vm, args)?;
         match read_some(vm, s, Some(n))? {
             Some(d) => {
-                copy_into(vm, target, &d);
+                crate::buffer::copy_into(vm, target, &d);
                 vm.new_int(d.len() as i64)
             }
             None => Ok(Value::NONE),
@@ -939,13 +922,7 @@ mod imp {
 
     fn sock_readline(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         let (s, _) = open(vm, args)?;
-        let limit = match args.get(1) {
-            Some(&v) if !v.is_none() => {
-                let n = vm.to_index(v)?;
-                (n >= 0).then_some(n as usize)
-            }
-            _ => None,
-        };
+        let limit = crate::modules::io::size_arg(vm, args.get(1).copied())?;
         let until = deadline(&s);
         let mut line = Vec::new();
         loop {
