@@ -726,6 +726,17 @@ impl Vm {
                                     }
                                     _ => {}
                                 }
+                            } else if let Some(g) = it.downcast::<GeneratorObj>() {
+                                if Self::resumes_inline(&g) {
+                                    // The generator runs as a frame of this loop (no Rust
+                                    // recursion per item): its yields come back here at
+                                    // `ret_slot`, its end jumps to the loop's exit.
+                                    let ret_slot = sp_index!();
+                                    self.frames[fi].ip = ip;
+                                    self.frames[fi].sp = ret_slot;
+                                    tri!(self.enter_inline_generator(g, ret_slot));
+                                    continue 'frames;
+                                }
                             }
                             match tri!(self.iter_next(it)) {
                                 Some(v) => push!(v),
@@ -749,6 +760,17 @@ impl Vm {
                             let frame = self.frames.pop().expect("frame");
                             self.stack_top = self.frames.last().map_or(0, |f| f.top);
                             if !frame.generator.is_null() {
+                                if !frame.is_entry {
+                                    // An inline generator (see `ForIter`) is exhausted: its
+                                    // loop drops the iterator and exits.
+                                    self.leave_inline_generator(frame.generator);
+                                    let it_slot = frame.ret_slot - 1;
+                                    self.clear_stack(it_slot, self.stack_top);
+                                    let caller = self.frames.last_mut().expect("caller frame");
+                                    caller.sp = it_slot;
+                                    caller.ip = decode(caller.code.words[caller.ip - 1]).1 as usize;
+                                    continue 'frames;
+                                }
                                 self.finish_generator_frame(frame.generator);
                             }
                             if frame.is_entry {
@@ -1113,6 +1135,10 @@ impl Vm {
                             let v = pop!();
                             self.frames[fi].ip = ip;
                             self.frames[fi].sp = sp_index!();
+                            if !self.frames[fi].is_entry {
+                                self.yield_inline(v, ip);
+                                continue 'frames;
+                            }
                             return Ok(self.suspend_generator_frame(v));
                         }
                         Op::GetYieldFromIter => {
@@ -1136,6 +1162,10 @@ impl Vm {
                                     // Come back to this instruction when resumed.
                                     self.frames[fi].ip = ip - 1;
                                     self.frames[fi].sp = sp_index!();
+                                    if !self.frames[fi].is_entry {
+                                        self.yield_inline(y, ip - 1);
+                                        continue 'frames;
+                                    }
                                     return Ok(self.suspend_generator_frame_at(y, ip - 1));
                                 }
                                 YieldFromStep::Done(r) => set_top!(r),
@@ -1230,7 +1260,7 @@ impl Vm {
     /// Route an exception raised in the innermost frame: to a handler in it or a
     /// caller (then `Ok`, and the loop resumes there), or out of the entry frame.
     /// With `add_traceback`, each frame passed through gets a traceback line.
-    fn unwind(&mut self, err: PyErr, add_traceback: bool) -> Result<(), PyErr> {
+    fn unwind(&mut self, mut err: PyErr, add_traceback: bool) -> Result<(), PyErr> {
         let mut first = true;
         loop {
             let fi = self.frames.len() - 1;
@@ -1257,6 +1287,12 @@ impl Vm {
             let frame = self.frames.pop().expect("frame");
             self.stack_top = self.frames.last().map_or(0, |f| f.top);
             if !frame.generator.is_null() {
+                if !frame.is_entry {
+                    // Out of an inline generator (see `ForIter`) into its loop.
+                    self.leave_inline_generator(frame.generator);
+                    err = self.stop_iteration_escaped(err);
+                    continue;
+                }
                 self.finish_generator_frame(frame.generator);
             }
             if frame.is_entry {
@@ -1475,6 +1511,22 @@ impl Vm {
         sent: Option<Value>,
         throw: Option<PyErr>,
     ) -> PyResult<Exit> {
+        self.push_generator_frame(gen, sent, true, 0)?;
+        self.run_frames(throw)
+    }
+
+    /// Copy `gen`'s saved slots onto the stack above everything and push its
+    /// frame (with `sent` as the value of the `yield` it stopped at). An entry
+    /// frame is run by a new invocation of the loop; otherwise the running loop
+    /// carries on in it, and its yields and its end go to the `ForIter` whose
+    /// value slot is `ret_slot` (see `ForIter`).
+    fn push_generator_frame(
+        &mut self,
+        gen: Gc<GeneratorObj>,
+        sent: Option<Value>,
+        is_entry: bool,
+        ret_slot: usize,
+    ) -> PyResult<()> {
         let base = self.stack_top;
         let (code, globals, func, nslots, ip) = {
             let g = &*gen;
@@ -1490,9 +1542,7 @@ impl Vm {
             self.stack_set(sp, v);
             sp += 1;
         }
-        for i in sp..base + size {
-            self.stack_set(i, Value::NULL);
-        }
+        self.clear_stack(sp, base + size);
         let top = (base + size).max(self.stack_top);
         gen.get_mut().state = GenState::Running;
         self.frames.push(Frame {
@@ -1505,12 +1555,62 @@ impl Vm {
             ip,
             top,
             generator: gen.value(),
-            ret_slot: 0,
-            is_entry: true,
+            ret_slot,
+            is_entry,
             init_self: Value::NULL,
         });
         self.stack_top = top;
-        self.run_frames(throw)
+        Ok(())
+    }
+
+    /// Whether `ForIter` can run `g`'s next step as a frame of the running loop
+    /// instead of resuming it from Rust: a plain generator, started or not, that
+    /// isn't delegating to a suspended generator (those resume straight into the
+    /// innermost one, see `resume_through_delegates`) and has no exception pending.
+    #[inline]
+    pub(crate) fn resumes_inline(g: &GeneratorObj) -> bool {
+        match g.state {
+            GenState::Created => true,
+            GenState::Suspended => crate::ops::suspended_delegate(g).is_none(),
+            _ => false,
+        }
+    }
+
+    /// `ForIter` on the generator `g`: push its frame to run in this loop. While
+    /// it runs, `g.handled_exc` keeps the exception the loop's frame is handling
+    /// (the generator's own context is `self.handled_exc`, as in
+    /// `in_generator_context`), for `leave_inline_generator` to restore.
+    fn enter_inline_generator(&mut self, g: Gc<GeneratorObj>, ret_slot: usize) -> PyResult<()> {
+        let first = g.state == GenState::Created;
+        self.push_generator_frame(g, (!first).then_some(Value::NONE), false, ret_slot)?;
+        let caller_exc = self.handled_exc;
+        if !first {
+            self.handled_exc = g.handled_exc;
+        }
+        g.get_mut().handled_exc = caller_exc;
+        Ok(())
+    }
+
+    /// The inline generator frame on top of the stack yields `v` (at `ip`):
+    /// suspend it, and hand `v` to the `ForIter` that resumed it.
+    fn yield_inline(&mut self, v: Value, ip: usize) {
+        let frame = self.frames.last().expect("frame");
+        let (gen, ret_slot) = (Gc::<GeneratorObj>::from_value_unchecked(frame.generator), frame.ret_slot);
+        let caller_exc = gen.handled_exc;
+        self.suspend_generator_frame_at(v, ip);
+        self.handled_exc = caller_exc;
+        self.stack_set(ret_slot, v);
+        self.frames.last_mut().expect("caller frame").sp = ret_slot + 1;
+    }
+
+    /// An inline generator frame (just popped) ended, by returning or raising:
+    /// the generator is finished, and the exception its loop's frame was
+    /// handling is current again.
+    fn leave_inline_generator(&mut self, gen: Value) {
+        let g = Gc::<GeneratorObj>::from_value_unchecked(gen);
+        self.handled_exc = g.handled_exc;
+        g.get_mut().handled_exc = Value::NONE;
+        self.finish_generator_frame(gen);
     }
 }
 

@@ -2179,10 +2179,23 @@ impl Vm {
                 Err(e) if self.exc_matches(e, ExcKind::StopIteration) => Ok(None),
                 r => r,
             },
-            Some(ObjKind::Generator) => match self.generator_resume(Gc::from_value_unchecked(it), Value::NONE, None)? {
-                Exit::Yield(v) => Ok(Some(v)),
-                Exit::Return(_) => Ok(None),
-            },
+            Some(ObjKind::Generator) => {
+                let g = Gc::<GeneratorObj>::from_value_unchecked(it);
+                // The common case straight to the frame: what `generator_resume`
+                // does for a generator with nothing pending or delegated.
+                let r = if Vm::resumes_inline(&g) {
+                    let first = g.state == GenState::Created;
+                    self.in_generator_context(g, first, |vm| {
+                        vm.resume_generator_frame(g, (!first).then_some(Value::NONE), None)
+                    })?
+                } else {
+                    self.generator_resume(g, Value::NONE, None)?
+                };
+                match r {
+                    Exit::Yield(v) => Ok(Some(v)),
+                    Exit::Return(_) => Ok(None),
+                }
+            }
             _ => {
                 let t = self.type_of(it);
                 let Some(m) = t.lookup(q::__next__) else {
@@ -2840,22 +2853,25 @@ impl Vm {
         }
         let r = step(self);
         self.handled_exc = saved_exc;
-        match r {
-            Err(e) if self.exc_matches(e, ExcKind::StopIteration) => {
-                let err = self.new_exception(ExcKind::RuntimeError, "generator raised StopIteration");
-                // The StopIteration is its cause (and context), as in CPython.
-                if let (Some(x), true) =
-                    (err.0.downcast::<crate::obj::exception::ExceptionObj>(), e.0.is_kind(ObjKind::Exception))
-                {
-                    let x = x.get_mut();
-                    x.cause = e.0;
-                    x.context = e.0;
-                    x.suppress_context = true;
-                }
-                Err(err)
-            }
-            r => r,
+        r.map_err(|e| self.stop_iteration_escaped(e))
+    }
+
+    /// `e` escaping a generator's frame: a StopIteration becomes RuntimeError
+    /// (PEP 479), with the StopIteration as its cause and context as in CPython.
+    pub(crate) fn stop_iteration_escaped(&mut self, e: PyErr) -> PyErr {
+        if !self.exc_matches(e, ExcKind::StopIteration) {
+            return e;
         }
+        let err = self.new_exception(ExcKind::RuntimeError, "generator raised StopIteration");
+        if let (Some(x), true) =
+            (err.0.downcast::<crate::obj::exception::ExceptionObj>(), e.0.is_kind(ObjKind::Exception))
+        {
+            let x = x.get_mut();
+            x.cause = e.0;
+            x.context = e.0;
+            x.suppress_context = true;
+        }
+        err
     }
 
     /// Resume `g`, suspended in `yield from` on the suspended generator `d`: send
@@ -3151,7 +3167,7 @@ fn apply_ord(op: CmpOp, o: std::cmp::Ordering) -> bool {
 /// suspended too (not just created, running, finished, or with an exception
 /// pending from `pend_throw`): the chain `Vm::resume_through_delegates` walks.
 #[inline]
-fn suspended_delegate(g: &GeneratorObj) -> Option<Gc<GeneratorObj>> {
+pub(crate) fn suspended_delegate(g: &GeneratorObj) -> Option<Gc<GeneratorObj>> {
     let d = yield_from_operand(g)?.downcast::<GeneratorObj>()?;
     (d.state == GenState::Suspended).then_some(d)
 }
