@@ -83,6 +83,7 @@ impl Vm {
             ret_slot,
             is_entry: false,
             init_self: Value::NULL,
+            operator: None,
         });
         self.stack_top = top;
         Ok(())
@@ -307,6 +308,7 @@ impl Vm {
             ret_slot: 0,
             is_entry: true,
             init_self: Value::NULL,
+            operator: None,
         });
         self.stack_top = top;
         self.native_depth += 1;
@@ -450,7 +452,10 @@ impl Vm {
     /// Call `m`, an attribute found on the type of `obj`, as a method of `obj`:
     /// functions get `obj` first, static methods don't, class methods get the class.
     pub fn call_dunder(&mut self, m: Value, obj: Value, args: &[Value]) -> PyResult<Value> {
-        let mut all = Vec::with_capacity(args.len() + 1);
+        // The receiver and arguments in one slice: on the Rust stack for the few
+        // arguments a special method takes (no allocation per operator call).
+        let mut buf = [Value::NULL; 4];
+        let mut heap_buf = Vec::new();
         match m.kind() {
             Some(ObjKind::StaticMethod) => {
                 let f = Gc::<StaticMethodObj>::from_value_unchecked(m).func;
@@ -458,14 +463,12 @@ impl Vm {
             }
             Some(ObjKind::ClassMethod) => {
                 let f = Gc::<ClassMethodObj>::from_value_unchecked(m).func;
-                all.push(self.type_of(obj).value());
-                all.extend_from_slice(args);
-                self.call_value(f, &all, &[])
+                let all = prepend(self.type_of(obj).value(), args, &mut buf, &mut heap_buf);
+                self.call_value(f, all, &[])
             }
             Some(ObjKind::Function) | Some(ObjKind::BuiltinFunction) => {
-                all.push(obj);
-                all.extend_from_slice(args);
-                self.call_value(m, &all, &[])
+                let all = prepend(obj, args, &mut buf, &mut heap_buf);
+                self.call_value(m, all, &[])
             }
             _ => {
                 let t = self.type_of(obj);
@@ -497,5 +500,18 @@ impl Vm {
             native_entry: 0,
         })?;
         Ok(f.value())
+    }
+}
+
+/// `first` followed by `args`, in `buf` when they fit (else in `heap`).
+fn prepend<'a>(first: Value, args: &[Value], buf: &'a mut [Value; 4], heap: &'a mut Vec<Value>) -> &'a [Value] {
+    if args.len() < buf.len() {
+        buf[0] = first;
+        buf[1..=args.len()].copy_from_slice(args);
+        &buf[..=args.len()]
+    } else {
+        heap.push(first);
+        heap.extend_from_slice(args);
+        heap
     }
 }

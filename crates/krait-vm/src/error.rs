@@ -7,6 +7,14 @@ use crate::value::Value;
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct PyErr(pub Value);
 
+impl PyErr {
+    /// Not an exception: the interpreter's signal, inside its dispatch loop
+    /// only, that an operation pushed a Python frame for the loop to run
+    /// (`Vm::operator_or_frame`). It travels the error path because every
+    /// instruction already has one, so the signal costs the hot paths nothing.
+    pub(crate) const FRAME_PUSHED: PyErr = PyErr(Value::NULL);
+}
+
 pub type PyResult<T> = Result<T, PyErr>;
 
 macro_rules! exc_kinds {

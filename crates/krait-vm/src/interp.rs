@@ -22,7 +22,7 @@ use crate::obj::iter::{IterObj, IterState};
 use crate::obj::type_::class_epoch;
 use crate::obj::*;
 use crate::value::Value;
-use crate::vm::{Frame, Vm};
+use crate::vm::{Frame, OperatorCall, Vm};
 
 /// How a run of the loop ended.
 pub enum Exit {
@@ -170,6 +170,19 @@ impl Vm {
                             r => r,
                         }
                     }};
+                }
+                // The general path of an operator: on an instance, through
+                // `operator_or_frame`, which may push the frame of the class's
+                // Python method for this loop to run (then "raising"
+                // `PyErr::FRAME_PUSHED`); on anything else, `$general` in Rust.
+                macro_rules! general_operator {
+                    ($call:expr, $a:expr, $b:expr, $nargs:expr, $general:expr) => {
+                        if $a.is_kind(crate::gc::ObjKind::Instance) {
+                            tri!(self.operator_or_frame($call, $a, $b, sp_index!() - 1, $nargs))
+                        } else {
+                            tri!($general)
+                        }
+                    };
                 }
                 if let Some(e) = pending.take() {
                     break 'dispatch e;
@@ -442,21 +455,42 @@ impl Vm {
                             } else if let Some(f) = a.as_float() {
                                 Ok(Value::float(-f))
                             } else {
-                                self.unary_op(UnaryOp::USub, a)
+                                Ok(general_operator!(
+                                    OperatorCall::Unary(UnaryOp::USub),
+                                    a,
+                                    Value::NULL,
+                                    1,
+                                    self.unary_op(UnaryOp::USub, a)
+                                ))
                             };
                             set_top!(tri!(r));
                         }
                         Op::UnaryPos => {
                             let a = top!();
                             if !(a.is_small_int() || a.is_float()) {
-                                set_top!(tri!(self.unary_op(UnaryOp::UAdd, a)));
+                                let r = general_operator!(
+                                    OperatorCall::Unary(UnaryOp::UAdd),
+                                    a,
+                                    Value::NULL,
+                                    1,
+                                    self.unary_op(UnaryOp::UAdd, a)
+                                );
+                                set_top!(r);
                             }
                         }
                         Op::UnaryInvert => {
                             let a = top!();
                             let r = match a.as_small_int() {
                                 Some(i) => Value::small_int(!i),
-                                None => tri!(self.unary_op(UnaryOp::Invert, a)),
+                                None => {
+                                    general_operator!(
+                                        OperatorCall::Unary(UnaryOp::Invert),
+                                        a,
+                                        Value::NULL,
+                                        1,
+                                        self.unary_op(UnaryOp::Invert, a)
+                                    )
+                                }
                             };
                             set_top!(r);
                         }
@@ -483,10 +517,24 @@ impl Vm {
                                 Value::float(a.as_float_unchecked() + b.as_float_unchecked())
                             } else if let Some((x, y)) = mixed_floats(a, b) {
                                 Value::float(x + y)
-                            } else if op == Op::InplaceAdd {
-                                tri!(alloc_retry!(self.inplace_op(BinOp::Add, a, b)))
                             } else {
-                                tri!(alloc_retry!(self.binary_op(BinOp::Add, a, b)))
+                                if op == Op::InplaceAdd {
+                                    general_operator!(
+                                        OperatorCall::Inplace(BinOp::Add),
+                                        a,
+                                        b,
+                                        2,
+                                        alloc_retry!(self.inplace_op(BinOp::Add, a, b))
+                                    )
+                                } else {
+                                    general_operator!(
+                                        OperatorCall::Binary(BinOp::Add),
+                                        a,
+                                        b,
+                                        2,
+                                        alloc_retry!(self.binary_op(BinOp::Add, a, b))
+                                    )
+                                }
                             };
                             set_top!(r);
                         }
@@ -503,10 +551,24 @@ impl Vm {
                                 Value::float(a.as_float_unchecked() - b.as_float_unchecked())
                             } else if let Some((x, y)) = mixed_floats(a, b) {
                                 Value::float(x - y)
-                            } else if op == Op::InplaceSub {
-                                tri!(alloc_retry!(self.inplace_op(BinOp::Sub, a, b)))
                             } else {
-                                tri!(alloc_retry!(self.binary_op(BinOp::Sub, a, b)))
+                                if op == Op::InplaceSub {
+                                    general_operator!(
+                                        OperatorCall::Inplace(BinOp::Sub),
+                                        a,
+                                        b,
+                                        2,
+                                        alloc_retry!(self.inplace_op(BinOp::Sub, a, b))
+                                    )
+                                } else {
+                                    general_operator!(
+                                        OperatorCall::Binary(BinOp::Sub),
+                                        a,
+                                        b,
+                                        2,
+                                        alloc_retry!(self.binary_op(BinOp::Sub, a, b))
+                                    )
+                                }
                             };
                             set_top!(r);
                         }
@@ -523,10 +585,24 @@ impl Vm {
                                 Value::float(a.as_float_unchecked() * b.as_float_unchecked())
                             } else if let Some((x, y)) = mixed_floats(a, b) {
                                 Value::float(x * y)
-                            } else if op == Op::InplaceMul {
-                                tri!(alloc_retry!(self.inplace_op(BinOp::Mult, a, b)))
                             } else {
-                                tri!(alloc_retry!(self.binary_op(BinOp::Mult, a, b)))
+                                if op == Op::InplaceMul {
+                                    general_operator!(
+                                        OperatorCall::Inplace(BinOp::Mult),
+                                        a,
+                                        b,
+                                        2,
+                                        alloc_retry!(self.inplace_op(BinOp::Mult, a, b))
+                                    )
+                                } else {
+                                    general_operator!(
+                                        OperatorCall::Binary(BinOp::Mult),
+                                        a,
+                                        b,
+                                        2,
+                                        alloc_retry!(self.binary_op(BinOp::Mult, a, b))
+                                    )
+                                }
                             };
                             set_top!(r);
                         }
@@ -552,7 +628,15 @@ impl Vm {
                                 (BinOp::Div, _, _) if a.is_float() && b.is_float() && b.as_float_unchecked() != 0.0 => {
                                     Value::float(a.as_float_unchecked() / b.as_float_unchecked())
                                 }
-                                _ => tri!(alloc_retry!(self.binary_op(bop, a, b))),
+                                _ => {
+                                    general_operator!(
+                                        OperatorCall::Binary(bop),
+                                        a,
+                                        b,
+                                        2,
+                                        alloc_retry!(self.binary_op(bop, a, b))
+                                    )
+                                }
                             };
                             set_top!(r);
                         }
@@ -575,7 +659,15 @@ impl Vm {
                                 (BinOp::BitXor, Some(x), Some(y)) => Value::small_int(x ^ y),
                                 (BinOp::FloorDiv, Some(x), Some(y)) if y > 0 => Value::small_int(x.div_euclid(y)),
                                 (BinOp::Mod, Some(x), Some(y)) if y > 0 => Value::small_int(x.rem_euclid(y)),
-                                _ => tri!(alloc_retry!(self.inplace_op(bop, a, b))),
+                                _ => {
+                                    general_operator!(
+                                        OperatorCall::Inplace(bop),
+                                        a,
+                                        b,
+                                        2,
+                                        alloc_retry!(self.inplace_op(bop, a, b))
+                                    )
+                                }
                             };
                             set_top!(r);
                         }
@@ -604,7 +696,7 @@ impl Vm {
                             {
                                 Value::bool(crate::ops::cmp_op(cop, x, y))
                             } else {
-                                tri!(self.compare(cop, a, b))
+                                general_operator!(OperatorCall::Compare(cop), a, b, 2, self.compare(cop, a, b))
                             };
                             set_top!(r);
                         }
@@ -776,6 +868,18 @@ impl Vm {
                             if frame.is_entry {
                                 return Ok(Exit::Return(v));
                             }
+                            let v = match frame.operator {
+                                Some(call) if v == Value::NOT_IMPLEMENTED => {
+                                    match self.operator_declined(call, frame.ret_slot) {
+                                        Ok(v) => v,
+                                        Err(e) => match self.unwind(e, true) {
+                                            Ok(()) => continue 'frames,
+                                            Err(e) => return Err(e),
+                                        },
+                                    }
+                                }
+                                _ => v,
+                            };
                             self.stack_set(frame.ret_slot, v);
                             // The caller's slots above the result are dead: clear them so the
                             // collector (which scans whole reservations) doesn't keep their
@@ -1247,6 +1351,11 @@ impl Vm {
                 }
             };
 
+            if err == PyErr::FRAME_PUSHED {
+                // Not an exception: run the frame the instruction pushed.
+                self.frames[fi].ip = ip;
+                continue 'frames;
+            }
             // An exception was raised by the instruction before `ip` in frame `fi`.
             self.frames[fi].ip = ip;
             self.frames[fi].sp = sp_index!();
@@ -1445,6 +1554,114 @@ impl Vm {
         Some((m, obj))
     }
 
+    // ---- operator frames ----
+
+    /// `a op b` (`op a` with `b` NULL), `a` an instance, for the operators'
+    /// general path, the `nargs` operands being at stack index `s` of the
+    /// running frame. When `a`'s class defines the operator as a plain Python
+    /// function (and `b`'s class isn't a subclass of `a`'s, whose reflected
+    /// method would have the first chance), that method's frame is pushed
+    /// instead, to run in the loop without re-entering it from Rust: the
+    /// operands stay below it until `ReturnValue` replaces them with the result,
+    /// and the "error" is `PyErr::FRAME_PUSHED`.
+    #[inline(never)]
+    fn operator_or_frame(&mut self, call: OperatorCall, a: Value, b: Value, s: usize, nargs: usize) -> PyResult<Value> {
+        if let Some((f, call)) = self.operator_method(call, a, b) {
+            if nargs == 2 {
+                // `b` was popped: put it back below the new frame.
+                self.stack_set(s + 1, b);
+            }
+            self.push_operator_frame(f, s, nargs, call)?;
+            let caller = self.frames.len() - 2;
+            self.frames[caller].sp = s + nargs;
+            return Err(PyErr::FRAME_PUSHED);
+        }
+        match call {
+            OperatorCall::Binary(op) => self.binary_op(op, a, b),
+            OperatorCall::Inplace(op) => self.inplace_op(op, a, b),
+            OperatorCall::Compare(op) => self.compare(op, a, b),
+            OperatorCall::Unary(op) => self.unary_op(op, a),
+        }
+    }
+
+    /// The method `operator_or_frame` runs as a frame, and what its
+    /// NotImplemented means.
+    fn operator_method(&self, call: OperatorCall, a: Value, b: Value) -> Option<(Gc<FunctionObj>, OperatorCall)> {
+        let inst = a.downcast::<InstanceObj>()?;
+        if !inst.base.is_null() {
+            return None;
+        }
+        let ta = inst.class;
+        if !b.is_null() {
+            let tb = self.type_of(b);
+            if tb != ta && tb.is_subtype(ta) {
+                return None;
+            }
+        }
+        let plain = |m: Value| {
+            m.downcast::<FunctionObj>().filter(|f| {
+                f.code.code.flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) == 0
+            })
+        };
+        match call {
+            OperatorCall::Binary(op) => plain(ta.lookup(crate::ops::binop_dunder(op).0)?).map(|f| (f, call)),
+            OperatorCall::Inplace(op) => {
+                let (name, _, iname) = crate::ops::binop_dunder(op);
+                match ta.lookup(iname) {
+                    Some(m) => plain(m).map(|f| (f, call)),
+                    // No `__iop__`: `a op= b` is `a = a op b`.
+                    None => plain(ta.lookup(name)?).map(|f| (f, OperatorCall::Binary(op))),
+                }
+            }
+            // `!=` keeps to the general path (which also tries `__eq__`).
+            OperatorCall::Compare(CmpOp::NotEq) => None,
+            OperatorCall::Compare(op) => plain(ta.lookup(crate::ops::cmp_dunder(op).0)?).map(|f| (f, call)),
+            OperatorCall::Unary(op) => {
+                let name = match op {
+                    UnaryOp::USub => q::__neg__,
+                    UnaryOp::UAdd => q::__pos__,
+                    _ => q::__invert__,
+                };
+                plain(ta.lookup(name)?).map(|f| (f, call))
+            }
+        }
+    }
+
+    /// Push the frame of `func(*operands)`, the `nargs` operands being at stack
+    /// index `s` of the running frame, which keeps them there until the result
+    /// replaces them (see `ReturnValue`).
+    fn push_operator_frame(
+        &mut self,
+        func: Gc<FunctionObj>,
+        s: usize,
+        nargs: usize,
+        call: OperatorCall,
+    ) -> PyResult<()> {
+        let at = s + nargs;
+        self.check_stack_room(at, nargs)?;
+        for i in 0..nargs {
+            let v = self.stack_get(s + i);
+            self.stack_set(at + i, v);
+        }
+        self.push_py_frame_with(func, at, nargs, None, &[], s)?;
+        self.frames.last_mut().expect("frame").operator = Some(call);
+        Ok(())
+    }
+
+    /// An operator method run as a frame returned NotImplemented: carry on
+    /// with the operation where the general path would (the operands are
+    /// still at stack index `s` of the frame that is running again).
+    #[inline(never)]
+    fn operator_declined(&mut self, call: OperatorCall, s: usize) -> PyResult<Value> {
+        let (a, b) = (self.stack_get(s), self.stack_get(s + 1));
+        match call {
+            OperatorCall::Binary(op) => self.binary_op_after_forward(op, a, b, false),
+            OperatorCall::Inplace(op) => self.binary_op(op, a, b),
+            OperatorCall::Compare(op) => self.compare_after_forward(op, a, b),
+            OperatorCall::Unary(_) => Ok(Value::NOT_IMPLEMENTED),
+        }
+    }
+
     // ---- generator frames ----
 
     /// Save the running generator frame (top of `self.frames`) and pop it.
@@ -1558,6 +1775,7 @@ impl Vm {
             ret_slot,
             is_entry,
             init_self: Value::NULL,
+            operator: None,
         });
         self.stack_top = top;
         Ok(())

@@ -114,7 +114,7 @@ pub fn binop_dunder(op: BinOp) -> (Qstr, Qstr, Qstr) {
     }
 }
 
-fn cmp_dunder(op: CmpOp) -> (Qstr, Qstr) {
+pub(crate) fn cmp_dunder(op: CmpOp) -> (Qstr, Qstr) {
     match op {
         CmpOp::Lt => (q::__lt__, q::__gt__),
         CmpOp::LtE => (q::__le__, q::__ge__),
@@ -351,6 +351,11 @@ impl Vm {
         } else if let Some(r) = self.builtin_compare(op, a, b)? {
             return Ok(r);
         }
+        self.compare_fallback(op, a, b)
+    }
+
+    /// `a op b` when no method answered: identity for `==`/`!=`, else TypeError.
+    fn compare_fallback(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         match op {
             CmpOp::Eq => Ok(Value::bool(a == b)),
             CmpOp::NotEq => Ok(Value::bool(a != b)),
@@ -367,13 +372,7 @@ impl Vm {
     }
 
     fn user_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-        let (_, reflected_op) = match op {
-            CmpOp::Lt => (op, CmpOp::Gt),
-            CmpOp::LtE => (op, CmpOp::GtE),
-            CmpOp::Gt => (op, CmpOp::Lt),
-            CmpOp::GtE => (op, CmpOp::LtE),
-            _ => (op, op),
-        };
+        let reflected_op = reflected_cmp(op);
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         // A subclass's reflected method gets the first chance.
@@ -386,6 +385,21 @@ impl Vm {
         if let Some(r) = self.rich_compare_one(op, a, b)? {
             return Ok(Some(r));
         }
+        self.user_compare_after_forward(op, a, b, b_first)
+    }
+
+    /// The rest of `compare` once `a`'s own method has declined: `b`'s
+    /// reflected one (unless it went first), built-in bases, then identity for
+    /// `==`/`!=` or TypeError.
+    pub(crate) fn compare_after_forward(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        if let Some(r) = self.user_compare_after_forward(op, a, b, false)? {
+            return Ok(r);
+        }
+        self.compare_fallback(op, a, b)
+    }
+
+    fn user_compare_after_forward(&mut self, op: CmpOp, a: Value, b: Value, b_first: bool) -> PyResult<Option<Value>> {
+        let reflected_op = reflected_cmp(op);
         if !b_first {
             if let Some(r) = self.rich_compare_one(reflected_op, b, a)? {
                 return Ok(Some(r));
@@ -648,7 +662,15 @@ impl Vm {
         if let Some(r) = self.try_user_binop(a, name, b)? {
             return Ok(r);
         }
-        if !b_first && ta != tb {
+        self.binary_op_after_forward(op, a, b, b_first)
+    }
+
+    /// The rest of `binary_op` once `a`'s own method has declined (returned
+    /// NotImplemented, or there is none): `b`'s reflected method unless it has
+    /// already had its chance (`b_first`), built-in bases, then TypeError.
+    pub(crate) fn binary_op_after_forward(&mut self, op: BinOp, a: Value, b: Value, b_first: bool) -> PyResult<Value> {
+        let (name, rname, _) = binop_dunder(op);
+        if !b_first && self.type_of(a) != self.type_of(b) {
             if let Some(r) = self.try_user_binop(b, rname, a)? {
                 return Ok(r);
             }
@@ -3189,4 +3211,15 @@ fn yield_from_operand(g: &GeneratorObj) -> Option<Value> {
 /// Byte offset of character `ci` of `s` (`s.len()` when `ci` is at or past the end).
 fn byte_offset(s: &str, ci: usize) -> usize {
     s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b)
+}
+
+/// The comparison `b op' a` that answers `a op b` from the other side.
+fn reflected_cmp(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::LtE => CmpOp::GtE,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::GtE => CmpOp::LtE,
+        _ => op,
+    }
 }

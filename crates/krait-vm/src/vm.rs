@@ -70,6 +70,22 @@ pub struct Frame {
     /// For an `__init__` run by `cls(...)` from the loop: the new instance, which
     /// is the call's result (the frame must return None). NULL otherwise.
     pub init_self: Value,
+    /// For a user's operator method run by the loop as a frame (`a + b`,
+    /// `a < b`; see `Vm::push_operator_frame`): which operator, so that a
+    /// NotImplemented result goes on to the reflected method.
+    pub operator: Option<OperatorCall>,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum OperatorCall {
+    /// `a op b` by `a.__op__(b)`.
+    Binary(krait_syntax::ast::BinOp),
+    /// `a op= b` by `a.__iop__(b)`.
+    Inplace(krait_syntax::ast::BinOp),
+    /// `a op b` by `a.__op__(b)`, a comparison other than `!=`.
+    Compare(krait_syntax::ast::CmpOp),
+    /// `op a` by `a.__op__()` (its result is the result, whatever it is).
+    Unary(krait_syntax::ast::UnaryOp),
 }
 
 pub struct Vm {
