@@ -243,6 +243,17 @@ ops! {
     /// 3 `!a`); with `arg & 4` the format spec is below: `[value, spec] -> [str]`
     /// (the spec is pushed after the value).
     FormatValue,
+    /// `[value, expression] -> [interpolation]`: a t-string field, as a
+    /// `string.templatelib.Interpolation`. `arg & 3` is its conversion (as for
+    /// `FormatValue`: 0 none, 1 `'s'`, 2 `'r'`, 3 `'a'`), which is recorded, not
+    /// applied; with `arg & 4` its format spec (a str, already built) is on top:
+    /// `[value, expression, spec] -> [interpolation]` (else the spec is `''`).
+    /// `expression` is the field's source text, a str constant.
+    BuildInterpolation,
+    /// `[strings, i0 .. i(n-1)] -> [template]`, `n = arg`: a t-string, as a
+    /// `string.templatelib.Template`. `strings` is a constant tuple of `n + 1`
+    /// strs; `i0 ..` are `BuildInterpolation` results.
+    BuildTemplate,
 
     // ---- calls and functions ----
     /// `[f, a0 .. a(p-1), k0, v0 .. k(n-1), v(n-1)] -> [f(...)]` with

@@ -25,7 +25,7 @@ use std::rc::Rc;
 
 use krait_syntax::ast::{
     self, Arguments, BinOp, BoolOp, ClassDef, CmpOp, Comprehension, Constant, ExceptHandler, Expr, ExprKind,
-    FunctionDef, Keyword, Loc, Stmt, StmtKind, UnaryOp, WithItem,
+    FunctionDef, Interpolation, Keyword, Loc, Stmt, StmtKind, UnaryOp, WithItem,
 };
 use krait_syntax::fxhash::{FxHashMap, FxHasher};
 use krait_syntax::{q, Mode, Qstr, SyntaxError};
@@ -49,6 +49,17 @@ type R<T = ()> = Result<T, SyntaxError>;
 
 fn err<T>(msg: impl Into<String>, loc: Loc) -> R<T> {
     Err(SyntaxError::new(msg, loc.line, loc.col))
+}
+
+/// A field's conversion as `FormatValue` and `BuildInterpolation` encode it.
+fn conversion_arg(conversion: Option<char>, kind: &str, loc: Loc) -> R<u32> {
+    match conversion {
+        None => Ok(0),
+        Some('s') => Ok(1),
+        Some('r') => Ok(2),
+        Some('a') => Ok(3),
+        Some(c) => err(format!("{kind}: invalid conversion character '{c}'"), loc),
+    }
 }
 
 pub fn compile(module: &ast::Module, filename: &str, mode: Mode) -> R<Rc<Code>> {
@@ -557,7 +568,10 @@ fn describe(e: &Expr) -> &'static str {
             "keyword"
         }
         ExprKind::Const(Constant::Ellipsis) => "ellipsis",
-        ExprKind::Const(_) | ExprKind::JoinedStr(_) | ExprKind::FormattedValue { .. } => "literal",
+        ExprKind::Const(_)
+        | ExprKind::JoinedStr(_)
+        | ExprKind::FormattedValue { .. }
+        | ExprKind::TemplateStr { .. } => "literal",
         ExprKind::Compare { .. } => "comparison",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::IfExp { .. } => "conditional expression",
@@ -2270,6 +2284,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.load_name(*n),
             ExprKind::Const(c) => self.load_const_value(&ConstValue::from_literal(c)),
             ExprKind::JoinedStr(parts) => self.joined_str(parts)?,
+            ExprKind::TemplateStr { strings, interpolations } => self.template_str(strings, interpolations)?,
             ExprKind::FormattedValue { value, conversion, format_spec } => {
                 self.formatted_value(value, *conversion, format_spec.as_deref(), e.loc)?
             }
@@ -2491,18 +2506,33 @@ impl<'a> Compiler<'a> {
 
     fn formatted_value(&mut self, value: &'a Expr, conversion: Option<char>, spec: Option<&'a Expr>, loc: Loc) -> R {
         self.expr(value)?;
-        let mut arg = match conversion {
-            None => 0,
-            Some('s') => 1,
-            Some('r') => 2,
-            Some('a') => 3,
-            Some(c) => return err(format!("f-string: invalid conversion character '{c}'"), loc),
-        };
+        let mut arg = conversion_arg(conversion, "f-string", loc)?;
         if let Some(s) = spec {
             self.expr(s)?;
             arg |= 4;
         }
         self.emit(Op::FormatValue, arg);
+        Ok(())
+    }
+
+    /// A t-string: its strings as one constant tuple, then each interpolation
+    /// (value, expression text, format spec), then `BuildTemplate`.
+    fn template_str(&mut self, strings: &'a [Box<str>], interpolations: &'a [Interpolation]) -> R {
+        let strings = ConstValue::Tuple(strings.iter().map(|s| ConstValue::Str(Cow::Borrowed(&**s))).collect());
+        let i = self.add_const(&strings);
+        self.emit(Op::LoadConst, i);
+        for interp in interpolations {
+            self.expr(&interp.value)?;
+            self.load_str(&interp.expression);
+            let mut arg = conversion_arg(interp.conversion, "t-string", interp.value.loc)?;
+            if let Some(s) = &interp.format_spec {
+                self.expr(s)?;
+                arg |= 4;
+            }
+            self.emit(Op::BuildInterpolation, arg);
+        }
+        // (`emit` reports a count beyond `MAX_ARG`, as for `BuildString`.)
+        self.emit(Op::BuildTemplate, u32::try_from(interpolations.len()).unwrap_or(u32::MAX));
         Ok(())
     }
 

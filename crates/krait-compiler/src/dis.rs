@@ -186,7 +186,7 @@ fn annotation(code: &Code, op: Op, arg: u32) -> String {
         | Op::ImportFrom => name(arg),
         Op::CallFunction | Op::CallMethod => format!("{} positional, {} keyword", arg & 0xfff, arg >> 12),
         Op::UnpackEx => format!("{} before, {} after", arg & 0xff, arg >> 8),
-        Op::FormatValue => {
+        Op::FormatValue | Op::BuildInterpolation => {
             let conv = ["", "!s", "!r", "!a"][(arg & 3) as usize];
             format!("{conv}{}", if arg & 4 != 0 { " with spec" } else { "" })
         }

@@ -71,6 +71,14 @@ pub fn effect(op: Op, arg: u32, jump: bool) -> (u32, u32) {
                 (1, 1)
             }
         }
+        BuildInterpolation => {
+            if arg & 4 != 0 {
+                (3, 1)
+            } else {
+                (2, 1)
+            }
+        }
+        BuildTemplate => (arg + 1, 1),
 
         CallFunction => (1 + (arg & 0xfff) + 2 * (arg >> 12), 1),
         CallMethod => (2 + (arg & 0xfff) + 2 * (arg >> 12), 1),

@@ -1065,6 +1065,14 @@ impl<'a> SymbolTable<'a> {
                     self.root(s)?;
                 }
             }
+            ExprKind::TemplateStr { interpolations, .. } => {
+                for i in interpolations {
+                    self.root(&i.value)?;
+                    if let Some(s) = &i.format_spec {
+                        self.root(s)?;
+                    }
+                }
+            }
             ExprKind::BoolOp { op, values } => {
                 let base = self.vals.len();
                 let mut all = true;

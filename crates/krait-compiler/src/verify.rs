@@ -57,7 +57,7 @@ pub fn verify_one(code: &Code) -> Result<(), String> {
             }
             Op::BuildSlice if arg != 2 && arg != 3 => return bad("slice arity"),
             Op::RaiseVarargs if arg > 2 => return bad("raise form"),
-            Op::FormatValue if arg > 7 => return bad("format flags"),
+            Op::FormatValue | Op::BuildInterpolation if arg > 7 => return bad("format flags"),
             Op::CallFunctionEx if arg > 1 => return bad("call flags"),
             Op::MakeFunction => {
                 if arg & !0b1111 != 0 {

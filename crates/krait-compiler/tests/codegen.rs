@@ -412,6 +412,45 @@ fn f_strings() {
 }
 
 #[test]
+fn t_strings() {
+    // The strings are one constant tuple; each field is its value, its source
+    // text and (built like an f-string) its format spec, then BuildInterpolation
+    // with the conversion; BuildTemplate takes them all.
+    let code = compile("x = t'a{b!r:>{w}}c{d}' t'e'");
+    assert_eq!(
+        op_names(&code),
+        [
+            Op::LoadConst,
+            Op::LoadName,
+            Op::LoadConst,
+            Op::LoadConst,
+            Op::LoadName,
+            Op::FormatValue,
+            Op::BuildString,
+            Op::BuildInterpolation,
+            Op::LoadName,
+            Op::LoadConst,
+            Op::BuildInterpolation,
+            Op::BuildTemplate,
+            Op::StoreName,
+            Op::LoadNone,
+            Op::ReturnValue
+        ]
+    );
+    let o = ops(&code);
+    assert!(o.contains(&(Op::BuildInterpolation, 2 | 4)));
+    assert!(o.contains(&(Op::BuildInterpolation, 0)));
+    assert!(o.contains(&(Op::BuildTemplate, 2)));
+    let strs = |items: &[&str]| Const::Tuple(items.iter().map(|s| Const::Str((*s).into())).collect());
+    assert!(code.consts.contains(&strs(&["a", "c", "e"])));
+    assert!(code.consts.contains(&Const::Str("b".into())));
+    assert!(code.consts.contains(&Const::Str("d".into())));
+    let code = compile("x = t''");
+    assert!(code.consts.contains(&strs(&[""])));
+    assert!(ops(&code).contains(&(Op::BuildTemplate, 0)));
+}
+
+#[test]
 fn line_table() {
     let code = compile("a = 1\n\nb = f(\n  g(2))\n");
     assert_eq!(code.first_line, 1);

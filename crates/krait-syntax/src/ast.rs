@@ -211,6 +211,12 @@ pub enum ExprKind {
         conversion: Option<char>,
         format_spec: Option<Box<Expr>>,
     },
+    /// A t-string (PEP 750): its literal parts, always one more than its
+    /// interpolations (empty ones included, as `Template.strings` has them).
+    TemplateStr {
+        strings: Vec<Box<str>>,
+        interpolations: Vec<Interpolation>,
+    },
     /// `a and b and c` / `a or b`
     BoolOp {
         op: BoolOp,
@@ -297,6 +303,18 @@ pub enum ExprKind {
         upper: Option<Box<Expr>>,
         step: Option<Box<Expr>>,
     },
+}
+
+/// `{value!conversion:format_spec}` inside a t-string.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interpolation {
+    pub value: Expr,
+    /// The expression's source text, as `Interpolation.expression` gives it.
+    pub expression: Box<str>,
+    /// `'s'`, `'r'` or `'a'`.
+    pub conversion: Option<char>,
+    /// The format spec, a `JoinedStr` (its fields are evaluated with the t-string).
+    pub format_spec: Option<Expr>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

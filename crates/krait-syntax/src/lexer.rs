@@ -101,9 +101,11 @@ struct Prefix {
     raw: bool,
     bytes: bool,
     fstr: bool,
+    /// A t-string (PEP 750).
+    tstr: bool,
 }
 
-/// Parse a string prefix (`r`, `b`, `rb`, `f`, `Rf`, `u`, ...), if `w` is one.
+/// Parse a string prefix (`r`, `b`, `rb`, `f`, `Rf`, `t`, `rT`, `u`, ...), if `w` is one.
 fn string_prefix(w: &[u8]) -> Option<Prefix> {
     if w.len() > 2 {
         return None;
@@ -115,14 +117,43 @@ fn string_prefix(w: &[u8]) -> Option<Prefix> {
             b'r' if !p.raw => p.raw = true,
             b'b' if !p.bytes => p.bytes = true,
             b'f' if !p.fstr => p.fstr = true,
+            b't' if !p.tstr => p.tstr = true,
             b'u' if !u => u = true,
             _ => return None,
         }
     }
-    if (u && w.len() > 1) || (p.bytes && p.fstr) {
+    // `t` combines with `r` only (`bt`, `ft` and `ut` are not prefixes).
+    if (u && w.len() > 1) || (p.bytes && p.fstr) || (p.tstr && (p.bytes || p.fstr)) {
         return None;
     }
     Some(p)
+}
+
+/// What scanning the body of an f-string or t-string needs to know about the literal.
+#[derive(Copy, Clone)]
+struct FScan {
+    /// The quote character, and whether the literal is triple-quoted.
+    q: u8,
+    triple: bool,
+    raw: bool,
+    /// Decode the pieces; without, only find the end (for literals nested in a
+    /// replacement field's expression, which the expression's own lexer decodes).
+    build: bool,
+    /// A t-string: its errors are worded as CPython 3.14 words them.
+    template: bool,
+    /// Where the literal starts (for errors about the literal as a whole).
+    start: (u32, u32),
+}
+
+impl FScan {
+    /// How errors name the literal.
+    fn kind(&self) -> &'static str {
+        if self.template {
+            "t-string"
+        } else {
+            "f-string"
+        }
+    }
 }
 
 #[inline]
@@ -807,12 +838,13 @@ impl<'a> Lexer<'a> {
         let triple = self.at(quote_pos + 1) == q && self.at(quote_pos + 2) == q;
         let body_start = quote_pos + if triple { 3 } else { 1 };
         self.line_has_tokens = true;
-        if prefix.fstr {
+        if prefix.fstr || prefix.tstr {
             self.pos = body_start;
-            let pieces = self.fstring_body(q, triple, prefix.raw, true, 0, (line, col))?;
+            let scan = FScan { q, triple, raw: prefix.raw, build: true, template: prefix.tstr, start: (line, col) };
+            let pieces = self.fstring_body(scan, 0)?;
             self.out.fstrs.push(FStrLit { pieces });
             let idx = (self.out.fstrs.len() - 1) as u32;
-            self.push(Tok::FStr(idx), line, col);
+            self.push(if prefix.tstr { Tok::TStr(idx) } else { Tok::FStr(idx) }, line, col);
             return Ok(());
         }
         // Find the end; note whether the body needs decoding.
@@ -907,83 +939,86 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// The literal `s` describes ends before its closing quote.
+    fn unterminated_fstring(&self, s: FScan) -> SyntaxError {
+        let (line, col) = s.start;
+        match (s.template, s.triple) {
+            (false, _) => self.unterminated(s.triple, line, col),
+            (true, false) => SyntaxError::new("unterminated t-string literal", line, col),
+            (true, true) => SyntaxError::new("unterminated triple-quoted t-string literal", line, col),
+        }
+    }
+
     #[inline]
     fn at_close_quote(&self, p: usize, q: u8, triple: bool) -> bool {
         self.at(p) == q && (!triple || (self.at(p + 1) == q && self.at(p + 2) == q))
     }
 
-    /// Scan an f-string body from `self.pos` (just past the opening quote) to just
-    /// past the closing quote. With `build`, return its pieces with literal text
-    /// decoded; without, only find the end (for f-strings nested in an f-string's
-    /// expression, which the expression's own lexer will decode later).
-    fn fstring_body(
-        &mut self,
-        q: u8,
-        triple: bool,
-        raw: bool,
-        build: bool,
-        nest: u32,
-        start: (u32, u32),
-    ) -> LResult<Vec<FPiece>> {
+    /// Scan an f-string or t-string body from `self.pos` (just past the opening
+    /// quote) to just past the closing quote. With `s.build`, return its pieces
+    /// with literal text decoded; without, only find the end (for literals nested
+    /// in a replacement field's expression, which the expression's own lexer will
+    /// decode later).
+    fn fstring_body(&mut self, s: FScan, nest: u32) -> LResult<Vec<FPiece>> {
         let mut pieces = Vec::new();
         let mut lit = String::new();
         loop {
             let p = self.pos;
             let c = self.at(p);
-            if c == q && self.at_close_quote(p, q, triple) {
-                self.pos = p + if triple { 3 } else { 1 };
-                if build && !lit.is_empty() {
+            if c == s.q && self.at_close_quote(p, s.q, s.triple) {
+                self.pos = p + if s.triple { 3 } else { 1 };
+                if s.build && !lit.is_empty() {
                     pieces.push(FPiece::Lit(lit));
                 }
                 return Ok(pieces);
             }
             match c {
-                0 if p >= self.src.len() => return Err(self.unterminated(triple, start.0, start.1)),
+                0 if p >= self.src.len() => return Err(self.unterminated_fstring(s)),
                 b'\n' | b'\r' => {
-                    if !triple {
-                        return Err(self.unterminated(false, start.0, start.1));
+                    if !s.triple {
+                        return Err(self.unterminated_fstring(s));
                     }
                     let mut n = p + 1;
                     if c == b'\r' && self.at(n) == b'\n' {
                         n += 1;
                     }
-                    if build {
+                    if s.build {
                         lit.push('\n');
                     }
                     self.pos = n;
                     self.newline_at(n);
                 }
-                b'\\' => self.fstring_escape(raw, q, build, &mut lit, start)?,
+                b'\\' => self.fstring_escape(s, &mut lit)?,
                 b'{' if self.at(p + 1) == b'{' => {
-                    if build {
+                    if s.build {
                         lit.push('{');
                     }
                     self.pos = p + 2;
                 }
                 b'{' => {
-                    if build && !lit.is_empty() {
+                    if s.build && !lit.is_empty() {
                         pieces.push(FPiece::Lit(std::mem::take(&mut lit)));
                     }
                     self.pos = p + 1;
-                    let field = self.fstring_field(q, triple, raw, build, nest + 1, start)?;
+                    let field = self.fstring_field(s, nest + 1)?;
                     if let Some(f) = field {
                         pieces.push(FPiece::Field(Box::new(f)));
                     }
                 }
                 b'}' if self.at(p + 1) == b'}' => {
-                    if build {
+                    if s.build {
                         lit.push('}');
                     }
                     self.pos = p + 2;
                 }
-                b'}' => return Err(self.err_at("f-string: single '}' is not allowed", p)),
+                b'}' => return Err(self.err_at(format!("{}: single '}}' is not allowed", s.kind()), p)),
                 _ => {
                     // Copy a run of ordinary characters.
                     let mut e = p + 1;
-                    while !matches!(self.at(e), b'\\' | b'{' | b'}' | b'\n' | b'\r' | 0) && self.at(e) != q {
+                    while !matches!(self.at(e), b'\\' | b'{' | b'}' | b'\n' | b'\r' | 0) && self.at(e) != s.q {
                         e += 1;
                     }
-                    if build {
+                    if s.build {
                         lit.push_str(self.text.get(p..e).unwrap_or(""));
                     }
                     self.pos = e;
@@ -992,8 +1027,8 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    /// A backslash in the literal part of an f-string (or its format spec).
-    fn fstring_escape(&mut self, raw: bool, q: u8, build: bool, lit: &mut String, start: (u32, u32)) -> LResult<()> {
+    /// A backslash in the literal part of an f-string or t-string (or its format spec).
+    fn fstring_escape(&mut self, s: FScan, lit: &mut String) -> LResult<()> {
         let p = self.pos;
         let n = self.at(p + 1);
         if n == b'\n' || n == b'\r' {
@@ -1001,7 +1036,7 @@ impl<'a> Lexer<'a> {
             if n == b'\r' && self.at(e) == b'\n' {
                 e += 1;
             }
-            if build && raw {
+            if s.build && s.raw {
                 lit.push('\\');
                 lit.push('\n');
             }
@@ -1009,55 +1044,47 @@ impl<'a> Lexer<'a> {
             self.newline_at(e);
             return Ok(());
         }
-        if raw {
+        if s.raw {
             // A raw backslash still keeps the next quote or backslash from acting.
-            if n == q || n == b'\\' {
-                if build {
+            if n == s.q || n == b'\\' {
+                if s.build {
                     lit.push('\\');
                     lit.push(n as char);
                 }
                 self.pos = p + 2;
             } else {
-                if build {
+                if s.build {
                     lit.push('\\');
                 }
                 self.pos = p + 1;
             }
             return Ok(());
         }
-        if !build {
+        if !s.build {
             // Only find the end: skip the escaped character, and a `\N{...}` name whole.
             if n == b'N' && self.at(p + 2) == b'{' {
                 let mut e = p + 3;
-                while !matches!(self.at(e), b'}' | b'\n' | 0) && self.at(e) != q {
+                while !matches!(self.at(e), b'}' | b'\n' | 0) && self.at(e) != s.q {
                     e += 1;
                 }
                 self.pos = if self.at(e) == b'}' { e + 1 } else { e };
             } else if n == 0 {
                 self.pos = p + 1;
             } else {
-                self.pos = p + 1 + self.text.get(p + 1..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+                self.pos = p + 1 + self.text.get(p + 1..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
             }
             return Ok(());
         }
         let mut i = p;
-        decode_escape_str(self.text, &mut i, lit).map_err(|e| e.at(start.0, start.1))?;
+        decode_escape_str(self.text, &mut i, lit).map_err(|e| e.at(s.start.0, s.start.1))?;
         self.pos = i;
         Ok(())
     }
 
     /// A replacement field, from just after its `{` to just after its `}`.
-    fn fstring_field(
-        &mut self,
-        q: u8,
-        triple: bool,
-        raw: bool,
-        build: bool,
-        nest: u32,
-        start: (u32, u32),
-    ) -> LResult<Option<FField>> {
+    fn fstring_field(&mut self, s: FScan, nest: u32) -> LResult<Option<FField>> {
         if nest > MAX_FSTRING_NEST {
-            return Err(self.err_at("f-string: expressions nested too deeply", self.pos));
+            return Err(self.err_at(format!("{}: expressions nested too deeply", s.kind()), self.pos));
         }
         let expr_start = self.pos;
         let line = self.line;
@@ -1069,10 +1096,10 @@ impl<'a> Lexer<'a> {
             let p = self.pos;
             let c = self.at(p);
             match c {
-                0 if p >= self.src.len() => return Err(self.unterminated(triple, start.0, start.1)),
+                0 if p >= self.src.len() => return Err(self.unterminated_fstring(s)),
                 // Any quote here opens a nested string, even the enclosing
                 // f-string's own quote (PEP 701, Python 3.12).
-                b'\'' | b'"' => self.skip_nested_string(expr_start, nest, start)?,
+                b'\'' | b'"' => self.skip_nested_string(expr_start, nest, s)?,
                 b'(' | b'[' | b'{' => {
                     depth += 1;
                     self.pos += 1;
@@ -1109,8 +1136,8 @@ impl<'a> Lexer<'a> {
                     break;
                 }
                 b'\n' | b'\r' => {
-                    if !triple {
-                        return Err(self.unterminated(false, start.0, start.1));
+                    if !s.triple {
+                        return Err(self.unterminated_fstring(s));
                     }
                     let mut n = p + 1;
                     if c == b'\r' && self.at(n) == b'\n' {
@@ -1119,16 +1146,21 @@ impl<'a> Lexer<'a> {
                     self.pos = n;
                     self.newline_at(n);
                 }
-                b'#' => return Err(self.err_at("f-string expression part cannot include '#'", p)),
+                b'#' => return Err(self.err_at(format!("{} expression part cannot include '#'", s.kind()), p)),
                 _ => self.pos += 1,
             }
         }
         let expr_text = self.text.get(expr_start..expr_end).unwrap_or("");
         if expr_text.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty() {
-            return Err(self.err_at("f-string: empty expression not allowed", expr_start));
+            let msg = if s.template {
+                format!("t-string: valid expression required before '{}'", self.at(expr_end) as char)
+            } else {
+                "f-string: empty expression not allowed".to_owned()
+            };
+            return Err(self.err_at(msg, expr_start));
         }
         let debug_text = match debug_end {
-            Some(e) if build => Some(self.text.get(expr_start..e).unwrap_or("").replace('\r', "")),
+            Some(e) if s.build => Some(self.text.get(expr_start..e).unwrap_or("").replace('\r', "")),
             _ => None,
         };
         if debug_end.is_none() {
@@ -1136,13 +1168,7 @@ impl<'a> Lexer<'a> {
         }
         let mut conversion = None;
         if self.at(self.pos) == b'!' {
-            let c = self.at(self.pos + 1);
-            let after = self.at(self.pos + 2);
-            if !matches!(c, b's' | b'r' | b'a') || !matches!(after, b':' | b'}') {
-                return Err(self.err_at("f-string: invalid conversion character: expected 's', 'r', or 'a'", self.pos));
-            }
-            conversion = Some(c as char);
-            self.pos += 2;
+            conversion = Some(if s.template { self.tstring_conversion()? } else { self.fstring_conversion()? });
         }
         let mut spec = None;
         let (mut spec_line, mut spec_col) = (0, 0);
@@ -1150,63 +1176,105 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
             spec_line = self.line;
             spec_col = self.col_at(self.pos);
-            spec = Some(self.fstring_spec(q, triple, raw, build, nest, start)?);
+            spec = Some(self.fstring_spec(s, nest)?);
         }
         if self.at(self.pos) != b'}' {
-            return Err(self.err_at("f-string: expecting '}'", self.pos));
+            let msg = match (s.template, debug_end.is_some() && conversion.is_none() && spec.is_none()) {
+                (true, true) => "t-string: expecting '!', or ':', or '}'",
+                _ if s.template => "t-string: expecting '}'",
+                _ => "f-string: expecting '}'",
+            };
+            return Err(self.err_at(msg, self.pos));
         }
         self.pos += 1;
-        if !build {
+        if !s.build {
             return Ok(None);
         }
         Ok(Some(FField { expr_start, expr_end, line, col, debug_text, conversion, spec, spec_line, spec_col }))
     }
 
+    /// An f-string's `!c` (at `self.pos`): one of `s`, `r`, `a`, followed at once
+    /// by `:` or `}` (Python 3.11's rule).
+    fn fstring_conversion(&mut self) -> LResult<char> {
+        let c = self.at(self.pos + 1);
+        let after = self.at(self.pos + 2);
+        if !matches!(c, b's' | b'r' | b'a') || !matches!(after, b':' | b'}') {
+            return Err(self.err_at("f-string: invalid conversion character: expected 's', 'r', or 'a'", self.pos));
+        }
+        self.pos += 2;
+        Ok(c as char)
+    }
+
+    /// A t-string's `!c` (at `self.pos`), with CPython 3.14's rules and messages:
+    /// the conversion name follows `!` at once, and blanks may come before the
+    /// `:` or `}` after it.
+    fn tstring_conversion(&mut self) -> LResult<char> {
+        let bang = self.pos;
+        let mut e = bang + 1;
+        while IDENT_CONT[self.at(e) as usize] {
+            e += 1;
+        }
+        let name = self.text.get(bang + 1..e).unwrap_or("");
+        let c = match name {
+            "s" | "r" | "a" => name.as_bytes()[0] as char,
+            "" if matches!(self.at(e), b' ' | b'\t' | b'\x0c') => {
+                return Err(self.err_at("t-string: conversion type must come right after the exclamanation mark", bang));
+            }
+            "" => return Err(self.err_at("t-string: missing conversion character", bang)),
+            _ => {
+                let msg = format!("t-string: invalid conversion character '{name}': expected 's', 'r', or 'a'");
+                return Err(self.err_at(msg, bang));
+            }
+        };
+        while matches!(self.at(e), b' ' | b'\t' | b'\x0c') {
+            e += 1;
+        }
+        if !matches!(self.at(e), b':' | b'}') {
+            return Err(self.err_at("t-string: expecting ':' or '}'", e));
+        }
+        self.pos = e;
+        Ok(c)
+    }
+
     /// The format spec after `:` up to (not including) the `}` that ends the field.
-    fn fstring_spec(
-        &mut self,
-        q: u8,
-        triple: bool,
-        raw: bool,
-        build: bool,
-        nest: u32,
-        start: (u32, u32),
-    ) -> LResult<Vec<FPiece>> {
+    fn fstring_spec(&mut self, s: FScan, nest: u32) -> LResult<Vec<FPiece>> {
         let mut pieces = Vec::new();
         let mut lit = String::new();
         loop {
             let p = self.pos;
             let c = self.at(p);
-            if c == q && self.at_close_quote(p, q, triple) {
-                return Err(self.err_at("f-string: expecting '}'", p));
+            if c == s.q && self.at_close_quote(p, s.q, s.triple) {
+                let msg =
+                    if s.template { "t-string: expecting '}', or format specs" } else { "f-string: expecting '}'" };
+                return Err(self.err_at(msg, p));
             }
             match c {
-                0 if p >= self.src.len() => return Err(self.unterminated(triple, start.0, start.1)),
+                0 if p >= self.src.len() => return Err(self.unterminated_fstring(s)),
                 b'}' => {
-                    if build && !lit.is_empty() {
+                    if s.build && !lit.is_empty() {
                         pieces.push(FPiece::Lit(lit));
                     }
                     return Ok(pieces);
                 }
                 b'{' => {
-                    if build && !lit.is_empty() {
+                    if s.build && !lit.is_empty() {
                         pieces.push(FPiece::Lit(std::mem::take(&mut lit)));
                     }
                     self.pos = p + 1;
-                    if let Some(f) = self.fstring_field(q, triple, raw, build, nest + 1, start)? {
+                    if let Some(f) = self.fstring_field(s, nest + 1)? {
                         pieces.push(FPiece::Field(Box::new(f)));
                     }
                 }
-                b'\\' => self.fstring_escape(raw, q, build, &mut lit, start)?,
+                b'\\' => self.fstring_escape(s, &mut lit)?,
                 b'\n' | b'\r' => {
-                    if !triple {
-                        return Err(self.unterminated(false, start.0, start.1));
+                    if !s.triple {
+                        return Err(self.unterminated_fstring(s));
                     }
                     let mut n = p + 1;
                     if c == b'\r' && self.at(n) == b'\n' {
                         n += 1;
                     }
-                    if build {
+                    if s.build {
                         lit.push('\n');
                     }
                     self.pos = n;
@@ -1214,10 +1282,10 @@ impl<'a> Lexer<'a> {
                 }
                 _ => {
                     let mut e = p + 1;
-                    while !matches!(self.at(e), b'\\' | b'{' | b'}' | b'\n' | b'\r' | 0) && self.at(e) != q {
+                    while !matches!(self.at(e), b'\\' | b'{' | b'}' | b'\n' | b'\r' | 0) && self.at(e) != s.q {
                         e += 1;
                     }
-                    if build {
+                    if s.build {
                         lit.push_str(self.text.get(p..e).unwrap_or(""));
                     }
                     self.pos = e;
@@ -1240,19 +1308,21 @@ impl<'a> Lexer<'a> {
         string_prefix(self.src.get(k..p)?)
     }
 
-    /// Skip a string literal inside an f-string expression; `self.pos` is at its quote.
-    fn skip_nested_string(&mut self, expr_start: usize, nest: u32, start: (u32, u32)) -> LResult<()> {
+    /// Skip a string literal inside the expression of a field of the literal
+    /// `outer`; `self.pos` is at its quote.
+    fn skip_nested_string(&mut self, expr_start: usize, nest: u32, outer: FScan) -> LResult<()> {
         let p = self.pos;
         let q = self.at(p);
         let prefix = self.prefix_before(expr_start, p).unwrap_or_default();
         let triple = self.at(p + 1) == q && self.at(p + 2) == q;
         self.pos = p + if triple { 3 } else { 1 };
-        if prefix.fstr {
+        if prefix.fstr || prefix.tstr {
             if nest >= MAX_FSTRING_NEST {
-                return Err(self.err_at("f-string: expressions nested too deeply", p));
+                return Err(self.err_at(format!("{}: expressions nested too deeply", outer.kind()), p));
             }
             let inner_start = (self.line, self.col_at(p));
-            self.fstring_body(q, triple, prefix.raw, false, nest + 1, inner_start)?;
+            let inner = FScan { q, triple, raw: prefix.raw, build: false, template: prefix.tstr, start: inner_start };
+            self.fstring_body(inner, nest + 1)?;
             return Ok(());
         }
         loop {
@@ -1263,7 +1333,7 @@ impl<'a> Lexer<'a> {
                 return Ok(());
             }
             match c {
-                0 if e >= self.src.len() => return Err(self.unterminated(triple, start.0, start.1)),
+                0 if e >= self.src.len() => return Err(self.unterminated_fstring(outer)),
                 b'\\' => {
                     let n = self.at(e + 1);
                     if n == b'\n' || n == b'\r' {
@@ -1279,7 +1349,7 @@ impl<'a> Lexer<'a> {
                 }
                 b'\n' | b'\r' => {
                     if !triple {
-                        return Err(self.unterminated(false, start.0, start.1));
+                        return Err(self.unterminated_fstring(outer));
                     }
                     let mut m = e + 1;
                     if c == b'\r' && self.at(m) == b'\n' {
@@ -1806,5 +1876,55 @@ mod tests {
         assert!(lex_err("f'{x!z}'").msg.contains("conversion"));
         assert!(lex_err("f'{x'").msg.contains("unterminated") || lex_err("f'{x'").msg.contains("expecting"));
         assert!(lex_err("f'{x#}'").msg.contains("#"));
+    }
+
+    #[test]
+    fn tstring_prefixes() {
+        for src in ["t'{x}'", "T'{x}'", "rt'{x}'", "tr'{x}'", "Rt'{x}'", "tR'{x}'", "t'''{x}'''", "T\"{x}\""] {
+            let t = tokenize(src, LexConfig::file());
+            assert!(t.error.is_none(), "{src}: {:?}", t.error);
+            assert!(matches!(t.toks[0].tok, Tok::TStr(0)), "{src}: {:?}", t.toks[0]);
+        }
+        // `t` goes with `r` only: these are a name and a string.
+        for src in ["bt'x'", "tb'x'", "ft'x'", "tf'x'", "ut'x'", "tu'x'", "tt'x'", "rtr'x'"] {
+            let t = tokenize(src, LexConfig::file());
+            assert!(matches!(t.toks[0].tok, Tok::Name(_)), "{src}: {:?}", t.toks[0]);
+            assert!(matches!(t.toks[1].tok, Tok::Str(_)), "{src}: {:?}", t.toks[1]);
+        }
+    }
+
+    #[test]
+    fn tstring_pieces() {
+        let t = tokenize(r"rt'\d{x!a : {y}}{z = }'", LexConfig::file());
+        assert!(t.error.is_none(), "{:?}", t.error);
+        let p = &t.fstrs[0].pieces;
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0], FPiece::Lit("\\d".into()));
+        let FPiece::Field(f) = &p[1] else { panic!() };
+        // A t-string's conversion may have blanks after it (Python 3.12's grammar).
+        assert_eq!(f.conversion, Some('a'));
+        assert_eq!(f.spec.as_ref().map(|s| s.len()), Some(2));
+        let FPiece::Field(f) = &p[2] else { panic!() };
+        assert_eq!(f.debug_text.as_deref(), Some("z = "));
+    }
+
+    #[test]
+    fn tstring_errors() {
+        let msg = |src: &str| lex_err(src).msg;
+        assert_eq!(msg("t'{}'"), "t-string: valid expression required before '}'");
+        assert_eq!(msg("t'{ !r}'"), "t-string: valid expression required before '!'");
+        assert_eq!(msg("t'{=}'"), "t-string: valid expression required before '='");
+        assert_eq!(msg("t'a}'"), "t-string: single '}' is not allowed");
+        assert_eq!(msg("t'{x!}'"), "t-string: missing conversion character");
+        assert_eq!(msg("t'{x! r}'"), "t-string: conversion type must come right after the exclamanation mark");
+        assert_eq!(msg("t'{x!q}'"), "t-string: invalid conversion character 'q': expected 's', 'r', or 'a'");
+        assert_eq!(msg("t'{x!r!}'"), "t-string: expecting ':' or '}'");
+        assert_eq!(msg("t'{x=y}'"), "t-string: expecting '!', or ':', or '}'");
+        assert_eq!(msg("t'{x:'"), "t-string: expecting '}', or format specs");
+        assert_eq!(msg("t'abc"), "unterminated t-string literal");
+        assert_eq!(msg("t'''abc"), "unterminated triple-quoted t-string literal");
+        // A literal nested in another's field has its own kind's wording.
+        assert!(msg("t'{f\"{}\"}'").starts_with("f-string:"));
+        assert!(msg("f'{t\"{}\"}'").starts_with("t-string:"));
     }
 }

@@ -213,6 +213,14 @@ impl Mangler<'_> {
                     self.expr(f);
                 }
             }
+            ExprKind::TemplateStr { interpolations, .. } => {
+                for i in interpolations {
+                    self.expr(&mut i.value);
+                    if let Some(f) = &mut i.format_spec {
+                        self.expr(f);
+                    }
+                }
+            }
             ExprKind::BoolOp { values, .. } => {
                 for v in values {
                     self.expr(v);

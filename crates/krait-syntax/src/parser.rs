@@ -62,6 +62,10 @@ pub struct StmtStream<'a> {
 /// Literal tables longer than this are compacted between statements.
 const COMPACT_LITERALS: usize = 64;
 
+/// A t-string written next to another kind of string literal (PEP 750 allows
+/// implicit concatenation of t-strings with t-strings only).
+const MIXED_TSTRING: &str = "cannot mix t-string literals with string or bytes literals";
+
 impl<'a> StmtStream<'a> {
     pub fn new(source: &'a str, mode: Mode) -> StmtStream<'a> {
         let cfg = LexConfig { indentation: mode != Mode::Eval, implicit_paren: false, line: 1, col: 0 };
@@ -192,6 +196,7 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Const(Constant::Ellipsis) => "ellipsis",
         ExprKind::Const(_) => "literal",
         ExprKind::JoinedStr(_) | ExprKind::FormattedValue { .. } => "f-string expression",
+        ExprKind::TemplateStr { .. } => "t-string expression",
         ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::Compare { .. } => "comparison",
         ExprKind::Lambda { .. } => "lambda",
@@ -344,7 +349,7 @@ impl<'a> Parser<'a> {
             match t.tok {
                 Tok::Str(i) => s = s.min(i),
                 Tok::Bytes(i) => b = b.min(i),
-                Tok::FStr(i) => f = f.min(i),
+                Tok::FStr(i) | Tok::TStr(i) => f = f.min(i),
                 Tok::BigInt(i) => g = g.min(i),
                 _ => {}
             }
@@ -361,7 +366,7 @@ impl<'a> Parser<'a> {
             match &mut t.tok {
                 Tok::Str(i) => *i -= s as u32,
                 Tok::Bytes(i) => *i -= b as u32,
-                Tok::FStr(i) => *i -= f as u32,
+                Tok::FStr(i) | Tok::TStr(i) => *i -= f as u32,
                 Tok::BigInt(i) => *i -= g as u32,
                 _ => {}
             }
@@ -540,6 +545,7 @@ impl<'a> Parser<'a> {
                 | Tok::Str(_)
                 | Tok::Bytes(_)
                 | Tok::FStr(_)
+                | Tok::TStr(_)
                 | Tok::LPar
                 | Tok::LSqb
                 | Tok::LBrace
@@ -1763,7 +1769,7 @@ impl<'a> Parser<'a> {
             Tok::True => ExprKind::Const(Constant::True),
             Tok::False => ExprKind::Const(Constant::False),
             Tok::Ellipsis => ExprKind::Const(Constant::Ellipsis),
-            Tok::Str(_) | Tok::Bytes(_) | Tok::FStr(_) => return self.strings(),
+            Tok::Str(_) | Tok::Bytes(_) | Tok::FStr(_) | Tok::TStr(_) => return self.strings(),
             Tok::LPar => return self.paren_atom(),
             Tok::LSqb => return self.list_atom(),
             Tok::LBrace => return self.brace_atom(),
@@ -1976,7 +1982,7 @@ impl<'a> Parser<'a> {
     fn strings(&mut self) -> PResult<Expr> {
         let loc = self.loc();
         let first = self.peek();
-        let next_is_str = matches!(self.peek_at(1), Tok::Str(_) | Tok::Bytes(_) | Tok::FStr(_));
+        let next_is_str = matches!(self.peek_at(1), Tok::Str(_) | Tok::Bytes(_) | Tok::FStr(_) | Tok::TStr(_));
         if !next_is_str {
             match first {
                 Tok::Str(i) => {
@@ -1992,6 +1998,9 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
+        if let Tok::TStr(_) = first {
+            return self.template_strings(loc);
+        }
         let mut is_bytes: Option<bool> = None;
         let mut has_f = false;
         let mut buf = String::new();
@@ -2002,6 +2011,7 @@ impl<'a> Parser<'a> {
             let this_bytes = match tok {
                 Tok::Str(_) | Tok::FStr(_) => false,
                 Tok::Bytes(_) => true,
+                Tok::TStr(_) => return self.fail(MIXED_TSTRING),
                 _ => break,
             };
             match is_bytes {
@@ -2016,7 +2026,7 @@ impl<'a> Parser<'a> {
                 Tok::FStr(i) => {
                     has_f = true;
                     let lit = self.lx.out.fstrs.get_mut(i as usize).map(std::mem::take).unwrap_or_default();
-                    self.fstring_parts(lit.pieces, &mut buf, &mut parts, loc)?;
+                    self.fstring_parts(lit.pieces, &mut buf, &mut parts, loc, false)?;
                 }
                 _ => {}
             }
@@ -2034,10 +2044,67 @@ impl<'a> Parser<'a> {
         Ok(Expr::new(kind, loc))
     }
 
+    /// One or more adjacent t-strings, concatenated into one `TemplateStr` (a
+    /// t-string concatenates with t-strings only, PEP 750).
+    fn template_strings(&mut self, loc: Loc) -> PResult<Expr> {
+        let mut strings: Vec<Box<str>> = Vec::new();
+        let mut interpolations = Vec::new();
+        let mut buf = String::new();
+        loop {
+            let i = match self.peek() {
+                Tok::TStr(i) => i,
+                Tok::Str(_) | Tok::Bytes(_) | Tok::FStr(_) => return self.fail(MIXED_TSTRING),
+                _ => break,
+            };
+            self.bump();
+            let lit = self.lx.out.fstrs.get_mut(i as usize).map(std::mem::take).unwrap_or_default();
+            for piece in lit.pieces {
+                match piece {
+                    FPiece::Lit(s) => buf.push_str(&s),
+                    FPiece::Field(f) => {
+                        // `{x=}` puts its text among the strings (PEP 750).
+                        if let Some(t) = &f.debug_text {
+                            buf.push_str(t);
+                        }
+                        strings.push(std::mem::take(&mut buf).into_boxed_str());
+                        interpolations.push(self.interpolation(*f)?);
+                    }
+                }
+            }
+        }
+        strings.push(buf.into_boxed_str());
+        Ok(Expr::new(ExprKind::TemplateStr { strings, interpolations }, loc))
+    }
+
+    /// A t-string's replacement field.
+    fn interpolation(&mut self, f: FField) -> PResult<Interpolation> {
+        let text = self.text.get(f.expr_start..f.expr_end).unwrap_or("");
+        let value = self.sub_parse_expr(text, f.line, f.col, true)?;
+        // CPython 3.14 keeps the text as written from just after `{`, less the
+        // blanks before the `=`, `!`, `:` or `}` that ends it; newlines in the
+        // source read as `\n`.
+        let text = text.trim_end_matches([' ', '\t', '\x0c', '\n', '\r']);
+        let expression: Box<str> =
+            if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
+        let conversion = match f.conversion {
+            None if f.debug_text.is_some() && f.spec.is_none() => Some('r'),
+            c => c,
+        };
+        let format_spec = self.format_spec(f.spec, f.spec_line, f.spec_col, true)?;
+        Ok(Interpolation { value, expression, conversion, format_spec })
+    }
+
     /// Append an f-string's pieces: literal text accumulates in `buf` (so it
     /// merges with neighbouring literals); fields flush it and become
-    /// `FormattedValue`s.
-    fn fstring_parts(&mut self, pieces: Vec<FPiece>, buf: &mut String, parts: &mut Vec<Expr>, loc: Loc) -> PResult<()> {
+    /// `FormattedValue`s. `template`: the pieces are a t-string's format spec.
+    fn fstring_parts(
+        &mut self,
+        pieces: Vec<FPiece>,
+        buf: &mut String,
+        parts: &mut Vec<Expr>,
+        loc: Loc,
+        template: bool,
+    ) -> PResult<()> {
         for piece in pieces {
             match piece {
                 FPiece::Lit(s) => buf.push_str(&s),
@@ -2049,51 +2116,59 @@ impl<'a> Parser<'a> {
                         let s = std::mem::take(buf).into_boxed_str();
                         parts.push(Expr::new(ExprKind::Const(Constant::Str(s)), loc));
                     }
-                    parts.push(self.fstring_field(*f)?);
+                    parts.push(self.fstring_field(*f, template)?);
                 }
             }
         }
         Ok(())
     }
 
-    fn fstring_field(&mut self, f: FField) -> PResult<Expr> {
+    fn fstring_field(&mut self, f: FField, template: bool) -> PResult<Expr> {
         let text = self.text.get(f.expr_start..f.expr_end).unwrap_or("");
-        let value = self.sub_parse_expr(text, f.line, f.col)?;
+        let value = self.sub_parse_expr(text, f.line, f.col, template)?;
         // `{x=}` shows the repr unless a conversion or format spec says otherwise.
         let conversion = match f.conversion {
             None if f.debug_text.is_some() && f.spec.is_none() => Some('r'),
             c => c,
         };
-        let format_spec = match f.spec {
-            None => None,
-            Some(pieces) => {
-                let sloc = Loc { line: f.spec_line, col: f.spec_col };
-                let mut buf = String::new();
-                let mut parts = Vec::new();
-                self.fstring_parts(pieces, &mut buf, &mut parts, sloc)?;
-                if !buf.is_empty() {
-                    parts.push(Expr::new(ExprKind::Const(Constant::Str(buf.into_boxed_str())), sloc));
-                }
-                Some(bx(Expr::new(ExprKind::JoinedStr(parts), sloc)))
-            }
-        };
+        let format_spec = self.format_spec(f.spec, f.spec_line, f.spec_col, template)?.map(bx);
         let loc = value.loc;
         Ok(Expr::new(ExprKind::FormattedValue { value: bx(value), conversion, format_spec }, loc))
     }
 
-    /// Parse the expression of an f-string replacement field.
-    fn sub_parse_expr(&mut self, text: &str, line: u32, col: u32) -> PResult<Expr> {
+    /// A field's format spec as a `JoinedStr`, if it has one.
+    fn format_spec(&mut self, spec: Option<Vec<FPiece>>, line: u32, col: u32, template: bool) -> PResult<Option<Expr>> {
+        let Some(pieces) = spec else { return Ok(None) };
+        let sloc = Loc { line, col };
+        let mut buf = String::new();
+        let mut parts = Vec::new();
+        self.fstring_parts(pieces, &mut buf, &mut parts, sloc, template)?;
+        if !buf.is_empty() {
+            parts.push(Expr::new(ExprKind::Const(Constant::Str(buf.into_boxed_str())), sloc));
+        }
+        Ok(Some(Expr::new(ExprKind::JoinedStr(parts), sloc)))
+    }
+
+    /// Parse the expression of an f-string (or, with `template`, a t-string)
+    /// replacement field.
+    fn sub_parse_expr(&mut self, text: &str, line: u32, col: u32, template: bool) -> PResult<Expr> {
         if self.depth >= MAX_DEPTH {
             return self.fail("too many nested parentheses");
         }
+        let kind = if template { "t-string" } else { "f-string" };
         let cfg = LexConfig { indentation: false, implicit_paren: true, line, col };
         let mut sub = Parser::new(text, cfg, self.ctx, self.depth + 1);
         let e = if sub.at(Tok::Yield) { sub.yield_expr()? } else { sub.star_expressions()? };
         if !sub.at(Tok::EndMarker) {
-            return sub.fail("f-string: expecting '}'");
+            // (f-strings keep Python 3.11's wording, t-strings have 3.14's.)
+            return sub.fail(if template {
+                "t-string: expecting '=', or '!', or ':', or '}'"
+            } else {
+                "f-string: expecting '}'"
+            });
         }
         if let ExprKind::Starred(_) = e.kind {
-            return Err(err_at(e.loc, "f-string: can't use starred expression here"));
+            return Err(err_at(e.loc, format!("{kind}: can't use starred expression here")));
         }
         self.pending.append(&mut sub.pending);
         Ok(e)

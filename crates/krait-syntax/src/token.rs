@@ -2,7 +2,7 @@
 //!
 //! A token is small and `Copy` (24 bytes): names carry their interned id, numbers
 //! that fit carry their value, and everything with a heap payload (string bodies,
-//! big ints, f-strings) carries an index into the lexer's side tables, which the
+//! big ints, f-strings, t-strings) carries an index into the lexer's side tables, which the
 //! parser takes ownership of as it consumes them.
 
 use crate::qstr::Qstr;
@@ -23,6 +23,9 @@ pub enum Tok {
     Bytes(u32),
     /// Index into `Tokens::fstrs`.
     FStr(u32),
+    /// A t-string (PEP 750): index into `Tokens::fstrs`, which holds its pieces
+    /// as it does an f-string's.
+    TStr(u32),
 
     Newline,
     Indent,
@@ -127,7 +130,7 @@ pub struct Token {
     pub col: u32,
 }
 
-/// One piece of an f-string as the lexer found it.
+/// One piece of an f-string (or t-string) as the lexer found it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FPiece {
     /// Literal text, escapes already decoded and `{{`/`}}` already halved.

@@ -655,6 +655,57 @@ f'{a!=b}'
 }
 
 #[test]
+fn tstrings() {
+    check(
+        Mode::File,
+        r#"t'a{x}b'
+t''
+t'{x=}' T'{y = !s:>3}'
+rt'\d{x!a}' t'''{
+  z
+}'''
+t'{a:{w}.{p}f}{b!r:}'
+t'{  x  }{x+1=}'
+t"{d["k"]}"
+"#,
+        false,
+        r#"[Expr(TemplateStr(["a", "b"], [Interp(Name('x'), "x", None, None)])), Expr(TemplateStr([""], [])), Expr(TemplateStr(["x=", "y = ", ""], [Interp(Name('x'), "x", Some('r'), None), Interp(Name('y'), "y", Some('s'), JoinedStr([Const(">3")]))])), Expr(TemplateStr(["\u{5c}d", "", ""], [Interp(Name('x'), "x", Some('a'), None), Interp(Name('z'), "\u{a}  z", None, None)])), Expr(TemplateStr(["", "", ""], [Interp(Name('a'), "a", None, JoinedStr([FV(Name('w'), None, None), Const("."), FV(Name('p'), None, None), Const("f")])), Interp(Name('b'), "b", Some('r'), JoinedStr([]))])), Expr(TemplateStr(["", "x+1=", ""], [Interp(Name('x'), "  x", None, None), Interp(BinOp(Name('x'), Add, Const(1)), "x+1", Some('r'), None)])), Expr(TemplateStr(["", ""], [Interp(Subscript(Name('d'), Const("k")), "d[\u{22}k\u{22}]", None, None)]))]"#,
+    );
+}
+
+#[test]
+fn tstring_locations() {
+    check(
+        Mode::File,
+        "x = t'ab{cd}' t'{e}'\n",
+        true,
+        r#"[Assign@1:0([Name@1:0('x')], TemplateStr(["ab", "", ""], [Interp(Name@1:9('cd'), "cd", None, None), Interp(Name@1:17('e'), "e", None, None)]))]"#,
+    );
+}
+
+#[test]
+fn tstring_errors() {
+    let mix = "cannot mix t-string literals with string or bytes literals";
+    for src in
+        ["t'a' 'b'\n", "'a' t'b'\n", "t'a' f'b'\n", "f'a' t'b'\n", "t'a' b'b'\n", "b'a' t'b'\n", "t'a' t'b' u'c'\n"]
+    {
+        check_err(Mode::File, src, 1, SyntaxErrorKind::SyntaxError, mix);
+    }
+    check_err(
+        Mode::File,
+        "t'{x;y}'\n",
+        1,
+        SyntaxErrorKind::SyntaxError,
+        "t-string: expecting '=', or '!', or ':', or '}'",
+    );
+    check_err(Mode::File, "t'{*x}'\n", 1, SyntaxErrorKind::SyntaxError, "t-string: can't use starred expression here");
+    check_err(Mode::File, "f'{*x}'\n", 1, SyntaxErrorKind::SyntaxError, "f-string: can't use starred expression here");
+    check_err(Mode::File, "t'{x}' = 1\n", 1, SyntaxErrorKind::SyntaxError, "cannot assign to t-string expression");
+    // A field of a t-string's format spec is a t-string's too.
+    check_err(Mode::File, "t'{x:{y z}}'\n", 1, SyntaxErrorKind::SyntaxError, "t-string:");
+}
+
+#[test]
 fn fstring_locations() {
     check(
         Mode::File,

@@ -1397,6 +1397,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         ("eval", builtin_eval),
         ("__build_class__", builtin_build_class),
         ("__import__", sig!(builtin_import, 1..=5, kw)),
+        ("__template__", sig!(crate::obj::template::builtin_template, 1..)),
         ("input", sig!(builtin_input, 0..=1)),
         ("open", crate::modules::io::builtin_open),
     ];

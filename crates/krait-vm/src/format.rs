@@ -74,15 +74,7 @@ impl Vm {
     /// `FormatValue`: an f-string field with conversion (0 none, 1 `!s`, 2 `!r`,
     /// 3 `!a`) and an optional spec (NULL when absent).
     pub fn format_value(&mut self, v: Value, conv: u8, spec: Value) -> PyResult<Value> {
-        let v = match conv {
-            1 => self.str_value(v)?,
-            2 => self.repr_value(v)?,
-            3 => {
-                let f = self.builtins.get_qstr(Qstr::new("ascii")).unwrap_or(Value::NONE);
-                self.call_value(f, &[v], &[])?
-            }
-            _ => v,
-        };
+        let v = self.convert_value(v, conv)?;
         if spec.is_null() {
             if crate::obj::str::is_str(v) {
                 return Ok(v);
@@ -91,6 +83,20 @@ impl Vm {
             return self.new_string(s);
         }
         format_builtin(self, v, spec)
+    }
+
+    /// An f-string field's conversion of `v`: 0 none (`v` itself), 1 `str`,
+    /// 2 `repr`, 3 `ascii` (also `string.templatelib.convert`).
+    pub fn convert_value(&mut self, v: Value, conv: u8) -> PyResult<Value> {
+        match conv {
+            1 => self.str_value(v),
+            2 => self.repr_value(v),
+            3 => {
+                let f = self.builtins.get_qstr(Qstr::new("ascii")).unwrap_or(Value::NONE);
+                self.call_value(f, &[v], &[])
+            }
+            _ => Ok(v),
+        }
     }
 }
 

@@ -216,6 +216,15 @@ impl Vm {
         let search: Vec<PathBuf> = match parent.downcast::<ModuleObj>() {
             Some(p) => match p.dict.get_qstr(q::__path__).and_then(|v| as_str(&v).map(str::to_owned)) {
                 Some(dir) => vec![PathBuf::from(dir)],
+                None if crate::modules::is_builtin_submodule(full) => {
+                    // A built-in submodule of a module that is not a package
+                    // (`string.templatelib` of the frozen `string`).
+                    if let Some(m) = crate::modules::make_builtin_module(self, full)? {
+                        self.dict_set(self.modules, key, m)?;
+                        return Ok(m);
+                    }
+                    return Err(self.module_not_found(full));
+                }
                 None => {
                     return Err(self.module_not_found(full));
                 }
@@ -312,7 +321,7 @@ impl Vm {
         // Maybe a submodule not imported yet.
         if let Some(module) = m.downcast::<ModuleObj>() {
             let full = format!("{}.{}", module.name, name);
-            if module.dict.get_qstr(q::__path__).is_some() {
+            if module.dict.get_qstr(q::__path__).is_some() || crate::modules::is_builtin_submodule(&full) {
                 if let Ok(sub) = self.import_one(&full, m) {
                     module.dict.get_mut().set_qstr(name, sub);
                     return Ok(sub);

@@ -1037,6 +1037,27 @@ impl Vm {
                             let r = tri!(alloc_retry!(self.format_value(v, (arg & 3) as u8, spec)));
                             set_top!(r);
                         }
+                        Op::BuildInterpolation => {
+                            let n = if arg & 4 != 0 { 3 } else { 2 };
+                            let fields = crate::obj::interpolation::InterpolationObj {
+                                value: peek!(n),
+                                expression: peek!(n - 1),
+                                conversion: crate::obj::interpolation::conversion_value((arg & 3) as u32),
+                                format_spec: if n == 3 { top!() } else { Value::qstr(q::EMPTY) },
+                            };
+                            let i = tri!(alloc_retry!(self.alloc(fields)));
+                            // SAFETY: the `n` fields are on the stack; the result replaces them.
+                            sp = unsafe { sp.sub(n - 1) };
+                            set_top!(i.value());
+                        }
+                        Op::BuildTemplate => {
+                            // SAFETY: the strings and the `arg` interpolations are on the stack.
+                            let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) };
+                            let strings = peek!(arg + 1);
+                            let t = tri!(alloc_retry!(crate::obj::template::build(self, strings, items)));
+                            sp = unsafe { sp.sub(arg) };
+                            set_top!(t);
+                        }
 
                         // ---- calls ----
                         Op::CallFunction | Op::CallMethod => {

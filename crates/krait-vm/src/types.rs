@@ -99,6 +99,10 @@ builtin_types! {
     dict_keys = "dict_keys",
     dict_values = "dict_values",
     dict_items = "dict_items",
+    // `string.templatelib`'s (the VM makes them for t-strings without an import).
+    template = "Template",
+    template_iter = "TemplateIter",
+    interpolation = "Interpolation",
 }
 
 fn new_type(heap: &mut Heap, name: &'static str, bases: &[Gc<TypeObj>], flags: u32) -> Gc<TypeObj> {

@@ -130,6 +130,7 @@ const MODULES: &[(&str, &[&str])] = &[
     ),
     ("struct", &["Struct", "calcsize", "error", "iter_unpack", "pack", "pack_into", "unpack", "unpack_from"]),
     ("collections", &["Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"]),
+    ("string.templatelib", &["Interpolation", "Template", "convert"]),
     ("json", &["JSONDecodeError", "dump", "dumps", "load", "loads"]),
     (
         "re",
@@ -719,6 +720,8 @@ const METHODS: &[(&str, &str, &[&str])] = &[
     ("collections", "namedtuple", &["_asdict", "_fields", "_make", "_replace", "_field_defaults"]),
     ("collections", "Counter", &["elements", "most_common", "subtract", "total"]),
     ("struct", "Struct", &["format", "iter_unpack", "pack", "pack_into", "size", "unpack", "unpack_from"]),
+    ("string.templatelib", "Template", &["interpolations", "strings", "values"]),
+    ("string.templatelib", "Interpolation", &["conversion", "expression", "format_spec", "value"]),
     ("hashlib", "hash", &["block_size", "copy", "digest", "digest_size", "hexdigest", "name", "update"]),
 ];
 
@@ -1061,7 +1064,10 @@ fn module_list_matches_krait() {
     for (module, _) in MODULES {
         script.push_str(&format!("'{module}',"));
     }
-    script.push_str("):\n    print(m, *sorted(n for n in dir(__import__(m)) if not n.startswith('_')))\n");
+    // (A non-empty fromlist makes `__import__` return a dotted name's last module.)
+    script.push_str(
+        "):\n    print(m, *sorted(n for n in dir(__import__(m, None, None, ['*'])) if not n.startswith('_')))\n",
+    );
     // Run where no file can shadow a built-in module, with no search path from the caller.
     let out = Command::new(env!("CARGO_BIN_EXE_krait"))
         .arg("-c")

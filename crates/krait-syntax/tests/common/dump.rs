@@ -383,6 +383,25 @@ impl D {
                 });
                 self.locs = saved;
             }
+            ExprKind::TemplateStr { strings, interpolations } => {
+                // As for f-strings, positions inside the literal are left out.
+                let saved = self.locs;
+                self.out.push_str("TemplateStr(");
+                self.list(strings, |d, s| esc_str(s, &mut d.out));
+                self.out.push_str(", ");
+                self.list(interpolations, |d, i| {
+                    d.out.push_str("Interp(");
+                    d.locs = saved;
+                    d.expr(&i.value);
+                    d.locs = false;
+                    d.out.push_str(", ");
+                    esc_str(&i.expression, &mut d.out);
+                    let _ = write!(d.out, ", {:?}, ", i.conversion);
+                    d.opt(i.format_spec.as_ref());
+                    d.out.push(')');
+                });
+                self.locs = saved;
+            }
             ExprKind::FormattedValue { value, conversion, format_spec } => {
                 self.out.push_str("FV(");
                 self.expr(value);

@@ -21,6 +21,7 @@ pub mod select;
 pub mod socket;
 pub mod struct_;
 pub mod sys;
+pub mod templatelib;
 pub mod time;
 
 use krait_syntax::Qstr;
@@ -71,6 +72,15 @@ const EXTENSIBLE: &[&str] = &[
     "struct",
     "time",
 ];
+
+/// Built-in submodules of modules that are not packages on disk (CPython's
+/// `string` is a package; krait's is a frozen module).
+const SUBMODULES: &[&str] = &["string.templatelib"];
+
+/// Whether `name` (dotted) is a built-in submodule.
+pub fn is_builtin_submodule(name: &str) -> bool {
+    SUBMODULES.contains(&name)
+}
 
 /// Whether `name` is found on `sys.path` before the built-in module of that name.
 pub fn is_extensible(name: &str) -> bool {
@@ -149,6 +159,7 @@ pub fn make_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             "os" => os::make(vm)?,
             "select" => select::make(vm)?,
             "socket" => socket::make(vm)?,
+            "string.templatelib" => templatelib::make(vm)?,
             _ => return Ok(None),
         }
     };

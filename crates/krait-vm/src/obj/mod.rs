@@ -17,6 +17,7 @@ pub mod function;
 pub mod generator;
 pub mod instance;
 pub mod int;
+pub mod interpolation;
 pub mod iter;
 pub mod list;
 pub mod memoryview;
@@ -26,6 +27,7 @@ pub mod set;
 pub mod slice;
 pub mod str;
 pub mod str_tables;
+pub mod template;
 pub mod tuple;
 pub mod type_;
 
@@ -64,5 +66,7 @@ pub fn install_methods(vm: &mut crate::vm::Vm) -> crate::error::PyResult<()> {
     float::install(vm)?;
     complex::install(vm)?;
     dunder::install(vm)?;
+    template::install(vm)?;
+    interpolation::install(vm)?;
     Ok(())
 }
