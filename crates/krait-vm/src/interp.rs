@@ -1132,22 +1132,15 @@ impl Vm {
                                     self.frames[fi].ip = ip;
                                     self.frames[fi].sp = fslot_i;
                                     let inst = tri!(self.instantiate(cls, &[], &[]));
-                                    let mut buf = [Value::NULL; 16];
-                                    let pos_on_stack = self.stack_slice(args_i, npos);
+                                    // The instance goes just below the arguments (in the
+                                    // callable's slot, or the method call's NULL self slot),
+                                    // so `self` and the arguments are the frame's first
+                                    // locals as they are; it also lives in the new frame's
+                                    // `init_self` (a root).
+                                    let self_i = args_i - 1;
+                                    self.stack_set(self_i, inst);
                                     let kw = self.stack_slice(args_i + npos, 2 * nkw);
-                                    let mut heap_buf = Vec::new();
-                                    let pos: &[Value] = if npos < buf.len() {
-                                        buf[0] = inst;
-                                        buf[1..=npos].copy_from_slice(pos_on_stack);
-                                        &buf[..=npos]
-                                    } else {
-                                        heap_buf.push(inst);
-                                        heap_buf.extend_from_slice(pos_on_stack);
-                                        &heap_buf
-                                    };
-                                    // The instance lives in the new frame's `init_self` (a root).
-                                    self.stack_set(fslot_i, inst);
-                                    tri!(self.push_py_frame_with(init, args_i, npos, Some(pos), kw, fslot_i));
+                                    tri!(self.push_py_frame_with(init, self_i, npos + 1, None, kw, fslot_i));
                                     self.frames.last_mut().expect("frame").init_self = inst;
                                     if self.heap.wants_collect() {
                                         self.collect_garbage();
