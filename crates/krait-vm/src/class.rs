@@ -379,6 +379,18 @@ impl Vm {
     /// user class with no `__new__` of its own and no built-in base or metaclass.
     #[inline]
     pub(crate) fn plain_init_of(&self, cls: Gc<TypeObj>) -> Option<Gc<FunctionObj>> {
+        let init = match cls.plain_init_memo() {
+            Some(init) => init,
+            None => {
+                let init = self.find_plain_init(cls).map_or(Value::NULL, |f| f.value());
+                cls.set_plain_init_memo(init);
+                init
+            }
+        };
+        init.downcast::<FunctionObj>()
+    }
+
+    fn find_plain_init(&self, cls: Gc<TypeObj>) -> Option<Gc<FunctionObj>> {
         if cls.flags & (flags::BUILTIN | flags::EXCEPTION) != 0 || cls.native_base.is_some() || !cls.metaclass.is_null()
         {
             return None;

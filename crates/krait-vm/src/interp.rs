@@ -352,7 +352,7 @@ impl Vm {
                                 {
                                     match inst.dict.find_qstr_hinted(c.name, &c.index) {
                                         Some(i) => inst.dict.get_mut().set_value_at(i, v),
-                                        None => tri!(alloc_retry!(self.dict_set_qstr(inst.dict, c.name, v))),
+                                        None => tri!(alloc_retry!(self.dict_add_qstr(inst.dict, c.name, v))),
                                     }
                                     continue;
                                 }

@@ -1805,11 +1805,16 @@ impl Vm {
     pub fn dict_set_qstr(&mut self, d: Gc<DictObj>, name: Qstr, v: Value) -> PyResult<()> {
         match d.find_qstr(name) {
             Some(i) => d.get_mut().set_value_at(i, v),
-            None => {
-                self.charge(d.insert_growth())?;
-                d.get_mut().insert_new(name.hash(), Value::qstr(name), v);
-            }
+            None => self.dict_add_qstr(d, name, v)?,
         }
+        Ok(())
+    }
+
+    /// Add the interned-string key `name`, known to be absent, to `d`.
+    #[inline]
+    pub fn dict_add_qstr(&mut self, d: Gc<DictObj>, name: Qstr, v: Value) -> PyResult<()> {
+        self.charge(d.insert_growth())?;
+        d.get_mut().insert_new(name.hash(), Value::qstr(name), v);
         Ok(())
     }
 

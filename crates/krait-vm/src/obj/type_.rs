@@ -84,6 +84,8 @@ pub struct LookupCache {
     /// Whether instances' attributes are plain (see `Vm::plain_instance_attrs`),
     /// once worked out in this epoch.
     plain: Option<bool>,
+    /// `Vm::plain_init_of` (NULL for none), once worked out in this epoch.
+    plain_init: Option<Value>,
 }
 
 static CLASS_EPOCH: AtomicU64 = AtomicU64::new(1);
@@ -164,6 +166,7 @@ impl TypeObj {
         if cache.epoch != epoch {
             cache.map.clear();
             cache.plain = None;
+            cache.plain_init = None;
             cache.epoch = epoch;
         }
         cache
@@ -177,6 +180,16 @@ impl TypeObj {
 
     pub fn set_plain_memo(&self, plain: bool) {
         self.current_cache().plain = Some(plain);
+    }
+
+    /// The memo of `Vm::plain_init_of`, if worked out in this epoch.
+    #[inline]
+    pub fn plain_init_memo(&self) -> Option<Value> {
+        self.current_cache().plain_init
+    }
+
+    pub fn set_plain_init_memo(&self, init: Value) {
+        self.current_cache().plain_init = Some(init);
     }
 
     /// Find `name` along the MRO, without the memo.
