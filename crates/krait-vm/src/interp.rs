@@ -184,6 +184,28 @@ impl Vm {
                         }
                     };
                 }
+                // The general path of `a op b` (`a op= b` when `$inplace`).
+                macro_rules! general_binop {
+                    ($inplace:expr, $bop:expr, $a:expr, $b:expr) => {
+                        if $inplace {
+                            general_operator!(
+                                OperatorCall::Inplace($bop),
+                                $a,
+                                $b,
+                                2,
+                                alloc_retry!(self.inplace_op($bop, $a, $b))
+                            )
+                        } else {
+                            general_operator!(
+                                OperatorCall::Binary($bop),
+                                $a,
+                                $b,
+                                2,
+                                alloc_retry!(self.binary_op($bop, $a, $b))
+                            )
+                        }
+                    };
+                }
                 if let Some(e) = pending.take() {
                     break 'dispatch e;
                 }
@@ -518,23 +540,7 @@ impl Vm {
                             } else if let Some((x, y)) = mixed_floats(a, b) {
                                 Value::float(x + y)
                             } else {
-                                if op == Op::InplaceAdd {
-                                    general_operator!(
-                                        OperatorCall::Inplace(BinOp::Add),
-                                        a,
-                                        b,
-                                        2,
-                                        alloc_retry!(self.inplace_op(BinOp::Add, a, b))
-                                    )
-                                } else {
-                                    general_operator!(
-                                        OperatorCall::Binary(BinOp::Add),
-                                        a,
-                                        b,
-                                        2,
-                                        alloc_retry!(self.binary_op(BinOp::Add, a, b))
-                                    )
-                                }
+                                general_binop!(op == Op::InplaceAdd, BinOp::Add, a, b)
                             };
                             set_top!(r);
                         }
@@ -552,23 +558,7 @@ impl Vm {
                             } else if let Some((x, y)) = mixed_floats(a, b) {
                                 Value::float(x - y)
                             } else {
-                                if op == Op::InplaceSub {
-                                    general_operator!(
-                                        OperatorCall::Inplace(BinOp::Sub),
-                                        a,
-                                        b,
-                                        2,
-                                        alloc_retry!(self.inplace_op(BinOp::Sub, a, b))
-                                    )
-                                } else {
-                                    general_operator!(
-                                        OperatorCall::Binary(BinOp::Sub),
-                                        a,
-                                        b,
-                                        2,
-                                        alloc_retry!(self.binary_op(BinOp::Sub, a, b))
-                                    )
-                                }
+                                general_binop!(op == Op::InplaceSub, BinOp::Sub, a, b)
                             };
                             set_top!(r);
                         }
@@ -586,23 +576,7 @@ impl Vm {
                             } else if let Some((x, y)) = mixed_floats(a, b) {
                                 Value::float(x * y)
                             } else {
-                                if op == Op::InplaceMul {
-                                    general_operator!(
-                                        OperatorCall::Inplace(BinOp::Mult),
-                                        a,
-                                        b,
-                                        2,
-                                        alloc_retry!(self.inplace_op(BinOp::Mult, a, b))
-                                    )
-                                } else {
-                                    general_operator!(
-                                        OperatorCall::Binary(BinOp::Mult),
-                                        a,
-                                        b,
-                                        2,
-                                        alloc_retry!(self.binary_op(BinOp::Mult, a, b))
-                                    )
-                                }
+                                general_binop!(op == Op::InplaceMul, BinOp::Mult, a, b)
                             };
                             set_top!(r);
                         }
@@ -628,15 +602,7 @@ impl Vm {
                                 (BinOp::Div, _, _) if a.is_float() && b.is_float() && b.as_float_unchecked() != 0.0 => {
                                     Value::float(a.as_float_unchecked() / b.as_float_unchecked())
                                 }
-                                _ => {
-                                    general_operator!(
-                                        OperatorCall::Binary(bop),
-                                        a,
-                                        b,
-                                        2,
-                                        alloc_retry!(self.binary_op(bop, a, b))
-                                    )
-                                }
+                                _ => general_binop!(false, bop, a, b),
                             };
                             set_top!(r);
                         }
@@ -659,15 +625,7 @@ impl Vm {
                                 (BinOp::BitXor, Some(x), Some(y)) => Value::small_int(x ^ y),
                                 (BinOp::FloorDiv, Some(x), Some(y)) if y > 0 => Value::small_int(x.div_euclid(y)),
                                 (BinOp::Mod, Some(x), Some(y)) if y > 0 => Value::small_int(x.rem_euclid(y)),
-                                _ => {
-                                    general_operator!(
-                                        OperatorCall::Inplace(bop),
-                                        a,
-                                        b,
-                                        2,
-                                        alloc_retry!(self.inplace_op(bop, a, b))
-                                    )
-                                }
+                                _ => general_binop!(true, bop, a, b),
                             };
                             set_top!(r);
                         }
