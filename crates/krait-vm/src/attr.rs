@@ -594,6 +594,16 @@ impl Vm {
                 self.dict_set_qstr(Gc::<DictObj>::from_value_unchecked(e.dict), name, v)?;
                 Ok(())
             }
+            // A module's type may have writable properties (`weakref.finalize.atexit`).
+            Some(ObjKind::Other) => match self.type_of(obj).lookup(name).and_then(|a| a.downcast::<PropertyObj>()) {
+                Some(p) if !p.fset.is_null() && !p.fset.is_none() => {
+                    let fset = p.fset;
+                    self.call_value(fset, &[obj, v], &[])?;
+                    Ok(())
+                }
+                Some(_) => Err(self.attribute_error("can't set attribute")),
+                None => Err(self.no_attribute(obj, name)),
+            },
             _ => Err(self.no_attribute(obj, name)),
         }
     }

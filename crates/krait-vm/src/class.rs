@@ -460,7 +460,11 @@ impl Vm {
             None => Value::NULL,
         };
         let dict = self.new_dict()?;
-        Ok(self.alloc(InstanceObj { class: t, dict, base })?.value())
+        let inst = self.alloc(InstanceObj { class: t, dict, base })?;
+        if !base.is_null() {
+            crate::obj::weakref::adopt(base, inst);
+        }
+        Ok(inst.value())
     }
 
     /// `type(name, bases, dict)` (and `type.__new__(mcs, name, bases, dict)`).

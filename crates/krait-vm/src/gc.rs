@@ -434,6 +434,19 @@ impl Tracer {
     }
 }
 
+/// After marking with `epoch`: whether the object `v` points at is kept (marked,
+/// or outside the collected heap).
+fn survives(v: Value, epoch: u8) -> bool {
+    if !v.is_ptr() {
+        return true;
+    }
+    // SAFETY: the weak table asks about its weak references and their referents,
+    // none of which has been swept: it forgets a reference found unmarked, and
+    // clears one whose referent was, before the sweep that frees them.
+    let m = unsafe { (*v.header_ptr()).mark.get() };
+    m == epoch || m == ROM_MARK
+}
+
 /// Why an allocation was refused.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum AllocError {
@@ -520,6 +533,8 @@ pub struct Heap {
     /// Collect at every safepoint after any allocation (`KRAIT_GC_STRESS=1`), to
     /// flush out values that aren't rooted.
     pub stress: bool,
+    /// Weak references, cleared between marking and sweeping (`obj::weakref`).
+    pub(crate) weak: crate::obj::weakref::WeakTable,
 }
 
 /// The growth limit assumed until the heap is this large (see `Heap::growth_limit`).
@@ -586,6 +601,7 @@ impl Heap {
             emergency_next: 0,
             emergency_messages: 0,
             stress: std::env::var_os("KRAIT_GC_STRESS").is_some_and(|v| v == "1"),
+            weak: Default::default(),
         }
     }
 
@@ -891,6 +907,7 @@ impl Heap {
             t.mark(e);
             t.mark(args);
         }
+        self.weak.trace_roots(&mut t);
         t
     }
 
@@ -901,6 +918,9 @@ impl Heap {
             unsafe { ((*h).vtable.trace)(h, &mut tracer) };
         }
         let epoch = self.epoch;
+        // Weak references to what is about to be swept are cleared now, while
+        // their referents' headers can still be read.
+        self.weak.clear_dead(|v| survives(v, epoch));
         let mut freed = 0;
         for c in 0..NCLASSES {
             freed += self.sweep_class(c, epoch);

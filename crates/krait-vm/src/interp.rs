@@ -74,7 +74,7 @@ impl Vm {
         // rooted by the Rust caller): otherwise a key function called by a builtin
         // over many items, which has no loop or call of its own, never collects.
         if pending.is_none() && self.heap.wants_collect() {
-            self.collect_garbage();
+            self.collect_at_safepoint();
         }
         'frames: loop {
             // (Re)load the running frame's state into locals.
@@ -689,7 +689,7 @@ impl Vm {
                             }
                             ip = arg;
                             if self.heap.wants_collect() {
-                                self.collect_garbage();
+                                self.collect_between_instructions(sp_index!());
                             }
                         }
                         Op::PopJumpIfFalse => {
@@ -846,7 +846,7 @@ impl Vm {
                             let caller = self.frames.last_mut().expect("caller frame");
                             caller.sp = frame.ret_slot + 1;
                             if self.heap.wants_collect() {
-                                self.collect_garbage();
+                                self.collect_at_safepoint();
                             }
                             continue 'frames;
                         }
@@ -1078,7 +1078,8 @@ impl Vm {
                                     let kw = self.stack_slice(args_i + npos, 2 * nkw);
                                     tri!(self.push_py_frame(func, args_i, npos, kw, fslot_i));
                                     if self.heap.wants_collect() {
-                                        self.collect_garbage();
+                                        let callee_sp = self.frames.last().map_or(0, |f| f.sp);
+                                        self.collect_between_instructions(callee_sp);
                                     }
                                     continue 'frames;
                                 }
@@ -1101,7 +1102,8 @@ impl Vm {
                                     tri!(self.push_py_frame_with(init, self_i, npos + 1, None, kw, fslot_i));
                                     self.frames.last_mut().expect("frame").init_self = inst;
                                     if self.heap.wants_collect() {
-                                        self.collect_garbage();
+                                        let callee_sp = self.frames.last().map_or(0, |f| f.sp);
+                                        self.collect_between_instructions(callee_sp);
                                     }
                                     continue 'frames;
                                 }
@@ -1109,11 +1111,14 @@ impl Vm {
                             let pos = self.stack_slice(args_i, npos);
                             let kw = self.stack_slice(args_i + npos, 2 * nkw);
                             self.frames[fi].ip = ip;
+                            // (Reset when the call returns, or by `unwind` when it raises.)
+                            self.call_sp = sp as usize;
                             let r = match f.downcast::<BuiltinFunctionObj>() {
                                 // A plain built-in (`len`, `d.get` loaded as a method): straight in.
                                 Some(b) if b.bound_self.is_null() => tri!(alloc_retry!((b.f)(self, pos, kw))),
                                 _ => tri!(alloc_retry!(self.call_value(f, pos, kw))),
                             };
+                            self.call_sp = 0;
                             sp = fslot;
                             push!(r);
                         }
@@ -1342,6 +1347,9 @@ impl Vm {
     /// caller (then `Ok`, and the loop resumes there), or out of the entry frame.
     /// With `add_traceback`, each frame passed through gets a traceback line.
     fn unwind(&mut self, mut err: PyErr, add_traceback: bool) -> Result<(), PyErr> {
+        // A call that raised has returned: its caller's live stack end is no longer
+        // known (see `Vm::call_sp`).
+        self.call_sp = 0;
         let mut first = true;
         loop {
             let fi = self.frames.len() - 1;

@@ -41,6 +41,12 @@ pub fn set_ctrl_c(enabled: bool) {
     sys::set(enabled);
 }
 
+/// Have the next check handle pending events (callbacks of weak references a
+/// collection cleared).
+pub(crate) fn request_attention() {
+    ATTENTION.store(true, Ordering::Relaxed);
+}
+
 fn raise_keyboard_interrupt_later() {
     KEYBOARD.store(true, Ordering::Relaxed);
     ATTENTION.store(true, Ordering::Relaxed);
@@ -67,6 +73,9 @@ impl Vm {
     #[cold]
     pub fn take_interrupt(&mut self) -> PyResult<()> {
         ATTENTION.store(false, Ordering::Relaxed);
+        if self.weak_callbacks_pending() {
+            self.run_weak_callbacks();
+        }
         if self.sched_lock > 0 {
             // Inside a callback: everything waits for it to return (see below).
             return Ok(());

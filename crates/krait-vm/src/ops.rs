@@ -282,7 +282,13 @@ impl Vm {
                 let t = self.type_of(v);
                 match t.lookup(q::__hash__) {
                     Some(h) if h.is_none() => Err(self.type_error(format!("unhashable type: '{}'", t.name))),
-                    Some(h) if !h.is_kind(ObjKind::BuiltinFunction) => {
+                    // A built-in `__hash__` counts on a module's type (`weakref.ref`),
+                    // unless it is `object`'s (the identity, computed below).
+                    Some(h)
+                        if !h.is_kind(ObjKind::BuiltinFunction)
+                            || (v.kind() == Some(ObjKind::Other)
+                                && self.types.object.lookup(q::__hash__) != Some(h)) =>
+                    {
                         let r = self.call_value(h, &[v], &[])?;
                         match as_num(&r) {
                             Some(Num::Int(i)) => Ok(crate::num::hash::hash_i64(i) as u64),
@@ -644,6 +650,15 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_num(&a), as_num(&b)) {
             return self.num_binop(op, x, y);
         }
+        self.binary_op_objects(op, a, b)
+    }
+
+    /// `binary_op` past numbers: complex, the built-in containers, user classes'
+    /// special methods. Out of line, so that what the compiler inlines here never
+    /// weighs on the numeric paths above (their prologue grew several times over
+    /// when it did).
+    #[inline(never)]
+    fn binary_op_objects(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
         if let Some(r) = crate::obj::complex::complex_binop(self, op, a, b)? {
             return Ok(r);
         }

@@ -127,6 +127,13 @@ pub struct Vm {
     pub sched_lock: u32,
     /// The function `sys.atexit` registered, called when the program ends (or None).
     pub exit_func: Value,
+    /// While a frame waits in a call made by the interpreter's call instruction
+    /// (of anything but a Python function, which gets a frame of its own): the
+    /// address of the slot where that frame's live stack ends (the slots above it
+    /// held values it has popped); 0 otherwise. Lets `gc.collect()` clear those
+    /// dead slots first (see `collect_garbage_now`). An address, not an index,
+    /// so that the call path only stores the stack pointer it has.
+    pub(crate) call_sp: usize,
     /// While `Vm::new` runs: the types given pending attributes (see
     /// `Vm::add_method`), whose dicts get room for them at its end.
     pub(crate) startup_types: Option<Vec<Gc<TypeObj>>>,
@@ -174,6 +181,7 @@ impl Vm {
             sched_queue: std::collections::VecDeque::new(),
             exit_func: Value::NONE,
             sched_lock: 0,
+            call_sp: 0,
             startup_types: Some(Vec::new()),
         };
         let me = vm
@@ -705,13 +713,66 @@ impl Vm {
         tracer.mark(self.main_module);
         tracer.mark(self.exit_func);
         self.heap.finish_collect(tracer);
+        if self.heap.weak.has_pending() {
+            // Callbacks of weak references it cleared: run by the caller if it is a
+            // safepoint where Python code may run (`collect_at_safepoint`), else at
+            // the next check of pending events.
+            crate::interrupt::request_attention();
+        }
     }
 
-    /// The safepoint check: collect if the heap asks for it.
+    /// Collect at a safepoint where Python code may run: the callbacks of the weak
+    /// references the collection cleared run now. (Out of line: the interpreter
+    /// loop calls it from several places, and only when a collection is due.)
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn collect_at_safepoint(&mut self) {
+        self.collect_garbage();
+        if self.heap.weak.has_pending() {
+            self.run_weak_callbacks();
+        }
+    }
+
+    /// As `collect_at_safepoint`, from the interpreter loop between instructions,
+    /// where the running (innermost) frame's live stack ends at `sp`: the slots
+    /// above it hold values already popped (the collector scans whole
+    /// reservations), which are cleared first so they don't keep garbage alive.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn collect_between_instructions(&mut self, sp: usize) {
+        if let Some(f) = self.frames.last() {
+            let top = f.top;
+            self.clear_stack(sp, top);
+        }
+        self.collect_at_safepoint();
+    }
+
+    /// `gc.collect()`: collect now. When the innermost frame called it (directly,
+    /// or through a built-in it called), that frame's popped slots are cleared
+    /// first, so that an object the program has just dropped is freed at once (as
+    /// the program expects of an explicit collection), not kept by a stale slot.
+    pub fn collect_garbage_now(&mut self) {
+        // `call_sp` is reset when the call returns, so while it is set, the frame
+        // that made the call is still waiting in it. That frame is the innermost
+        // one exactly when `call_sp` lies above its base: a frame pushed since (by
+        // the built-in calling Python code) starts at or above the caller's
+        // reservation, so at or above `call_sp`.
+        if let (true, Some(f)) = (self.call_sp != 0, self.frames.last()) {
+            let sp = (self.call_sp - self.stack as usize) / std::mem::size_of::<Value>();
+            if sp > f.base {
+                let top = f.top;
+                self.clear_stack(sp, top);
+            }
+        }
+        self.collect_garbage();
+    }
+
+    /// The safepoint check: collect if the heap asks for it (and run the callbacks
+    /// of the weak references that cleared).
     #[inline(always)]
     pub fn safepoint(&mut self) {
         if self.heap.wants_collect() {
-            self.collect_garbage();
+            self.collect_at_safepoint();
         }
     }
 }

@@ -262,6 +262,7 @@ fn run(cli: Cli) -> i32 {
     let mut code = if inspect { crate::repl::run(&mut vm) } else { code };
     if !dis {
         code = run_exit_func(&mut vm).unwrap_or(code);
+        vm.run_exit_finalizers();
         vm.flush_stdout();
     }
     // The process is about to exit: let the OS reclaim the heap instead of freeing

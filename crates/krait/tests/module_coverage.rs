@@ -269,6 +269,10 @@ const MODULES: &[(&str, &[&str])] = &[
     ("hashlib", &["algorithms_available", "algorithms_guaranteed", "md5", "new", "sha1", "sha256"]),
     ("heapq", &["heapify", "heappop", "heappush", "heappushpop", "heapreplace", "merge", "nlargest", "nsmallest"]),
     (
+        "weakref",
+        &["KeyedRef", "ReferenceType", "WeakKeyDictionary", "WeakSet", "WeakValueDictionary", "finalize", "ref"],
+    ),
+    (
         "asyncio",
         &[
             "CancelledError",
@@ -723,6 +727,55 @@ const METHODS: &[(&str, &str, &[&str])] = &[
     ("string.templatelib", "Template", &["interpolations", "strings", "values"]),
     ("string.templatelib", "Interpolation", &["conversion", "expression", "format_spec", "value"]),
     ("hashlib", "hash", &["block_size", "copy", "digest", "digest_size", "hexdigest", "name", "update"]),
+    ("weakref", "ref", &["__callback__"]),
+    ("weakref", "finalize", &["alive", "atexit", "detach", "peek"]),
+    ("weakref", "KeyedRef", &["key"]),
+    (
+        "weakref",
+        "WeakValueDictionary",
+        &[
+            "clear",
+            "copy",
+            "get",
+            "items",
+            "itervaluerefs",
+            "keys",
+            "pop",
+            "popitem",
+            "setdefault",
+            "update",
+            "valuerefs",
+            "values",
+        ],
+    ),
+    (
+        "weakref",
+        "WeakKeyDictionary",
+        &["clear", "copy", "get", "items", "keyrefs", "keys", "pop", "popitem", "setdefault", "update", "values"],
+    ),
+    (
+        "weakref",
+        "WeakSet",
+        &[
+            "add",
+            "clear",
+            "copy",
+            "difference",
+            "difference_update",
+            "discard",
+            "intersection",
+            "intersection_update",
+            "isdisjoint",
+            "issubset",
+            "issuperset",
+            "pop",
+            "remove",
+            "symmetric_difference",
+            "symmetric_difference_update",
+            "union",
+            "update",
+        ],
+    ),
 ];
 
 /// Statements a module's objects must appear in: (module, what, text). Covered when a file that

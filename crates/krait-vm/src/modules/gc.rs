@@ -23,8 +23,11 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 fn collect(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    vm.collect_garbage();
-    vm.new_int(vm.heap.last_freed as i64)
+    vm.collect_garbage_now();
+    let freed = vm.heap.last_freed;
+    // Callbacks of weak references to what was freed run before `collect` returns.
+    vm.run_weak_callbacks();
+    vm.new_int(freed as i64)
 }
 
 fn enable(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {

@@ -30,6 +30,10 @@ fn heap_lock(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn heap_unlock(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let depth = vm.heap.unlock();
+    if depth == 0 && vm.weak_callbacks_pending() {
+        // Weak reference callbacks held back by the lock run at the next check.
+        crate::interrupt::request_attention();
+    }
     Ok(Value::small_int(depth as i64))
 }
 

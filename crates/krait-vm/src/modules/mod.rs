@@ -23,6 +23,7 @@ pub mod struct_;
 pub mod sys;
 pub mod templatelib;
 pub mod time;
+pub mod weakref;
 
 use krait_syntax::Qstr;
 
@@ -160,6 +161,7 @@ pub fn make_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             "select" => select::make(vm)?,
             "socket" => socket::make(vm)?,
             "string.templatelib" => templatelib::make(vm)?,
+            "weakref" => weakref::make(vm)?,
             _ => return Ok(None),
         }
     };

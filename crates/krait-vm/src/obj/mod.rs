@@ -30,6 +30,7 @@ pub mod str_tables;
 pub mod template;
 pub mod tuple;
 pub mod type_;
+pub mod weakref;
 
 pub use bytes::BytesObj;
 pub use cell::CellObj;
