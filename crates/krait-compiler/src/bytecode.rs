@@ -402,6 +402,9 @@ pub enum Const {
     },
     /// A string; the VM interns it (it is usually a name or a short literal).
     Str(Box<str>),
+    /// A str holding lone surrogates, as generalized UTF-8 (`krait_syntax::wtf8`);
+    /// the VM makes it a heap str (never interned).
+    SurrogateStr(Box<[u8]>),
     Bytes(Box<[u8]>),
     Tuple(Box<[Const]>),
     Code(Rc<Code>),

@@ -240,6 +240,11 @@ fn hash_const_into(v: &ConstValue<'_>, h: &mut FxHasher) {
             h.write(s.as_bytes());
             h.write_usize(s.len());
         }
+        ConstValue::SurrogateStr(b) => {
+            h.write_u8(11);
+            h.write(b);
+            h.write_usize(b.len());
+        }
         ConstValue::Bytes(b) => {
             h.write_u8(9);
             h.write(b);
@@ -274,6 +279,7 @@ fn same_const(v: &ConstValue<'_>, c: &Const) -> bool {
             real.to_bits() == 0f64.to_bits() && f.to_bits() == imag.to_bits()
         }
         (ConstValue::Str(a), Const::Str(b)) => **a == **b,
+        (ConstValue::SurrogateStr(a), Const::SurrogateStr(b)) => **a == **b,
         (ConstValue::Bytes(a), Const::Bytes(b)) => **a == **b,
         (ConstValue::Tuple(a), Const::Tuple(b)) => {
             a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| same_const(x, y))
@@ -430,6 +436,7 @@ fn unparse(e: &Expr, out: &mut String) -> bool {
             Constant::Int(i) => out.push_str(&i.to_string()),
             Constant::BigInt(d) => out.push_str(d),
             Constant::Str(t) => crate::dis::py_str_repr(t, out),
+            Constant::SurrogateStr(t) => crate::dis::py_wtf8_repr(t, out),
             _ => return false,
         },
         ExprKind::Attribute { value, attr } => {
@@ -504,7 +511,10 @@ fn unparse(e: &Expr, out: &mut String) -> bool {
 /// A module/class/function body without its docstring (not kept at run time).
 fn skip_docstring(body: &[Stmt]) -> &[Stmt] {
     match body.first() {
-        Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Const(Constant::Str(_)), .. }), .. }) => &body[1..],
+        Some(Stmt {
+            kind: StmtKind::Expr(Expr { kind: ExprKind::Const(Constant::Str(_) | Constant::SurrogateStr(_)), .. }),
+            ..
+        }) => &body[1..],
         _ => body,
     }
 }

@@ -51,9 +51,19 @@ fn join<T: std::fmt::Display>(items: &[T]) -> String {
 /// The Python `repr` of a str (quotes chosen as CPython does), for listings and
 /// for annotations kept as text (PEP 563).
 pub(crate) fn py_str_repr(s: &str, out: &mut String) {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    py_wtf8_repr(s.as_bytes(), out)
+}
+
+/// `py_str_repr` of generalized UTF-8 text (`krait_syntax::wtf8`): a lone
+/// surrogate is written as its `\udXXX` escape.
+pub(crate) fn py_wtf8_repr(s: &[u8], out: &mut String) {
+    let quote = if s.contains(&b'\'') && !s.contains(&b'"') { '"' } else { '\'' };
     out.push(quote);
-    for ch in s.chars() {
+    for (_, cp) in krait_syntax::wtf8::code_points(s) {
+        let Some(ch) = char::from_u32(cp) else {
+            let _ = write!(out, "\\u{cp:04x}");
+            continue;
+        };
         match ch {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -114,6 +124,7 @@ fn const_repr_into(c: &Const, out: &mut String) {
             }
         }
         Const::Str(s) => py_str_repr(s, out),
+        Const::SurrogateStr(b) => py_wtf8_repr(b, out),
         Const::Bytes(b) => {
             out.push_str("b'");
             for &byte in b.iter() {

@@ -35,6 +35,8 @@ pub enum ConstValue<'a> {
     /// An imaginary literal (`3j`): the imaginary part. Never folded.
     Imag(f64),
     Str(Cow<'a, str>),
+    /// A str holding lone surrogates, as generalized UTF-8. Never folded.
+    SurrogateStr(Cow<'a, [u8]>),
     Bytes(Cow<'a, [u8]>),
     Tuple(Vec<ConstValue<'a>>),
 }
@@ -62,6 +64,7 @@ impl<'a> ConstValue<'a> {
             Constant::Float(f) => ConstValue::Float(*f),
             Constant::Imag(f) => ConstValue::Imag(*f),
             Constant::Str(s) => ConstValue::Str(Cow::Borrowed(s)),
+            Constant::SurrogateStr(b) => ConstValue::SurrogateStr(Cow::Borrowed(b)),
             Constant::Bytes(b) => ConstValue::Bytes(Cow::Borrowed(b)),
         }
     }
@@ -86,6 +89,7 @@ impl<'a> ConstValue<'a> {
             ConstValue::Float(f) => ConstValue::Float(f),
             ConstValue::Imag(f) => ConstValue::Imag(f),
             ConstValue::Str(s) => ConstValue::Str(Cow::Owned(s.into_owned())),
+            ConstValue::SurrogateStr(b) => ConstValue::SurrogateStr(Cow::Owned(b.into_owned())),
             ConstValue::Bytes(b) => ConstValue::Bytes(Cow::Owned(b.into_owned())),
             ConstValue::Tuple(items) => ConstValue::Tuple(items.into_iter().map(ConstValue::into_owned).collect()),
         }
@@ -100,6 +104,7 @@ impl<'a> ConstValue<'a> {
             ConstValue::Float(f) => *f != 0.0,
             ConstValue::Imag(f) => *f != 0.0,
             ConstValue::Str(s) => !s.is_empty(),
+            ConstValue::SurrogateStr(_) => true,
             ConstValue::Bytes(b) => !b.is_empty(),
             ConstValue::Tuple(t) => !t.is_empty(),
         }
@@ -125,6 +130,7 @@ impl<'a> ConstValue<'a> {
             ConstValue::Float(f) => Const::Float(*f),
             ConstValue::Imag(f) => Const::Complex { real: 0.0, imag: *f },
             ConstValue::Str(s) => Const::Str(s.as_ref().into()),
+            ConstValue::SurrogateStr(b) => Const::SurrogateStr(b.as_ref().into()),
             ConstValue::Bytes(b) => Const::Bytes(b.as_ref().into()),
             ConstValue::Tuple(items) => Const::Tuple(items.iter().map(|v| v.to_const()).collect()),
         }

@@ -331,7 +331,25 @@ pub enum Constant {
     /// An imaginary literal `3j`: the imaginary part.
     Imag(f64),
     Str(Box<str>),
+    /// A str literal holding lone surrogates (`'\ud800'`), as generalized UTF-8
+    /// (`crate::wtf8`); every other str literal is a `Str`.
+    SurrogateStr(Box<[u8]>),
     Bytes(Box<[u8]>),
+}
+
+impl Constant {
+    /// The constant for str literal text.
+    pub fn from_str_lit(lit: crate::token::StrLit) -> Constant {
+        match lit {
+            crate::token::StrLit::Text(s) => Constant::Str(s),
+            crate::token::StrLit::Surrogates(b) => Constant::SurrogateStr(b),
+        }
+    }
+
+    /// The constant for str text built in a buffer.
+    pub fn from_str_buf(buf: crate::wtf8::Wtf8Buf) -> Constant {
+        Constant::from_str_lit(crate::token::StrLit::from_buf(buf))
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]

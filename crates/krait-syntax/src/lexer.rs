@@ -17,7 +17,8 @@
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::fxhash::FxHashMap;
 use crate::qstr::Qstr;
-use crate::token::{FField, FPiece, FStrLit, Tok, Token};
+use crate::token::{FField, FPiece, FStrLit, StrLit, Tok, Token};
+use crate::wtf8::Wtf8Buf;
 
 /// CPython's tokenizer limit; also what bounds the parser's recursion on brackets.
 pub const MAX_BRACKET_DEPTH: usize = 200;
@@ -36,7 +37,7 @@ const IDENT_CACHE_BITS: u32 = 8;
 #[derive(Debug, Default)]
 pub struct Tokens {
     pub toks: Vec<Token>,
-    pub strs: Vec<Box<str>>,
+    pub strs: Vec<StrLit>,
     pub bytes: Vec<Box<[u8]>>,
     pub fstrs: Vec<FStrLit>,
     pub bigints: Vec<Box<str>>,
@@ -919,10 +920,10 @@ impl<'a> Lexer<'a> {
             let idx = (self.out.bytes.len() - 1) as u32;
             self.push(Tok::Bytes(idx), line, col);
         } else {
-            let s: Box<str> = if plain || (prefix.raw && !body.contains('\r')) {
-                body.into()
+            let s = if plain || (prefix.raw && !body.contains('\r')) {
+                StrLit::Text(body.into())
             } else {
-                decode_str(body, prefix.raw).map_err(|e| e.at(line, col))?.into_boxed_str()
+                StrLit::from_buf(decode_str(body, prefix.raw).map_err(|e| e.at(line, col))?)
             };
             self.out.strs.push(s);
             let idx = (self.out.strs.len() - 1) as u32;
@@ -961,7 +962,7 @@ impl<'a> Lexer<'a> {
     /// decode later).
     fn fstring_body(&mut self, s: FScan, nest: u32) -> LResult<Vec<FPiece>> {
         let mut pieces = Vec::new();
-        let mut lit = String::new();
+        let mut lit = Wtf8Buf::new();
         loop {
             let p = self.pos;
             let c = self.at(p);
@@ -1028,7 +1029,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// A backslash in the literal part of an f-string or t-string (or its format spec).
-    fn fstring_escape(&mut self, s: FScan, lit: &mut String) -> LResult<()> {
+    fn fstring_escape(&mut self, s: FScan, lit: &mut Wtf8Buf) -> LResult<()> {
         let p = self.pos;
         let n = self.at(p + 1);
         if n == b'\n' || n == b'\r' {
@@ -1239,7 +1240,7 @@ impl<'a> Lexer<'a> {
     /// The format spec after `:` up to (not including) the `}` that ends the field.
     fn fstring_spec(&mut self, s: FScan, nest: u32) -> LResult<Vec<FPiece>> {
         let mut pieces = Vec::new();
-        let mut lit = String::new();
+        let mut lit = Wtf8Buf::new();
         loop {
             let p = self.pos;
             let c = self.at(p);
@@ -1381,7 +1382,7 @@ fn hex_value(digits: &[u8]) -> Option<u32> {
 /// Decode one escape sequence of a `str` literal. `s[*i]` is the backslash; on
 /// return `*i` is just past what was consumed. Unknown escapes are kept as
 /// written (backslash included), as CPython does.
-fn decode_escape_str(s: &str, i: &mut usize, out: &mut String) -> Result<(), EscapeError> {
+fn decode_escape_str(s: &str, i: &mut usize, out: &mut Wtf8Buf) -> Result<(), EscapeError> {
     let b = s.as_bytes();
     let p = *i;
     let c = b.get(p + 1).copied().unwrap_or(0);
@@ -1434,13 +1435,11 @@ fn decode_escape_str(s: &str, i: &mut usize, out: &mut String) -> Result<(), Esc
                     return Err(format!("(unicode error) truncated {name} escape").into());
                 }
             };
-            match char::from_u32(v) {
-                Some(ch) => out.push(ch),
-                None if (0xD800..0xE000).contains(&v) => {
-                    return Err("(unicode error) lone surrogate code points are not supported in str literals".into())
-                }
-                None => return Err("(unicode error) illegal Unicode character".into()),
+            // A lone surrogate is a code point like any other (kept as generalized UTF-8).
+            if v > 0x10FFFF {
+                return Err("(unicode error) illegal Unicode character".into());
             }
+            out.push_code_point(v);
             *i = p + 2 + n;
             return Ok(());
         }
@@ -1490,9 +1489,9 @@ impl From<&str> for EscapeError {
 }
 
 /// Decode the body of a `str` literal: escapes (unless raw) and newline normalisation.
-fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
+fn decode_str(body: &str, raw: bool) -> Result<Wtf8Buf, EscapeError> {
     let b = body.as_bytes();
-    let mut out = String::with_capacity(b.len());
+    let mut out = Wtf8Buf::with_capacity(b.len());
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
@@ -1800,7 +1799,10 @@ mod tests {
     fn one_str(src: &str) -> String {
         let t = tokenize(src, LexConfig::file());
         assert!(t.error.is_none(), "{:?}", t.error);
-        t.strs[0].to_string()
+        match &t.strs[0] {
+            StrLit::Text(s) => s.to_string(),
+            StrLit::Surrogates(b) => panic!("surrogates in {b:?}"),
+        }
     }
 
     #[test]
@@ -1827,7 +1829,16 @@ mod tests {
         assert!(named.msg.contains("\\N"));
         assert_eq!(named.kind, SyntaxErrorKind::NotImplementedError);
         assert!(lex_err("b'\u{e9}'").msg.contains("ASCII"));
-        assert!(lex_err(r"'\ud800'").msg.contains("surrogate"));
+        assert!(lex_err(r"'\U00110000'").msg.contains("illegal Unicode character"));
+    }
+
+    #[test]
+    fn lone_surrogate_escapes() {
+        let t = tokenize(r"'a\ud800\U0000DFFFb' '\ud83d\ude00'", LexConfig::file());
+        assert!(t.error.is_none(), "{:?}", t.error);
+        assert_eq!(t.strs[0], StrLit::Surrogates(Box::from(&b"a\xed\xa0\x80\xed\xbf\xbfb"[..])));
+        // An escaped pair stays two code points, as in CPython.
+        assert_eq!(t.strs[1], StrLit::Surrogates(Box::from(&b"\xed\xa0\xbd\xed\xb8\x80"[..])));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod mangle;
 pub mod parser;
 pub mod qstr;
 pub mod token;
+pub mod wtf8;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use parser::StmtStream;

@@ -16,7 +16,8 @@
 use crate::ast::*;
 use crate::lexer::{LexConfig, Lexer};
 use crate::qstr::Qstr;
-use crate::token::{FField, FPiece, Tok, Token};
+use crate::token::{FField, FPiece, StrLit, Tok, Token};
+use crate::wtf8::Wtf8Buf;
 use crate::{Mode, SyntaxError};
 
 /// Maximum nesting of expressions and blocks (each bracket, unary operator,
@@ -1988,7 +1989,7 @@ impl<'a> Parser<'a> {
                 Tok::Str(i) => {
                     self.bump();
                     let s = self.lx.out.strs.get_mut(i as usize).map(std::mem::take).unwrap_or_default();
-                    return Ok(Expr::new(ExprKind::Const(Constant::Str(s)), loc));
+                    return Ok(Expr::new(ExprKind::Const(Constant::from_str_lit(s)), loc));
                 }
                 Tok::Bytes(i) => {
                     self.bump();
@@ -2003,7 +2004,7 @@ impl<'a> Parser<'a> {
         }
         let mut is_bytes: Option<bool> = None;
         let mut has_f = false;
-        let mut buf = String::new();
+        let mut buf = Wtf8Buf::new();
         let mut bbuf: Vec<u8> = Vec::new();
         let mut parts: Vec<Expr> = Vec::new();
         loop {
@@ -2021,7 +2022,11 @@ impl<'a> Parser<'a> {
             }
             self.bump();
             match tok {
-                Tok::Str(i) => buf.push_str(self.lx.out.strs.get(i as usize).map_or("", |s| s)),
+                Tok::Str(i) => match self.lx.out.strs.get(i as usize) {
+                    Some(StrLit::Text(s)) => buf.push_str(s),
+                    Some(StrLit::Surrogates(b)) => buf.push_wtf8(b),
+                    None => {}
+                },
                 Tok::Bytes(i) => bbuf.extend_from_slice(self.lx.out.bytes.get(i as usize).map_or(&[][..], |b| b)),
                 Tok::FStr(i) => {
                     has_f = true;
@@ -2034,10 +2039,10 @@ impl<'a> Parser<'a> {
         let kind = if is_bytes == Some(true) {
             ExprKind::Const(Constant::Bytes(bbuf.into_boxed_slice()))
         } else if !has_f {
-            ExprKind::Const(Constant::Str(buf.into_boxed_str()))
+            ExprKind::Const(Constant::from_str_buf(buf))
         } else {
             if !buf.is_empty() {
-                parts.push(Expr::new(ExprKind::Const(Constant::Str(buf.into_boxed_str())), loc));
+                parts.push(Expr::new(ExprKind::Const(Constant::from_str_buf(buf)), loc));
             }
             ExprKind::JoinedStr(parts)
         };
@@ -2060,7 +2065,11 @@ impl<'a> Parser<'a> {
             let lit = self.lx.out.fstrs.get_mut(i as usize).map(std::mem::take).unwrap_or_default();
             for piece in lit.pieces {
                 match piece {
-                    FPiece::Lit(s) => buf.push_str(&s),
+                    FPiece::Lit(s) => match s.into_string() {
+                        Ok(s) => buf.push_str(&s),
+                        // Template strings keep their text as `str`s.
+                        Err(_) => return self.fail("t-string: lone surrogates in the text aren't supported"),
+                    },
                     FPiece::Field(f) => {
                         // `{x=}` puts its text among the strings (PEP 750).
                         if let Some(t) = &f.debug_text {
@@ -2100,21 +2109,20 @@ impl<'a> Parser<'a> {
     fn fstring_parts(
         &mut self,
         pieces: Vec<FPiece>,
-        buf: &mut String,
+        buf: &mut Wtf8Buf,
         parts: &mut Vec<Expr>,
         loc: Loc,
         template: bool,
     ) -> PResult<()> {
         for piece in pieces {
             match piece {
-                FPiece::Lit(s) => buf.push_str(&s),
+                FPiece::Lit(s) => buf.push_buf(&s),
                 FPiece::Field(f) => {
                     if let Some(t) = &f.debug_text {
                         buf.push_str(t);
                     }
                     if !buf.is_empty() {
-                        let s = std::mem::take(buf).into_boxed_str();
-                        parts.push(Expr::new(ExprKind::Const(Constant::Str(s)), loc));
+                        parts.push(Expr::new(ExprKind::Const(Constant::from_str_buf(std::mem::take(buf))), loc));
                     }
                     parts.push(self.fstring_field(*f, template)?);
                 }
@@ -2140,11 +2148,11 @@ impl<'a> Parser<'a> {
     fn format_spec(&mut self, spec: Option<Vec<FPiece>>, line: u32, col: u32, template: bool) -> PResult<Option<Expr>> {
         let Some(pieces) = spec else { return Ok(None) };
         let sloc = Loc { line, col };
-        let mut buf = String::new();
+        let mut buf = Wtf8Buf::new();
         let mut parts = Vec::new();
         self.fstring_parts(pieces, &mut buf, &mut parts, sloc, template)?;
         if !buf.is_empty() {
-            parts.push(Expr::new(ExprKind::Const(Constant::Str(buf.into_boxed_str())), sloc));
+            parts.push(Expr::new(ExprKind::Const(Constant::from_str_buf(buf)), sloc));
         }
         Ok(Some(Expr::new(ExprKind::JoinedStr(parts), sloc)))
     }

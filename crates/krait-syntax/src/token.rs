@@ -6,6 +6,7 @@
 //! parser takes ownership of as it consumes them.
 
 use crate::qstr::Qstr;
+use crate::wtf8::Wtf8Buf;
 
 #[derive(Copy, Clone, Debug, PartialEq)]
 pub enum Tok {
@@ -133,8 +134,9 @@ pub struct Token {
 /// One piece of an f-string (or t-string) as the lexer found it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FPiece {
-    /// Literal text, escapes already decoded and `{{`/`}}` already halved.
-    Lit(String),
+    /// Literal text, escapes already decoded and `{{`/`}}` already halved
+    /// (generalized UTF-8: `\ud800` escapes make lone surrogates).
+    Lit(Wtf8Buf),
     Field(Box<FField>),
 }
 
@@ -155,6 +157,31 @@ pub struct FField {
     /// Where the format spec starts.
     pub spec_line: u32,
     pub spec_col: u32,
+}
+
+/// The text of a plain str literal.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StrLit {
+    Text(Box<str>),
+    /// Text with lone surrogates (from `\ud800`-style escapes), as generalized
+    /// UTF-8 (`crate::wtf8`).
+    Surrogates(Box<[u8]>),
+}
+
+impl Default for StrLit {
+    fn default() -> StrLit {
+        StrLit::Text(Box::default())
+    }
+}
+
+impl StrLit {
+    /// The literal made from decoded text.
+    pub fn from_buf(buf: Wtf8Buf) -> StrLit {
+        match buf.into_string() {
+            Ok(s) => StrLit::Text(s.into_boxed_str()),
+            Err(b) => StrLit::Surrogates(b.into_boxed_slice()),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]

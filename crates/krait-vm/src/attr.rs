@@ -532,7 +532,7 @@ impl Vm {
                     return Err(self.attribute_error(format!("readonly attribute '{name}'")));
                 }
                 if matches!(name, q::__name__ | q::__qualname__) {
-                    let Some(s) = crate::obj::str::as_str(&v).map(Qstr::new) else {
+                    let Some(s) = crate::obj::str_surrogates::utf8(self, &v)?.map(Qstr::new) else {
                         return Err(self.type_error(format!("{name} must be set to a string object")));
                     };
                     if name == q::__name__ {

@@ -14,6 +14,7 @@ use crate::ops::{as_num, Num};
 use crate::sig;
 use crate::value::Value;
 use crate::vm::Vm;
+use krait_syntax::wtf8::Wtf8Buf;
 
 type R = PyResult<Value>;
 
@@ -55,31 +56,34 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         }
     }
     // Checked before anything is printed, as CPython does (even with one argument).
-    if sep.is_some_and(|s| as_str(&s).is_none()) {
+    if sep.is_some_and(|s| !crate::obj::str::is_str(s)) {
         return Err(vm.type_error("sep must be None or a string"));
     }
-    let mut out = String::new();
+    if end.is_some_and(|e| !crate::obj::str::is_str(e)) {
+        return Err(vm.type_error("end must be None or a string"));
+    }
+    // Text with lone surrogates goes to a file object as it is, and is
+    // `UnicodeEncodeError` on the UTF-8 stdout (below).
+    let mut out = Wtf8Buf::new();
+    let push = |out: &mut Wtf8Buf, v: Value| match as_str(&v) {
+        Some(s) => out.push_str(s),
+        None => out.push_wtf8(crate::obj::str::as_wtf8(&v).unwrap_or_default()),
+    };
     // Where each piece (argument, separator, end) ends: a stream gets one write per piece.
     let mut cuts = Vec::new();
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
             match sep {
-                Some(s) => match as_str(&s) {
-                    Some(s) => out.push_str(s),
-                    None => return Err(vm.type_error("sep must be None or a string")),
-                },
+                Some(s) => push(&mut out, s),
                 None => out.push(' '),
             }
             cuts.push(out.len());
         }
-        vm.str_into(a, &mut out)?;
+        vm.str_into_wtf8(a, &mut out)?;
         cuts.push(out.len());
     }
     match end {
-        Some(e) => match as_str(&e) {
-            Some(e) => out.push_str(e),
-            None => return Err(vm.type_error("end must be None or a string")),
-        },
+        Some(e) => push(&mut out, e),
         None => out.push('\n'),
     }
     cuts.push(out.len());
@@ -94,14 +98,31 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         }
     }
     if file.is_none() {
+        let out = match out.into_string() {
+            Ok(s) => s,
+            Err(out) => {
+                // As CPython: the pieces before one with a lone surrogate are
+                // written, then that one can't be encoded.
+                let mut start = 0;
+                for &end in &cuts {
+                    if krait_syntax::wtf8::has_surrogates(&out[start..end]) {
+                        vm.write_stdout(&out[..start]);
+                        return Err(crate::obj::str_surrogates::not_utf8_bytes(vm, &out[start..end]));
+                    }
+                    start = end;
+                }
+                return Err(vm.value_error("invalid str data"));
+            }
+        };
         vm.write_stdout(out.as_bytes());
         if flush {
             vm.flush_stdout();
         }
     } else {
+        let out = out.as_bytes();
         let mut start = 0;
         for end in cuts {
-            let s = vm.new_str(&out[start..end])?;
+            let s = vm.new_wtf8(&out[start..end])?;
             vm.call_method(file, Qstr::new("write"), &[s])?;
             start = end;
         }
@@ -132,11 +153,18 @@ fn builtin_chr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         return Ok(Value::qstr(Qstr::ascii_char(b as u8)));
     }
     let i = vm.to_index(args[0])?;
-    match u32::try_from(i).ok().and_then(char::from_u32) {
+    let cp = u32::try_from(i).ok().filter(|&c| c < 0x110000);
+    match cp.and_then(char::from_u32) {
         Some(c) => {
             let mut buf = [0u8; 4];
             let s = c.encode_utf8(&mut buf);
             vm.new_str(s)
+        }
+        // `chr(0xd800)`: a lone surrogate.
+        None if cp.is_some() => {
+            let mut buf = Vec::with_capacity(3);
+            krait_syntax::wtf8::push_code_point(&mut buf, i as u32);
+            vm.new_wtf8(&buf)
         }
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
@@ -149,12 +177,12 @@ fn builtin_ord(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     if let Some(b) = v.as_qstr().and_then(Qstr::as_ascii_char) {
         return Ok(Value::small_int(b as i64));
     }
-    if let Some(s) = as_str(&v) {
-        let mut it = s.chars();
-        if let (Some(c), None) = (it.next(), it.next()) {
+    if let Some(s) = crate::obj::str::as_wtf8(&v) {
+        let mut it = krait_syntax::wtf8::code_points(s);
+        if let (Some((_, c)), None) = (it.next(), it.next()) {
             return vm.new_int(c as i64);
         }
-        let n = s.chars().count();
+        let n = krait_syntax::wtf8::count_chars(s);
         return Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")));
     }
     if let Some(d) = vm.bytes_data(v) {
@@ -331,7 +359,8 @@ fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Qstr> {
     if let Some(q) = v.as_qstr() {
         return Ok(q);
     }
-    match as_str(&v) {
+    // (Names are interned, UTF-8: one with lone surrogates is `UnicodeEncodeError`.)
+    match crate::obj::str_surrogates::utf8(vm, &v)? {
         Some(s) => Ok(Qstr::new(s)),
         None => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(v)))),
     }
@@ -624,27 +653,31 @@ fn builtin_locals(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> R {
 /// `dir(v)`: the sorted attribute names.
 pub fn dir_of(vm: &mut Vm, v: Value) -> R {
     let mut names: Vec<String> = Vec::new();
-    let add_dict = |d: Gc<DictObj>, names: &mut Vec<String>| {
+    // Names with lone surrogates (only a dict written to directly has them).
+    let mut odd: Vec<Value> = Vec::new();
+    let add_dict = |d: Gc<DictObj>, names: &mut Vec<String>, odd: &mut Vec<Value>| {
         for (k, _) in d.iter() {
             if let Some(s) = as_str(&k) {
                 names.push(s.to_owned());
+            } else if crate::obj::str::has_surrogates(k) {
+                odd.push(k);
             }
         }
     };
     match v.kind() {
-        Some(ObjKind::Module) => add_dict(Gc::<ModuleObj>::from_value_unchecked(v).dict, &mut names),
+        Some(ObjKind::Module) => add_dict(Gc::<ModuleObj>::from_value_unchecked(v).dict, &mut names, &mut odd),
         Some(ObjKind::Type) => {
             for t in Gc::<TypeObj>::from_value_unchecked(v).mro.iter() {
-                add_dict(t.dict(), &mut names);
+                add_dict(t.dict(), &mut names, &mut odd);
             }
         }
         _ => {
             if let Some(inst) = v.downcast::<InstanceObj>() {
-                add_dict(inst.dict, &mut names);
+                add_dict(inst.dict, &mut names, &mut odd);
             }
             let t = vm.type_of(v);
             for t in t.mro.iter() {
-                add_dict(t.dict(), &mut names);
+                add_dict(t.dict(), &mut names, &mut odd);
             }
             if v.is_kind(ObjKind::Instance) || v.is_kind(ObjKind::Exception) {
                 names.push("__class__".into());
@@ -656,6 +689,12 @@ pub fn dir_of(vm: &mut Vm, v: Value) -> R {
     let mut items = Vec::with_capacity(names.len());
     for n in names {
         items.push(Value::qstr(Qstr::new(&n)));
+    }
+    if !odd.is_empty() {
+        items.extend(odd);
+        let key = |v: &Value| crate::obj::str::as_wtf8(v).unwrap_or_default().to_vec();
+        items.sort_by_key(key);
+        items.dedup_by(|a, b| key(a) == key(b));
     }
     vm.new_list(items)
 }
@@ -680,9 +719,9 @@ fn builtin_dir(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
         None => {
             let l = builtin_locals(vm, &[], &[])?;
             let keys: Vec<Value> = Gc::<DictObj>::from_value_unchecked(l).keys();
-            let mut names: Vec<String> = keys.iter().filter_map(|k| as_str(k).map(str::to_owned)).collect();
-            names.sort();
-            let items = names.iter().map(|n| Value::qstr(Qstr::new(n))).collect();
+            let mut items: Vec<Value> = keys.into_iter().filter(|&k| is_str(k)).collect();
+            // (By bytes: code point order, names with lone surrogates included.)
+            items.sort_by(|a, b| crate::obj::str::as_wtf8(a).cmp(&crate::obj::str::as_wtf8(b)));
             vm.new_list(items)
         }
     }
@@ -708,7 +747,8 @@ fn source_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Source> {
     if let Some(c) = v.downcast::<CodeObj>() {
         return Ok(Source::Code(c));
     }
-    if let Some(s) = as_str(&v) {
+    // (Source is UTF-8, as in CPython: lone surrogates are `UnicodeEncodeError`.)
+    if let Some(s) = crate::obj::str_surrogates::utf8(vm, &v)? {
         return Ok(Source::Text(s.to_owned()));
     }
     if let Ok(b) = vm.buffer_bytes(v) {
@@ -801,7 +841,11 @@ fn builtin_build_class(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 }
 
 fn builtin_import(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
-    let Some(name) = args.first().and_then(|n| as_str(n).map(Qstr::new)) else {
+    let name = match args.first() {
+        Some(n) => crate::obj::str_surrogates::utf8(vm, n)?.map(Qstr::new),
+        None => None,
+    };
+    let Some(name) = name else {
         return Err(vm.type_error("__import__() argument 1 must be str"));
     };
     let fromlist = args.get(3).copied().or_else(|| kwarg(kw, "fromlist")).unwrap_or(Value::NONE);
@@ -870,6 +914,7 @@ fn int_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
         }
         let text = match as_str(&x) {
             Some(s) => s.to_owned(),
+            None if is_str(x) => return Err(not_a_number(vm, x, &format!("invalid literal for int() with base {b}"))),
             None => match vm.bytes_data(x) {
                 Some(d) => String::from_utf8_lossy(&d).into_owned(),
                 None => return Err(vm.type_error("int() can't convert non-string with explicit base")),
@@ -892,6 +937,9 @@ fn int_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
     if let Some(s) = as_str(&x) {
         let s = s.to_owned();
         return parse_int_value(vm, &s, 10);
+    }
+    if is_str(x) {
+        return Err(not_a_number(vm, x, "invalid literal for int() with base 10"));
     }
     if let Some(d) = vm.bytes_data(x) {
         let s = String::from_utf8_lossy(&d).into_owned();
@@ -936,6 +984,15 @@ fn ascii_digits(text: &str) -> Option<String> {
     )
 }
 
+/// `ValueError` "`what`: 'text'" for a str that can't be a number (one with
+/// lone surrogates: no number has them).
+fn not_a_number(vm: &mut Vm, x: Value, what: &str) -> crate::error::PyErr {
+    match vm.repr(x) {
+        Ok(r) => vm.value_error(format!("{what}: {r}")),
+        Err(e) => e,
+    }
+}
+
 pub fn parse_int_value(vm: &mut Vm, text: &str, base: u32) -> R {
     let ascii = ascii_digits(text);
     match crate::num::int::parse_int(ascii.as_deref().unwrap_or(text), base) {
@@ -973,6 +1030,7 @@ fn float_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], _kw: &[Value]) -> R
     }
     let text = match as_str(&x) {
         Some(s) => Some(s.to_owned()),
+        None if is_str(x) => return Err(not_a_number(vm, x, "could not convert string to float")),
         None => vm.bytes_data(x).map(|d| String::from_utf8_lossy(&d).into_owned()),
     };
     if let Some(s) = text {
@@ -1254,10 +1312,11 @@ pub fn bytes_init_data(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) ->
     let src = args.first().copied().or_else(|| kwarg(kw, "source"));
     let encoding = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
     let Some(src) = src else { return Ok(Vec::new()) };
-    if let Some(s) = as_str(&src) {
+    if is_str(src) {
         if encoding.is_none() {
             return Err(vm.type_error("string argument without an encoding"));
         }
+        let s = crate::obj::str_surrogates::utf8(vm, &src)?.unwrap_or_default();
         return Ok(s.as_bytes().to_vec());
     }
     if let Some(Num::Int(n)) = as_num(&src) {

@@ -133,6 +133,17 @@ impl Vm {
                 Some(qs) => qs,
                 None => match crate::obj::str::as_str(&key) {
                     Some(s) => Qstr::new(s),
+                    // Lone surrogates: no parameter has such a name, but `**kwargs` takes it.
+                    None if crate::obj::str::has_surrogates(key) => match kwdict {
+                        Some(d) => {
+                            self.dict_set(d, key, pair[1])?;
+                            continue;
+                        }
+                        None => {
+                            let before = format!("{name}() got an unexpected keyword argument ");
+                            return Err(crate::obj::str_surrogates::keyword_error(self, &before, key, ""));
+                        }
+                    },
                     None => return Err(self.type_error("keywords must be strings")),
                 },
             };
@@ -346,13 +357,14 @@ impl Vm {
             Some(ObjKind::Function) => self.call_function_obj(Gc::from_value_unchecked(f), pos, kw),
             Some(ObjKind::BuiltinFunction) => {
                 let b = Gc::<BuiltinFunctionObj>::from_value_unchecked(f);
+                // (`call_native`: a str method may ask to run again, see `str_surrogates`.)
                 if b.bound_self.is_null() {
-                    (b.f)(self, pos, kw)
+                    crate::obj::str_surrogates::call_native(self, b.f, pos, kw)
                 } else {
                     let mut args = Vec::with_capacity(pos.len() + 1);
                     args.push(b.bound_self);
                     args.extend_from_slice(pos);
-                    (b.f)(self, &args, kw)
+                    crate::obj::str_surrogates::call_native(self, b.f, &args, kw)
                 }
             }
             Some(ObjKind::BoundMethod) => {

@@ -46,8 +46,8 @@ pub fn kwarg(kw: &[Value], name: &str) -> Option<Value> {
 /// (for built-ins that read their keywords with `kwarg`).
 pub fn check_kwnames(vm: &mut Vm, kw: &[Value], allowed: &[&str], func: &str) -> PyResult<()> {
     for p in kw.chunks_exact(2) {
-        let name = as_str(&p[0]).unwrap_or("");
-        if !allowed.contains(&name) {
+        let name = crate::obj::str_surrogates::kw_name(&p[0]);
+        if !allowed.contains(&&*name) {
             return Err(vm.type_error(format!("{func}() got an unexpected keyword argument '{name}'")));
         }
     }
@@ -63,7 +63,7 @@ impl Vm {
         let Some(body) = args[0].downcast::<FunctionObj>() else {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
-        let name = match as_str(&args[1]) {
+        let name = match crate::obj::str_surrogates::utf8(self, &args[1])? {
             Some(s) => Qstr::new(s),
             None => return Err(self.type_error("__build_class__: name is not a string")),
         };
@@ -162,14 +162,14 @@ impl Vm {
             )));
         };
         let module = match ns.get_qstr(q::__module__) {
-            Some(m) => as_str(&m).map(Qstr::new).unwrap_or(q::EMPTY),
+            Some(m) => crate::obj::str_surrogates::utf8(self, &m)?.map(Qstr::new).unwrap_or(q::EMPTY),
             None => match self.frames.last().and_then(|f| f.globals.get_qstr(q::__name__)) {
-                Some(m) => as_str(&m).map(Qstr::new).unwrap_or(q::EMPTY),
+                Some(m) => crate::obj::str_surrogates::utf8(self, &m)?.map(Qstr::new).unwrap_or(q::EMPTY),
                 None => q::EMPTY,
             },
         };
         let qualname = match ns.get_mut().remove_qstr(q::__qualname__) {
-            Some(v) => as_str(&v).map(Qstr::new).unwrap_or(name),
+            Some(v) => crate::obj::str_surrogates::utf8(self, &v)?.map(Qstr::new).unwrap_or(name),
             None => name,
         };
         // `__new__` is implicitly a static method; `__init_subclass__` and
@@ -253,7 +253,7 @@ impl Vm {
         let own = if is_str(decl) { vec![decl] } else { self.collect_iterable(decl)? };
         let mut names = Vec::with_capacity(own.len());
         for v in own {
-            let Some(s) = as_str(&v) else {
+            let Some(s) = crate::obj::str_surrogates::utf8(self, &v)? else {
                 return Err(self.type_error(format!("__slots__ items must be strings, not '{}'", self.type_name(v))));
             };
             // Private slot names are mangled, as the class body's names are.
@@ -472,7 +472,7 @@ impl Vm {
         if pos.len() != 3 {
             return Err(self.type_error("type() takes 1 or 3 arguments"));
         }
-        let name = match as_str(&pos[0]) {
+        let name = match crate::obj::str_surrogates::utf8(self, &pos[0])? {
             Some(s) => Qstr::new(s),
             None => return Err(self.type_error("type() argument 1 must be str")),
         };
@@ -601,7 +601,7 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     if args.len() != 3 {
         return Err(vm.type_error("__setattr__ expected 2 arguments"));
     }
-    let name = match as_str(&args[1]) {
+    let name = match crate::obj::str_surrogates::utf8(vm, &args[1])? {
         Some(s) => Qstr::new(s),
         None => return Err(vm.type_error("attribute name must be string")),
     };
@@ -613,7 +613,7 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     if args.len() != 2 {
         return Err(vm.type_error("__delattr__ expected 1 argument"));
     }
-    let name = match as_str(&args[1]) {
+    let name = match crate::obj::str_surrogates::utf8(vm, &args[1])? {
         Some(s) => Qstr::new(s),
         None => return Err(vm.type_error("attribute name must be string")),
     };
@@ -627,7 +627,7 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<V
     }
     let name = match args[1].as_qstr() {
         Some(q) => q,
-        None => match as_str(&args[1]) {
+        None => match crate::obj::str_surrogates::utf8(vm, &args[1])? {
             Some(s) => Qstr::new(s),
             None => return Err(vm.type_error("attribute name must be string")),
         },
@@ -678,7 +678,7 @@ fn object_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let v = arg(vm, args, 0, "__format__")?;
     let spec = args.get(1).copied().unwrap_or(Value::qstr(q::EMPTY));
-    if as_str(&spec).is_some_and(|s| !s.is_empty()) {
+    if crate::obj::str::as_wtf8(&spec).is_some_and(|s| !s.is_empty()) {
         return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(v))));
     }
     vm.str_value(v)

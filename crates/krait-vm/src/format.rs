@@ -6,13 +6,17 @@ use krait_syntax::{q, Qstr};
 
 use crate::error::PyResult;
 use crate::gc::ObjKind;
-use crate::obj::str::as_str;
+use krait_syntax::wtf8::Wtf8Buf;
+
+use crate::obj::str::{as_str, as_wtf8, has_surrogates};
+use crate::obj::str_surrogates::{not_utf8_bytes, SurrogateMap};
 use crate::obj::TupleObj;
 use crate::ops::{as_num, Num};
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// `format(v, spec)` as a Rust string.
+/// `format(v, spec)` as a Rust string (`UnicodeEncodeError` for text with lone
+/// surrogates: see `format_buf`).
 pub fn format_to_string(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     // A user-defined `__format__` wins.
     if matches!(v.kind(), Some(ObjKind::Instance) | Some(ObjKind::Other)) {
@@ -23,6 +27,7 @@ pub fn format_to_string(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
                 let r = vm.call_dunder(m, v, &[sv])?;
                 return match as_str(&r) {
                     Some(s) => Ok(s.to_owned()),
+                    None if has_surrogates(r) => Err(crate::obj::str_surrogates::not_utf8(vm, r)),
                     None => Err(vm.type_error("__format__ must return a str")),
                 };
             }
@@ -49,7 +54,10 @@ pub fn format_to_string(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
             if let Some(s) = as_str(&v) {
                 crate::num::format::format_str(s, &parsed)
             } else if spec.is_empty() {
+                // (A str with lone surrogates is `UnicodeEncodeError` here.)
                 return vm.str_of(v);
+            } else if has_surrogates(v) {
+                return Err(crate::obj::str_surrogates::not_utf8(vm, v));
             } else {
                 return Err(vm.type_error(format!("unsupported format string passed to {type_name}.__format__")));
             }
@@ -61,11 +69,75 @@ pub fn format_to_string(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     }
 }
 
+/// Might `format(v, ...)` give text with lone surrogates? (A str holding them,
+/// or an object whose `__format__`/`__str__` could return one.)
+#[inline(always)]
+fn may_format_surrogates(v: Value) -> bool {
+    match v.kind() {
+        Some(ObjKind::Str) => has_surrogates(v),
+        Some(ObjKind::Instance | ObjKind::Other | ObjKind::Exception) => true,
+        _ => false,
+    }
+}
+
+/// `format(v, spec)`, lone surrogates and all.
+pub fn format_buf(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Wtf8Buf> {
+    if !may_format_surrogates(v) {
+        return format_to_string(vm, v, spec).map(Wtf8Buf::from);
+    }
+    if has_surrogates(v) {
+        let parsed = match crate::num::format::FormatSpec::parse(spec) {
+            Ok(p) => p,
+            Err(e) => return Err(vm.num_error(e, "str")),
+        };
+        let b = as_wtf8(&v).unwrap_or_default();
+        return match crate::num::format::format_str_wtf8(b, &parsed) {
+            Ok(t) => {
+                let mut out = Wtf8Buf::new();
+                out.push_wtf8(&t);
+                Ok(out)
+            }
+            Err(e) => Err(vm.num_error(e, "str")),
+        };
+    }
+    // A user-defined `__format__`, whose result may hold surrogates.
+    let t = vm.type_of(v);
+    if let Some(m) = t.lookup(q::__format__) {
+        if !m.is_kind(ObjKind::BuiltinFunction) || v.kind() == Some(ObjKind::Other) {
+            let sv = vm.new_str(spec)?;
+            let r = vm.call_dunder(m, v, &[sv])?;
+            let mut out = Wtf8Buf::new();
+            match (as_str(&r), as_wtf8(&r)) {
+                (Some(s), _) => out.push_str(s),
+                (None, Some(b)) => out.push_wtf8(b),
+                _ => return Err(vm.type_error("__format__ must return a str")),
+            }
+            return Ok(out);
+        }
+    }
+    let base = vm.builtin_receiver(v);
+    if spec.is_empty() && (base != v || v.kind() == Some(ObjKind::Exception)) {
+        let mut out = Wtf8Buf::new();
+        vm.str_into_wtf8(v, &mut out)?;
+        return Ok(out);
+    }
+    if base != v {
+        return format_buf(vm, base, spec);
+    }
+    format_to_string(vm, v, spec).map(Wtf8Buf::from)
+}
+
 /// `format(v, spec)` builtin.
 pub fn format_builtin(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Value> {
     let Some(spec) = as_str(&spec).map(str::to_owned) else {
+        // (A spec with lone surrogates is `UnicodeEncodeError`: specs are UTF-8 here.)
+        crate::obj::str_surrogates::utf8(vm, &spec)?;
         return Err(vm.type_error("format() argument 2 must be str"));
     };
+    if may_format_surrogates(v) {
+        let s = format_buf(vm, v, &spec)?;
+        return vm.new_wtf8_buf(s);
+    }
     let s = format_to_string(vm, v, &spec)?;
     vm.new_string(s)
 }
@@ -78,6 +150,10 @@ impl Vm {
         if spec.is_null() {
             if crate::obj::str::is_str(v) {
                 return Ok(v);
+            }
+            if may_format_surrogates(v) {
+                let s = format_buf(self, v, "")?;
+                return self.new_wtf8_buf(s);
             }
             let s = format_to_string(self, v, "")?;
             return self.new_string(s);
@@ -157,32 +233,66 @@ enum Named<'a> {
     Map(Value),
 }
 
+/// A `str.format` template: a str's bytes, and its text when it is UTF-8
+/// (`None`: generalized UTF-8 with lone surrogates, see `krait_syntax::wtf8`).
+#[derive(Clone, Copy)]
+pub struct Template<'a> {
+    bytes: &'a [u8],
+    utf8: Option<&'a str>,
+}
+
+impl<'a> Template<'a> {
+    pub fn new(bytes: &'a [u8], utf8: Option<&'a str>) -> Template<'a> {
+        Template { bytes, utf8 }
+    }
+
+    fn utf8(s: &'a str) -> Template<'a> {
+        Template { bytes: s.as_bytes(), utf8: Some(s) }
+    }
+
+    /// Append the literal text `a..b` (cut at ASCII braces, so on character boundaries).
+    fn push_literal(self, a: usize, b: usize, out: &mut Wtf8Buf) {
+        match self.utf8 {
+            Some(s) => out.push_str(&s[a..b]),
+            None => out.push_wtf8(&self.bytes[a..b]),
+        }
+    }
+
+    /// The replacement field `a..b`: UTF-8, as names and specs are here.
+    fn field(self, vm: &mut Vm, a: usize, b: usize) -> PyResult<&'a str> {
+        match self.utf8 {
+            Some(s) => Ok(&s[a..b]),
+            None => std::str::from_utf8(&self.bytes[a..b]).map_err(|_| not_utf8_bytes(vm, &self.bytes[a..b])),
+        }
+    }
+}
+
 /// `template.format(*args, **kw)`.
-pub fn str_format(vm: &mut Vm, template: &str, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let mut out = String::with_capacity(template.len() + 16);
+pub fn str_format(vm: &mut Vm, template: Template<'_>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let mut out = Wtf8Buf::with_capacity(template.bytes.len() + 16);
     let mut auto = 0usize;
     let mut manual = false;
     format_template(vm, template, args, Named::Kw(kw), &mut out, &mut auto, &mut manual, 0)?;
-    vm.new_string(out)
+    vm.new_wtf8_buf(out)
 }
 
 /// `template.format_map(mapping)`: named fields are `mapping[name]`, so a dict
 /// subclass's `__missing__` and any object with `__getitem__` work.
-pub fn str_format_map(vm: &mut Vm, template: &str, mapping: Value) -> PyResult<Value> {
-    let mut out = String::with_capacity(template.len() + 16);
+pub fn str_format_map(vm: &mut Vm, template: Template<'_>, mapping: Value) -> PyResult<Value> {
+    let mut out = Wtf8Buf::with_capacity(template.bytes.len() + 16);
     let mut auto = 0usize;
     let mut manual = false;
     format_template(vm, template, &[], Named::Map(mapping), &mut out, &mut auto, &mut manual, 0)?;
-    vm.new_string(out)
+    vm.new_wtf8_buf(out)
 }
 
 #[allow(clippy::too_many_arguments)]
 fn format_template(
     vm: &mut Vm,
-    template: &str,
+    template: Template<'_>,
     args: &[Value],
     kw: Named<'_>,
-    out: &mut String,
+    out: &mut Wtf8Buf,
     auto: &mut usize,
     manual: &mut bool,
     depth: u32,
@@ -190,7 +300,7 @@ fn format_template(
     if depth > 2 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
-    let b = template.as_bytes();
+    let b = template.bytes;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -219,7 +329,7 @@ fn format_template(
             if j >= b.len() {
                 return Err(vm.value_error("Single '{' encountered in format string"));
             }
-            let field = &template[i + 1..j];
+            let field = template.field(vm, i + 1, j)?;
             format_field(vm, field, args, kw, out, auto, manual, depth)?;
             i = j + 1;
         } else if c == b'}' {
@@ -234,7 +344,7 @@ fn format_template(
             while i < b.len() && b[i] != b'{' && b[i] != b'}' {
                 i += 1;
             }
-            out.push_str(&template[start..i]);
+            template.push_literal(start, i, out);
         }
     }
     Ok(())
@@ -246,7 +356,7 @@ fn format_field(
     field: &str,
     args: &[Value],
     kw: Named<'_>,
-    out: &mut String,
+    out: &mut Wtf8Buf,
     auto: &mut usize,
     manual: &mut bool,
     depth: u32,
@@ -350,22 +460,42 @@ fn format_field(
     let spec = if spec.contains('{') {
         // The nested fields' `__format__`/`__str__` can collect: `v` (made by an
         // accessor or a conversion, perhaps) stays rooted meanwhile.
-        let mut s = String::new();
-        vm.with_roots(&[v], |vm| format_template(vm, spec, args, kw, &mut s, auto, manual, depth + 1))?;
-        s
+        let mut s = Wtf8Buf::new();
+        vm.with_roots(&[v], |vm| format_template(vm, Template::utf8(spec), args, kw, &mut s, auto, manual, depth + 1))?;
+        match s.into_string() {
+            Ok(s) => s,
+            Err(b) => return Err(not_utf8_bytes(vm, &b)),
+        }
     } else {
         spec.to_owned()
     };
-    let s = format_to_string(vm, v, &spec)?;
-    out.push_str(&s);
+    if may_format_surrogates(v) {
+        let s = format_buf(vm, v, &spec)?;
+        out.push_buf(&s);
+    } else {
+        let s = format_to_string(vm, v, &spec)?;
+        out.push_str(&s);
+    }
     Ok(())
 }
 
 /// `str % args`
 pub fn percent_format_str(vm: &mut Vm, template: Value, args: Value) -> PyResult<Value> {
-    let t = as_str(&template).unwrap_or("").to_owned();
-    let s = percent_format(vm, &t, args, false)?;
-    vm.new_string(s)
+    if let Some(t) = as_str(&template) {
+        let t = t.to_owned();
+        let s = percent_format(vm, &t, None, args, false)?;
+        return vm.new_wtf8_buf(s);
+    }
+    // A template with lone surrogates: they can only be literal text or part of
+    // a `%(key)`, so it is parsed with them standing in as private-use characters
+    // (`SurrogateMap`) and they are put back in the literals and keys.
+    let b = as_wtf8(&template).unwrap_or_default();
+    let Some(map) = SurrogateMap::avoiding([b]) else {
+        return Err(vm.value_error("format string: too many private-use characters to handle lone surrogates"));
+    };
+    let t = map.map(b);
+    let s = percent_format(vm, &t, Some(map), args, false)?;
+    vm.new_wtf8_buf(s)
 }
 
 /// `bytes % args`
@@ -374,7 +504,9 @@ pub fn percent_format_bytes(vm: &mut Vm, template: Value, args: Value) -> PyResu
     // non-ASCII bytes in the template and in `%s`/`%c` arguments pass through intact.
     let data = vm.bytes_data(template).unwrap_or_default();
     let t: String = data.iter().map(|&b| b as char).collect();
-    let s = percent_format(vm, &t, args, true)?;
+    let s = percent_format(vm, &t, None, args, true)?;
+    // (Bytes in, bytes out: no surrogate can come in; `?` stands for anything else.)
+    let s = s.into_string().unwrap_or_default();
     let out: Vec<u8> = s.chars().map(|c| if (c as u32) < 0x100 { c as u32 as u8 } else { b'?' }).collect();
     if template.is_kind(ObjKind::Bytes) {
         vm.new_bytes(out)
@@ -383,10 +515,21 @@ pub fn percent_format_bytes(vm: &mut Vm, template: Value, args: Value) -> PyResu
     }
 }
 
-fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
+/// `template % args`; `map` says which characters of `template` stand for lone
+/// surrogates.
+fn percent_format(
+    vm: &mut Vm,
+    template: &str,
+    map: Option<SurrogateMap>,
+    args: Value,
+    bytes_mode: bool,
+) -> PyResult<Wtf8Buf> {
     use crate::num::format::{Count, Piece};
     let pieces = match crate::num::format::parse_percent_template(template) {
         Ok(p) => p,
+        Err(crate::num::NumError::Value(msg)) if map.is_some() => {
+            return Err(vm.value_error(name_surrogate(&msg, map)));
+        }
         Err(e) => return Err(vm.num_error(e, "")),
     };
     // A tuple subclass (a namedtuple, say) supplies its items too.
@@ -406,11 +549,14 @@ fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) ->
             _ => vm.type_of(args).lookup(q::__getitem__).is_some(),
         };
     let mut next = 0usize;
-    let mut out = String::new();
+    let mut out = Wtf8Buf::new();
     let mut used_mapping = false;
     for piece in pieces {
         match piece {
-            Piece::Literal(s) => out.push_str(s),
+            Piece::Literal(s) => match map {
+                Some(m) => m.unmap_into(s, &mut out),
+                None => out.push_str(s),
+            },
             Piece::Spec(mut spec) => {
                 let mut take = |vm: &mut Vm| -> PyResult<Value> {
                     match items.get(next) {
@@ -443,14 +589,16 @@ fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) ->
                             // `b"%(key)s"` looks the key up as bytes.
                             vm.new_bytes(k.chars().map(|c| c as u32 as u8).collect())?
                         } else {
-                            vm.new_str(k)?
+                            match map.and_then(|m| m.unmap(k)) {
+                                Some(b) => vm.new_wtf8(&b)?,
+                                None => vm.new_str(k)?,
+                            }
                         };
                         vm.getitem(args, kv)?
                     }
                     None => take(vm)?,
                 };
-                let s = percent_one(vm, &spec, v, bytes_mode)?;
-                out.push_str(&s);
+                percent_one(vm, &spec, v, bytes_mode, &mut out)?;
             }
         }
     }
@@ -460,14 +608,53 @@ fn percent_format(vm: &mut Vm, template: &str, args: Value, bytes_mode: bool) ->
     Ok(out)
 }
 
+/// A template error "unsupported format character '?' (0xf0000) ..." about a
+/// surrogate's stand-in (see `percent_format_str`), naming the surrogate.
+fn name_surrogate(msg: &str, map: Option<SurrogateMap>) -> String {
+    let (Some(map), Some(i)) = (map, msg.find("(0x")) else { return msg.to_owned() };
+    let hex = &msg[i + 3..];
+    let Some(n) = hex.find(')') else { return msg.to_owned() };
+    match u32::from_str_radix(&hex[..n], 16) {
+        Ok(cp) => format!("{}(0x{:x}{}", &msg[..i], map.unmap_code_point(cp), &hex[n..]),
+        Err(_) => msg.to_owned(),
+    }
+}
+
+/// One `%` conversion of `v`, appended to `out`.
 fn percent_one(
     vm: &mut Vm,
     spec: &crate::num::format::PercentSpec<'_>,
     v: Value,
     bytes_mode: bool,
-) -> PyResult<String> {
+    out: &mut Wtf8Buf,
+) -> PyResult<()> {
     use crate::num::format as nf;
     let conv = spec.conv;
+    if !bytes_mode && matches!(conv, 's' | 'c') {
+        // Text with lone surrogates (a str, or the str of an object).
+        let sv = match conv {
+            's' if has_surrogates(v) || matches!(v.kind(), Some(ObjKind::Exception | ObjKind::Instance)) => {
+                vm.str_value(v)?
+            }
+            _ => v,
+        };
+        if has_surrogates(sv) {
+            let b = as_wtf8(&sv).unwrap_or_default();
+            if conv == 'c' && krait_syntax::wtf8::count_chars(b) != 1 {
+                return Err(vm.type_error("%c requires int or char"));
+            }
+            return match nf::percent_format_str_wtf8(b, spec) {
+                Ok(t) => {
+                    out.push_wtf8(&t);
+                    Ok(())
+                }
+                Err(e) => Err(vm.num_error(e, vm.type_name(v))),
+            };
+        }
+        if sv != v {
+            return percent_one(vm, spec, sv, bytes_mode, out);
+        }
+    }
     let r = match conv {
         // `%b` is for bytes only (the template parser accepts it for both).
         'b' if !bytes_mode => {
@@ -520,8 +707,22 @@ fn percent_one(
                 s.to_owned()
             } else {
                 let i = vm.to_index(v)?;
-                match u32::try_from(i).ok().and_then(char::from_u32) {
-                    Some(c) => c.to_string(),
+                match u32::try_from(i).ok().filter(|&c| c < 0x110000) {
+                    Some(c) => match char::from_u32(c) {
+                        Some(c) => c.to_string(),
+                        None => {
+                            // `'%c' % 0xd800`: a lone surrogate.
+                            let mut b = Vec::new();
+                            krait_syntax::wtf8::push_code_point(&mut b, c);
+                            return match nf::percent_format_str_wtf8(&b, spec) {
+                                Ok(t) => {
+                                    out.push_wtf8(&t);
+                                    Ok(())
+                                }
+                                Err(e) => Err(vm.num_error(e, vm.type_name(v))),
+                            };
+                        }
+                    },
                     None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
                 }
             };
@@ -540,7 +741,7 @@ fn percent_one(
                     // `%d` also takes an object with only `__int__`, as CPython does.
                     Err(_) if matches!(conv, 'd' | 'i' | 'u') && vm.type_of(v).lookup(q::__int__).is_some() => {
                         let r = vm.call_special(v, q::__int__, &[])?.unwrap_or(Value::NONE);
-                        return percent_one(vm, spec, r, bytes_mode);
+                        return percent_one(vm, spec, r, bytes_mode, out);
                     }
                     Err(_) => {
                         return Err(
@@ -568,7 +769,10 @@ fn percent_one(
         }
     };
     match r {
-        Ok(s) => Ok(s),
+        Ok(s) => {
+            out.push_str(&s);
+            Ok(())
+        }
         Err(e) => Err(vm.num_error(e, vm.type_name(v))),
     }
 }
@@ -599,8 +803,16 @@ fn round_int_half_even(v: &num_bigint::BigInt, ndigits: i64) -> num_bigint::BigI
 }
 
 impl Vm {
-    /// Message for an exception, as `str(e)` (used by the traceback printer).
+    /// Message for an exception, as `str(e)` (used by the traceback printer),
+    /// lone surrogates backslash-escaped as CPython's stderr writes them.
     pub fn exception_message(&mut self, e: Value) -> String {
-        self.str_of(e).unwrap_or_default()
+        let mut b = Wtf8Buf::new();
+        match self.str_into_wtf8(e, &mut b) {
+            Ok(()) => match b.into_string() {
+                Ok(s) => s,
+                Err(b) => crate::obj::str_surrogates::backslash_escaped(&b),
+            },
+            Err(_) => String::new(),
+        }
     }
 }

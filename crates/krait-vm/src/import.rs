@@ -1,6 +1,7 @@
 //! Compiling source into code objects, and the import system: built-in modules,
 //! `.py` modules and packages found on `sys.path`, relative imports.
 
+use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -81,6 +82,7 @@ impl Vm {
                     self.new_str(s)?
                 }
             }
+            Const::SurrogateStr(b) => self.new_wtf8(b)?,
             Const::Bytes(b) => self.new_bytes(b.to_vec())?,
             Const::Tuple(items) => {
                 let mut vs = Vec::with_capacity(items.len());
@@ -168,7 +170,10 @@ impl Vm {
     }
 
     fn resolve_relative(&mut self, name: &str, level: usize, globals: Gc<DictObj>) -> PyResult<String> {
-        let pkg_name = globals.get_qstr(q::__name__).and_then(|v| as_str(&v).map(str::to_owned)).unwrap_or_default();
+        let pkg_name = match globals.get_qstr(q::__name__) {
+            Some(v) => crate::obj::str_surrogates::utf8(self, &v)?.map(str::to_owned).unwrap_or_default(),
+            None => String::new(),
+        };
         let is_pkg = globals.get_qstr(q::__path__).is_some();
         let mut parts: Vec<&str> = if pkg_name.is_empty() { vec![] } else { pkg_name.split('.').collect() };
         // A module's package is its name without the last part; a package is its own.
@@ -214,8 +219,8 @@ impl Vm {
         }
         let last = full.rsplit('.').next().unwrap_or(full);
         let search: Vec<PathBuf> = match parent.downcast::<ModuleObj>() {
-            Some(p) => match p.dict.get_qstr(q::__path__).and_then(|v| as_str(&v).map(str::to_owned)) {
-                Some(dir) => vec![PathBuf::from(dir)],
+            Some(p) => match p.dict.get_qstr(q::__path__).and_then(|v| crate::obj::str_surrogates::fs_bytes(&v)) {
+                Some(dir) => vec![PathBuf::from(std::ffi::OsString::from_vec(dir))],
                 None if crate::modules::is_builtin_submodule(full) => {
                     // A built-in submodule of a module that is not a package
                     // (`string.templatelib` of the frozen `string`).
@@ -274,7 +279,12 @@ impl Vm {
             (_, Some(t)) => t.items().to_vec(),
             _ => return vec![PathBuf::from(".")],
         };
-        items.iter().filter_map(|v| as_str(v).map(PathBuf::from)).collect()
+        // (Lone surrogates in an entry stand for the bytes they were decoded from.)
+        items
+            .iter()
+            .filter_map(crate::obj::str_surrogates::fs_bytes)
+            .map(|b| PathBuf::from(std::ffi::OsString::from_vec(b)))
+            .collect()
     }
 
     fn load_source_module(&mut self, name: &str, file: &Path, pkg_dir: Option<&Path>) -> PyResult<Value> {
@@ -344,7 +354,7 @@ impl Vm {
             let names = self.collect_iterable(all);
             self.temp_roots.pop();
             for n in names? {
-                let Some(s) = as_str(&n) else {
+                let Some(s) = crate::obj::str_surrogates::utf8(self, &n)? else {
                     let t = self.type_name(n).to_owned();
                     return Err(self.type_error(format!("Item in __all__ must be str, not {t}")));
                 };
@@ -370,6 +380,9 @@ impl Vm {
                 if !s.starts_with('_') {
                     target.get_mut().set_qstr(Qstr::new(s), v);
                 }
+            } else if crate::obj::str::has_surrogates(k) {
+                // (A name with lone surrogates can't be interned; the dict takes it as it is.)
+                self.dict_set(target, k, v)?;
             }
         }
         Ok(())

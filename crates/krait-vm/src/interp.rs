@@ -650,7 +650,7 @@ impl Vm {
                                 // Interned strings are equal exactly when they are the same qstr.
                                 Value::bool((a == b) == (cop == CmpOp::Eq))
                             } else if let (Some(x), Some(y)) =
-                                (crate::obj::str::as_str(&a), crate::obj::str::as_str(&b))
+                                (crate::obj::str::as_wtf8(&a), crate::obj::str::as_wtf8(&b))
                             {
                                 Value::bool(crate::ops::cmp_op(cop, x, y))
                             } else {
@@ -906,7 +906,10 @@ impl Vm {
                         Op::BuildString => {
                             // SAFETY: the `arg` items are on the stack.
                             let items = unsafe { std::slice::from_raw_parts(sp.sub(arg), arg) };
-                            let r = tri!(alloc_retry!(self.new_string(concat_strs(items))));
+                            let r = tri!(alloc_retry!(match concat_strs(items) {
+                                Some(s) => self.new_string(s),
+                                None => crate::obj::str_surrogates::concat_all(self, items),
+                            }));
                             sp = unsafe { sp.sub(arg) };
                             push!(r);
                         }
@@ -1115,7 +1118,9 @@ impl Vm {
                             self.call_sp = sp as usize;
                             let r = match f.downcast::<BuiltinFunctionObj>() {
                                 // A plain built-in (`len`, `d.get` loaded as a method): straight in.
-                                Some(b) if b.bound_self.is_null() => tri!(alloc_retry!((b.f)(self, pos, kw))),
+                                Some(b) if b.bound_self.is_null() => {
+                                    tri!(alloc_retry!(crate::obj::str_surrogates::call_native(self, b.f, pos, kw)))
+                                }
                                 _ => tri!(alloc_retry!(self.call_value(f, pos, kw))),
                             };
                             self.call_sp = 0;
@@ -1812,13 +1817,14 @@ impl Vm {
     }
 }
 
-/// The text of the `str` values `items`, concatenated (`BuildString`).
-fn concat_strs(items: &[Value]) -> String {
+/// The text of the `str` values `items`, concatenated (`BuildString`), or
+/// `None` when one holds lone surrogates.
+fn concat_strs(items: &[Value]) -> Option<String> {
     let mut s = String::new();
     for v in items {
-        s.push_str(crate::obj::str::as_str(v).unwrap_or(""));
+        s.push_str(crate::obj::str::as_str(v)?);
     }
-    s
+    Some(s)
 }
 
 /// Built-in sequences whose subscript takes a slice without keeping it (see `BuildSlice`).

@@ -18,7 +18,7 @@ use crate::obj::bytes::ByteArrayObj;
 use crate::obj::generator::GenState;
 use crate::obj::iter::{IterObj, IterState};
 use crate::obj::slice::adjust_indices;
-use crate::obj::str::{as_str, is_str, str_value_hash};
+use crate::obj::str::{as_str, as_wtf8, is_str, str_value_hash};
 use crate::obj::*;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -145,7 +145,7 @@ impl Vm {
             return Ok(!qs.as_str().is_empty());
         }
         match v.kind() {
-            Some(ObjKind::Str) => Ok(!Gc::<StrObj>::from_value_unchecked(v).text().is_empty()),
+            Some(ObjKind::Str) => Ok(!Gc::<StrObj>::from_value_unchecked(v).wtf8().is_empty()),
             Some(ObjKind::List) => Ok(!Gc::<ListObj>::from_value_unchecked(v).items.is_empty()),
             Some(ObjKind::Tuple) => Ok(!Gc::<TupleObj>::from_value_unchecked(v).items().is_empty()),
             Some(ObjKind::Dict) => Ok(!Gc::<DictObj>::from_value_unchecked(v).is_empty()),
@@ -337,8 +337,8 @@ impl Vm {
         if let (Some(x), Some(y)) = (as_num(&a), as_num(&b)) {
             return Ok(Value::bool(apply_partial_ord(op, num_cmp(&x, &y))));
         }
-        // Strings.
-        if let (Some(x), Some(y)) = (as_str(&a), as_str(&b)) {
+        // Strings: their bytes compare as their code points do (surrogates included).
+        if let (Some(x), Some(y)) = (as_wtf8(&a), as_wtf8(&b)) {
             return Ok(Value::bool(apply_ord(op, x.cmp(y))));
         }
         if let Some(r) = crate::obj::complex::complex_compare(self, op, a, b)? {
@@ -1199,6 +1199,10 @@ impl Vm {
                 if let (Some(x), Some(y)) = (as_str(&a), as_str(&b)) {
                     return self.str_add(a, b, x, y).map(Some);
                 }
+                if let (Some(x), Some(y)) = (as_wtf8(&a), as_wtf8(&b)) {
+                    // (`binary_op` took every pair of UTF-8 strs: one holds surrogates.)
+                    return crate::obj::str_surrogates::concat(self, a, b, x, y).map(Some);
+                }
                 match (ka, kb) {
                     (Some(ObjKind::List), Some(ObjKind::List)) => {
                         let mut items = Gc::<ListObj>::from_value_unchecked(a).items.clone();
@@ -1251,6 +1255,12 @@ impl Vm {
                     let Some(total) = total else { return Err(self.alloc_failed_bytes(s.len().saturating_mul(n))) };
                     self.check_fits(total)?;
                     return self.new_string(s.repeat(n)).map(Some);
+                }
+                if let Some(s) = as_wtf8(&seq) {
+                    let total = s.len().checked_mul(n).filter(|&t| t < isize::MAX as usize / 2);
+                    let Some(total) = total else { return Err(self.alloc_failed_bytes(s.len().saturating_mul(n))) };
+                    self.check_fits(total)?;
+                    return self.new_wtf8(&s.repeat(n)).map(Some);
                 }
                 match seq.kind() {
                     Some(ObjKind::List) | Some(ObjKind::Tuple) => {
@@ -1474,6 +1484,7 @@ impl Vm {
             return self.str_getitem(s, n, key);
         }
         match obj.kind() {
+            Some(ObjKind::Str) => self.str_getitem_wtf8(obj, key),
             Some(ObjKind::List) => {
                 let l = Gc::<ListObj>::from_value_unchecked(obj);
                 // The bounds' `__index__` may change the list: its length is read after.
@@ -1626,6 +1637,31 @@ impl Vm {
         let a = byte_offset(s, i);
         let w = s[a..].chars().next().map_or(0, char::len_utf8);
         self.new_str(&s[a..a + w])
+    }
+
+    /// `s[key]` for a str holding lone surrogates (generalized UTF-8, see
+    /// `krait_syntax::wtf8`): the same selection, on its bytes.
+    fn str_getitem_wtf8(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        use krait_syntax::wtf8;
+        let b = as_wtf8(&obj).unwrap_or_default();
+        let starts: Vec<usize> = wtf8::code_points(b).map(|(i, _)| i).collect();
+        let n = starts.len();
+        let end_of = |ci: usize| starts.get(ci).copied().unwrap_or(b.len());
+        if let Some(sl) = key.downcast::<SliceObj>() {
+            let (start, _, step, count) = self.slice_indices(sl, n)?;
+            if step == 1 {
+                let a = end_of(start as usize);
+                return self.new_wtf8(&b[a..end_of(start as usize + count)]);
+            }
+            let mut out = Vec::new();
+            for ci in Self::slice_select(&starts, start, step, count) {
+                out.extend_from_slice(&b[ci..ci + wtf8::char_width(b[ci])]);
+            }
+            return self.new_wtf8(&out);
+        }
+        let i = self.seq_index(key, n, "string")?;
+        let a = starts[i];
+        self.new_wtf8(&b[a..a + wtf8::char_width(b[a])])
     }
 
     /// `obj[key] = v`
@@ -1970,6 +2006,10 @@ impl Vm {
     /// One pair of `dict_update_pairs` (rooted by the caller).
     fn dict_update_pair(&mut self, d: Gc<DictObj>, k: Value, v: Value, strict: bool) -> PyResult<()> {
         if strict && self.dict_get(d, k)?.is_some() {
+            if crate::obj::str::has_surrogates(k) {
+                let before = "function got multiple values for keyword argument ";
+                return Err(crate::obj::str_surrogates::keyword_error(self, before, k, ""));
+            }
             let ks = self.str_of(k)?;
             return Err(self.type_error(format!("function got multiple values for keyword argument '{ks}'")));
         }
@@ -2076,6 +2116,8 @@ impl Vm {
         if let Some(s) = as_str(&container) {
             return match as_str(&item) {
                 Some(needle) => Ok(s.contains(needle)),
+                // UTF-8 text holds no surrogate.
+                None if is_str(item) => Ok(false),
                 None => Err(self.type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item)
@@ -2083,6 +2125,13 @@ impl Vm {
             };
         }
         match container.kind() {
+            Some(ObjKind::Str) => match as_wtf8(&item) {
+                Some(needle) => Ok(krait_syntax::wtf8::find(as_wtf8(&container).unwrap_or_default(), needle).is_some()),
+                None => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
             Some(ObjKind::Dict) => Ok(self.dict_get(Gc::from_value_unchecked(container), item)?.is_some()),
             Some(ObjKind::Set) => {
                 let s = Gc::<SetObj>::from_value_unchecked(container);
@@ -2397,7 +2446,15 @@ impl Vm {
                     *pos = p + 1;
                     return Ok(Some(c));
                 }
-                let text = as_str(&sv).unwrap_or("");
+                let Some(text) = as_str(&sv) else {
+                    // Text with lone surrogates: the character's bytes, however many.
+                    let b = as_wtf8(&sv).unwrap_or_default();
+                    let Some(&lead) = b.get(p) else { return Ok(None) };
+                    let w = krait_syntax::wtf8::char_width(lead);
+                    let v = self.new_wtf8(&b[p..p + w])?;
+                    *pos = p + w;
+                    return Ok(Some(v));
+                };
                 match text.get(p..).and_then(|t| t.chars().next()) {
                     Some(c) => {
                         let w = c.len_utf8();

@@ -13,34 +13,60 @@ use crate::obj::str::as_str;
 use crate::obj::*;
 use crate::value::Value;
 use crate::vm::Vm;
+use krait_syntax::wtf8::Wtf8Buf;
 
 /// Append the Python `repr` of a str to `out` (quotes chosen as CPython does).
 pub fn repr_str_into(s: &str, out: &mut String) {
     let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     out.push(quote);
     for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if !is_printable(c) => push_code_escape(out, c),
-            c => out.push(c),
+        push_repr_char(out, c, quote);
+    }
+    out.push(quote);
+}
+
+/// `repr_str_into` of a str holding lone surrogates (generalized UTF-8, see
+/// `krait_syntax::wtf8`): each surrogate is written `\udXXX`, so the repr is
+/// UTF-8 like any other.
+pub fn repr_wtf8_into(s: &[u8], out: &mut String) {
+    let quote = if s.contains(&b'\'') && !s.contains(&b'"') { '"' } else { '\'' };
+    out.push(quote);
+    for (_, cp) in krait_syntax::wtf8::code_points(s) {
+        match char::from_u32(cp) {
+            Some(c) => push_repr_char(out, c, quote),
+            None => push_code_escape_u32(out, cp),
         }
     }
     out.push(quote);
 }
 
+/// One character of a str's repr inside `quote`s.
+#[inline]
+fn push_repr_char(out: &mut String, c: char, quote: char) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if c == quote => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        }
+        c if !is_printable(c) => push_code_escape(out, c),
+        c => out.push(c),
+    }
+}
+
 /// `c` as Python writes it in an escape: `\\xNN`, `\\uNNNN` or `\\UNNNNNNNN`.
 pub fn push_code_escape(out: &mut String, c: char) {
-    let n = c as u32;
+    push_code_escape_u32(out, c as u32)
+}
+
+/// `push_code_escape` of any code point (a lone surrogate included).
+pub fn push_code_escape_u32(out: &mut String, n: u32) {
     let _ = if n < 0x100 {
         write!(out, "\\x{n:02x}")
     } else if n < 0x10000 {
@@ -133,28 +159,35 @@ impl Vm {
         if crate::obj::str::is_str(v) {
             return Ok(v);
         }
+        if matches!(v.kind(), Some(ObjKind::Exception | ObjKind::Instance | ObjKind::Other)) {
+            // Their text may come from strs with lone surrogates.
+            let mut b = Wtf8Buf::new();
+            self.str_into_wtf8(v, &mut b)?;
+            return self.new_wtf8_buf(b);
+        }
         let s = self.str_of(v)?;
         self.new_string(s)
     }
 
+    /// `str(v)` appended to `out`, which must stay UTF-8: text with lone
+    /// surrogates raises `UnicodeEncodeError` (see `str_into_wtf8`).
     pub fn str_into(&mut self, v: Value, out: &mut String) -> PyResult<()> {
         if let Some(s) = as_str(&v) {
             out.push_str(s);
             return Ok(());
         }
         match v.kind() {
+            Some(ObjKind::Str) => Err(crate::obj::str_surrogates::not_utf8(self, v)),
             Some(ObjKind::Exception) => {
                 let e = Gc::<ExceptionObj>::from_value_unchecked(v);
                 if let Some(r) = self.user_method_result(v, q::__str__)? {
-                    out.push_str(&r);
-                    return Ok(());
+                    return self.str_into(r, out);
                 }
                 self.exception_default_str(e, out)
             }
             Some(ObjKind::Instance) | Some(ObjKind::Other) => {
                 if let Some(r) = self.user_method_result(v, q::__str__)? {
-                    out.push_str(&r);
-                    return Ok(());
+                    return self.str_into(r, out);
                 }
                 // An instance of a str subclass without its own `__repr__` prints its text.
                 let base = self.builtin_receiver(v);
@@ -170,11 +203,101 @@ impl Vm {
         }
     }
 
+    /// `str(v)` appended to `out`, lone surrogates and all.
+    #[inline]
+    pub fn str_into_wtf8(&mut self, v: Value, out: &mut Wtf8Buf) -> PyResult<()> {
+        // Only strs and objects with their own `__str__` can give surrogates.
+        let plain = match v.kind() {
+            Some(ObjKind::Str) => !crate::obj::str::has_surrogates(v),
+            Some(ObjKind::Exception | ObjKind::Instance | ObjKind::Other) => false,
+            _ => true,
+        };
+        match out.as_mut_string() {
+            Some(s) if plain => self.str_into(v, s),
+            _ => self.str_into_wtf8_slow(v, out),
+        }
+    }
+
+    fn str_into_wtf8_slow(&mut self, v: Value, out: &mut Wtf8Buf) -> PyResult<()> {
+        if let Some(s) = as_str(&v) {
+            out.push_str(s);
+            return Ok(());
+        }
+        let text_of = |vm: &mut Vm, r: Value, out: &mut Wtf8Buf| match crate::obj::str::as_wtf8(&r) {
+            Some(b) => {
+                out.push_wtf8(b);
+                Ok(())
+            }
+            None => vm.str_into_wtf8(r, out),
+        };
+        match v.kind() {
+            Some(ObjKind::Str) => text_of(self, v, out),
+            Some(ObjKind::Exception) => {
+                if let Some(r) = self.user_method_result(v, q::__str__)? {
+                    return text_of(self, r, out);
+                }
+                let e = Gc::<ExceptionObj>::from_value_unchecked(v);
+                if let Some(m) = crate::modules::io::errno_message(self, e) {
+                    out.push_buf(&m);
+                    return Ok(());
+                }
+                // One str argument is the message itself (BaseException.__str__).
+                let only = e.args.downcast::<TupleObj>().filter(|t| t.items().len() == 1).map(|t| t.items()[0]);
+                if let Some(a) = only.filter(|&a| crate::obj::str::has_surrogates(a)) {
+                    if !e.class.is_subtype(self.types.exc(ExcKind::KeyError)) {
+                        return text_of(self, a, out);
+                    }
+                }
+                match out.as_mut_string() {
+                    Some(s) => self.exception_default_str(e, s),
+                    None => {
+                        let mut s = String::new();
+                        self.exception_default_str(e, &mut s)?;
+                        out.push_str(&s);
+                        Ok(())
+                    }
+                }
+            }
+            Some(ObjKind::Instance) | Some(ObjKind::Other) => {
+                if let Some(r) = self.user_method_result(v, q::__str__)? {
+                    return text_of(self, r, out);
+                }
+                let base = self.builtin_receiver(v);
+                if base != v
+                    && crate::obj::str::has_surrogates(base)
+                    && self.type_of(v).lookup_python(q::__repr__).is_none()
+                {
+                    return text_of(self, base, out);
+                }
+                self.str_into_buf(v, out)
+            }
+            _ => self.str_into_buf(v, out),
+        }
+    }
+
+    /// `str_into` writing to a `Wtf8Buf`.
+    fn str_into_buf(&mut self, v: Value, out: &mut Wtf8Buf) -> PyResult<()> {
+        match out.as_mut_string() {
+            Some(s) => self.str_into(v, s),
+            None => {
+                let mut s = String::new();
+                self.str_into(v, &mut s)?;
+                out.push_str(&s);
+                Ok(())
+            }
+        }
+    }
+
     /// `BaseException.__str__`: the text of an exception from its args (no user `__str__`).
     pub(crate) fn exception_default_str(&mut self, e: Gc<ExceptionObj>, out: &mut String) -> PyResult<()> {
         if let Some(m) = crate::modules::io::errno_message(self, e) {
-            out.push_str(&m);
-            return Ok(());
+            return match m.into_string() {
+                Ok(m) => {
+                    out.push_str(&m);
+                    Ok(())
+                }
+                Err(b) => Err(crate::obj::str_surrogates::not_utf8_bytes(self, &b)),
+            };
         }
         let args = e.args;
         match args.downcast::<TupleObj>() {
@@ -207,7 +330,7 @@ impl Vm {
     }
 
     /// Call a special method that must return a str, unless it is `object`'s default.
-    fn user_method_result(&mut self, v: Value, name: krait_syntax::Qstr) -> PyResult<Option<String>> {
+    fn user_method_result(&mut self, v: Value, name: krait_syntax::Qstr) -> PyResult<Option<Value>> {
         let t = self.type_of(v);
         let default = self.types.object.dict().get_qstr(name);
         match t.lookup(name) {
@@ -217,9 +340,10 @@ impl Vm {
                         || matches!(v.kind(), Some(ObjKind::Other) | Some(ObjKind::Instance))) =>
             {
                 let r = self.call_dunder(m, v, &[])?;
-                match as_str(&r) {
-                    Some(s) => Ok(Some(s.to_owned())),
-                    None => Err(self.type_error(format!("{name} returned non-string (type {})", self.type_name(r)))),
+                if crate::obj::str::is_str(r) {
+                    Ok(Some(r))
+                } else {
+                    Err(self.type_error(format!("{name} returned non-string (type {})", self.type_name(r))))
                 }
             }
             _ => Ok(None),
@@ -276,6 +400,8 @@ impl Vm {
             return r;
         }
         match kind {
+            // (`as_str` took every str but those holding lone surrogates.)
+            ObjKind::Str => repr_wtf8_into(crate::obj::str::as_wtf8(&v).unwrap_or_default(), out),
             ObjKind::Int => {
                 let io = Gc::<IntObj>::from_value_unchecked(v);
                 match io.wide() {
@@ -366,8 +492,8 @@ impl Vm {
             ObjKind::Exception => {
                 let e = Gc::<ExceptionObj>::from_value_unchecked(v);
                 if let Some(r) = self.user_method_result(v, q::__repr__)? {
-                    out.push_str(&r);
-                    return Ok(());
+                    // (A str: UTF-8 text goes in; lone surrogates can't.)
+                    return self.str_into(r, out);
                 }
                 self.exception_default_repr(e, out)?;
             }
@@ -395,8 +521,8 @@ impl Vm {
             }
             _ => {
                 if let Some(r) = self.user_method_result(v, q::__repr__)? {
-                    out.push_str(&r);
-                    return Ok(());
+                    // (A str: UTF-8 text goes in; lone surrogates can't.)
+                    return self.str_into(r, out);
                 }
                 let t = self.type_of(v);
                 let _ = write!(out, "<{} object at {:#x}>", t.name, v.bits() & 0xffff_ffff_ffff);
@@ -410,7 +536,14 @@ impl Vm {
         if t.metaclass.is_null() {
             return Ok(None);
         }
-        self.user_method_result(v, q::__repr__)
+        match self.user_method_result(v, q::__repr__)? {
+            Some(r) => {
+                let mut s = String::new();
+                self.str_into(r, &mut s)?;
+                Ok(Some(s))
+            }
+            None => Ok(None),
+        }
     }
 
     fn repr_container(&mut self, v: Value, kind: ObjKind, out: &mut String) -> PyResult<()> {
@@ -500,8 +633,8 @@ impl Vm {
             _ => {
                 // Instances.
                 if let Some(r) = self.user_method_result(v, q::__repr__)? {
-                    out.push_str(&r);
-                    return Ok(());
+                    // (A str: UTF-8 text goes in; lone surrogates can't.)
+                    return self.str_into(r, out);
                 }
                 let inst = Gc::<InstanceObj>::from_value_unchecked(v);
                 if !inst.base.is_null() {

@@ -94,7 +94,8 @@ pub fn list_sort(vm: &mut Vm, l: Value, kw: &[Value]) -> PyResult<()> {
 /// the standard library's stable sort (which also exploits presorted runs, as
 /// CPython's does) can do it. Returns false, leaving `idx` alone, otherwise.
 fn sort_homogeneous(idx: &mut [usize], keys: &[Value], reverse: bool) -> bool {
-    use crate::obj::str::as_str;
+    // (Strs compare as their bytes, lone surrogates included: see `as_wtf8`.)
+    use crate::obj::str::as_wtf8;
     if keys.iter().all(|k| k.is_small_int()) {
         sort_by_extracted(idx, |i| keys[i].as_small_int_unchecked(), reverse);
         return true;
@@ -102,9 +103,9 @@ fn sort_homogeneous(idx: &mut [usize], keys: &[Value], reverse: bool) -> bool {
     if let Some(()) = sort_tuples(idx, keys, reverse) {
         return true;
     }
-    if keys.iter().all(|k| as_str(k).is_some()) {
+    if keys.iter().all(|k| as_wtf8(k).is_some()) {
         // The keys are rooted by the caller for the whole sort.
-        sort_by_extracted(idx, |i| as_str(&keys[i]).unwrap_or(""), reverse);
+        sort_by_extracted(idx, |i| as_wtf8(&keys[i]).unwrap_or_default(), reverse);
         return true;
     }
     false
@@ -133,11 +134,11 @@ enum Part {
 /// Lexicographic order of two tuple keys checked by `sort_tuples` (same kind
 /// at each position).
 fn cmp_parts(a: &[Part], b: &[Part]) -> std::cmp::Ordering {
-    use crate::obj::str::as_str;
+    use crate::obj::str::as_wtf8;
     for (x, y) in a.iter().zip(b) {
         let o = match (x, y) {
             (Part::Int(p), Part::Int(q)) => p.cmp(q),
-            (Part::Str(p), Part::Str(q)) => as_str(p).cmp(&as_str(q)),
+            (Part::Str(p), Part::Str(q)) => as_wtf8(p).cmp(&as_wtf8(q)),
             // Not produced: `sort_tuples` checked the kinds position by position.
             (Part::Int(_), Part::Str(_)) => std::cmp::Ordering::Less,
             (Part::Str(_), Part::Int(_)) => std::cmp::Ordering::Greater,
@@ -154,7 +155,7 @@ fn cmp_parts(a: &[Part], b: &[Part]) -> std::cmp::Ordering {
 /// the lexicographic order is total): the items are copied out once into one
 /// flat vector, and the sort compares those instead of chasing object pointers.
 fn sort_tuples(idx: &mut [usize], keys: &[Value], reverse: bool) -> Option<()> {
-    use crate::obj::str::as_str;
+    use crate::obj::str::as_wtf8;
     let first = keys.first()?.downcast::<TupleObj>()?;
     let mut kinds: Vec<bool> = Vec::with_capacity(first.items().len()); // true: int
     let mut parts: Vec<Part> = Vec::new();
@@ -165,7 +166,7 @@ fn sort_tuples(idx: &mut [usize], keys: &[Value], reverse: bool) -> Option<()> {
         for (pos, item) in t.items().iter().enumerate() {
             let part = match item.as_small_int() {
                 Some(i) => Part::Int(i),
-                None if as_str(item).is_some() => Part::Str(*item),
+                None if as_wtf8(item).is_some() => Part::Str(*item),
                 None => return None,
             };
             let is_int = matches!(part, Part::Int(_));
@@ -208,7 +209,7 @@ fn fast_less(a: Value, b: Value, depth: u32) -> Option<bool> {
     if a.is_float() && b.is_float() {
         return Some(a.as_float_unchecked() < b.as_float_unchecked());
     }
-    if let (Some(x), Some(y)) = (crate::obj::str::as_str(&a), crate::obj::str::as_str(&b)) {
+    if let (Some(x), Some(y)) = (crate::obj::str::as_wtf8(&a), crate::obj::str::as_wtf8(&b)) {
         return Some(x < y);
     }
     if depth > 0 {

@@ -106,6 +106,9 @@ pub struct Vm {
     pub temp_roots: Vec<Value>,
     /// Raised when an allocation fails (allocated up front: there may be no room later).
     pub memory_error: Value,
+    /// A str method refused text with lone surrogates and wants to be run again
+    /// on mapped text (`obj::str_surrogates::refuse`, `call_native`).
+    pub surrogate_retry: bool,
     pub options: VmOptions,
     /// Buffered standard output (flushed at exit, before input, and when large).
     pub stdout: Vec<u8>,
@@ -170,6 +173,7 @@ impl Vm {
             handled_exc: Value::NONE,
             temp_roots: Vec::new(),
             memory_error: Value::NONE,
+            surrogate_retry: false,
             options,
             stdout: Vec::with_capacity(8192),
             emitter: None,
@@ -376,6 +380,46 @@ impl Vm {
         }
         // Give back spare room of a long buffer (a `Box<str>` is exact).
         let r = StrObj::alloc_string(&mut self.heap, s);
+        self.allocated(r).map(|g| g.value())
+    }
+
+    /// A `str` of generalized UTF-8 `b`, which may hold lone surrogates
+    /// (`krait_syntax::wtf8`); text without them is made as by `new_str`.
+    /// Malformed bytes are `ValueError` (so every str's bytes are well formed).
+    pub fn new_wtf8(&mut self, b: &[u8]) -> PyResult<Value> {
+        if !krait_syntax::wtf8::has_surrogates(b) {
+            // Without surrogates generalized UTF-8 is UTF-8.
+            return match std::str::from_utf8(b) {
+                Ok(s) => self.new_str(s),
+                Err(_) => Err(self.value_error("invalid str data")),
+            };
+        }
+        if !krait_syntax::wtf8::is_well_formed(b) {
+            return Err(self.value_error("invalid str data"));
+        }
+        crate::obj::str::check_room(self, b.len())?;
+        let r = StrObj::alloc_surrogates(&mut self.heap, b);
+        self.allocated(r).map(|g| g.value())
+    }
+
+    /// A `str` of text built in a `Wtf8Buf` (adopting its buffer when long).
+    #[inline]
+    pub fn new_wtf8_buf(&mut self, buf: krait_syntax::wtf8::Wtf8Buf) -> PyResult<Value> {
+        match buf.into_string() {
+            Ok(s) => self.new_string(s),
+            Err(bytes) => self.new_wtf8_vec(bytes),
+        }
+    }
+
+    /// A `str` of generalized UTF-8 that isn't UTF-8 (so holds a surrogate),
+    /// adopting the buffer when long.
+    #[inline(never)]
+    fn new_wtf8_vec(&mut self, bytes: Vec<u8>) -> PyResult<Value> {
+        if !krait_syntax::wtf8::has_surrogates(&bytes) || !krait_syntax::wtf8::is_well_formed(&bytes) {
+            return Err(self.value_error("invalid str data"));
+        }
+        crate::obj::str::check_room(self, bytes.len())?;
+        let r = StrObj::alloc_surrogates_vec(&mut self.heap, bytes);
         self.allocated(r).map(|g| g.value())
     }
 

@@ -272,7 +272,12 @@ fn run(cli: Cli) -> i32 {
 }
 
 pub fn main() -> i32 {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments that aren't UTF-8 reach sys.argv with U+FFFD for their bad bytes
+    // (CPython would keep them as surrogate escapes; `Options::argv` holds `String`s).
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string().unwrap_or_else(|a| a.to_string_lossy().into_owned()))
+        .collect();
     let cli = match parse_args(args) {
         Ok(c) => c,
         Err(msg) => {

@@ -354,6 +354,18 @@ impl D {
                         let _ = write!(self.out, "J{:016x}", f.to_bits());
                     }
                     Constant::Str(s) => esc_str(s, &mut self.out),
+                    Constant::SurrogateStr(b) => {
+                        self.out.push('"');
+                        for (_, cp) in krait_syntax::wtf8::code_points(b) {
+                            match char::from_u32(cp) {
+                                Some(c) if (' '..='~').contains(&c) && c != '"' && c != '\\' => self.out.push(c),
+                                _ => {
+                                    let _ = write!(self.out, "\\u{{{cp:x}}}");
+                                }
+                            }
+                        }
+                        self.out.push('"');
+                    }
                     Constant::Bytes(b) => {
                         self.out.push_str("b'");
                         for x in b.iter() {

@@ -48,11 +48,11 @@ fn data_len(vm: &mut Vm, v: Value) -> PyResult<usize> {
 
 /// The input of the `a2b` functions: a buffer, or an ASCII-only str.
 fn with_ascii<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&[u8]) -> T) -> PyResult<T> {
-    if let Some(s) = as_str(&v) {
+    if let Some(s) = crate::obj::str::as_wtf8(&v) {
         if !s.is_ascii() {
             return Err(vm.value_error("string argument should contain only ASCII characters"));
         }
-        return Ok(f(s.as_bytes()));
+        return Ok(f(s));
     }
     with_data(vm, v, f)
 }
@@ -70,8 +70,8 @@ fn hexlify(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let sep: Option<u8> = match sep {
         None => None,
         Some(s) => {
-            let bytes: Vec<u8> = match as_str(&s) {
-                Some(t) => t.as_bytes().to_vec(),
+            let bytes: Vec<u8> = match crate::obj::str::as_wtf8(&s) {
+                Some(t) => t.to_vec(),
                 None => with_data(vm, s, |d| d.to_vec())?,
             };
             if bytes.len() != 1 || !bytes[0].is_ascii() {

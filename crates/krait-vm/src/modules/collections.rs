@@ -166,9 +166,10 @@ fn deque_new(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
     }
     for p in kw.chunks_exact(2) {
         if !matches!(as_str(&p[0]), Some("iterable" | "maxlen")) {
-            return Err(
-                vm.type_error(format!("'{}' is an invalid keyword argument for deque()", as_str(&p[0]).unwrap_or("")))
-            );
+            return Err(vm.type_error(format!(
+                "'{}' is an invalid keyword argument for deque()",
+                crate::obj::str_surrogates::kw_name(&p[0])
+            )));
         }
     }
     let iterable = args.first().copied().or_else(|| kwarg(kw, "iterable"));
@@ -693,7 +694,7 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         if !matches!(as_str(&p[0]), Some("field_names" | "rename" | "defaults" | "module")) {
             return Err(vm.type_error(format!(
                 "namedtuple() got an unexpected keyword argument '{}'",
-                as_str(&p[0]).unwrap_or("")
+                crate::obj::str_surrogates::kw_name(&p[0])
             )));
         }
     }
@@ -701,11 +702,12 @@ fn namedtuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         Some(r) => vm.truthy(r)?,
         None => false,
     };
-    let Some(tname) = as_str(&typename).map(str::to_owned) else {
+    // (Names are identifiers: lone surrogates are `UnicodeEncodeError`.)
+    let Some(tname) = crate::obj::str_surrogates::utf8(vm, &typename)?.map(str::to_owned) else {
         return Err(vm.type_error("namedtuple() typename must be a str"));
     };
     let mut names: Vec<String> = Vec::new();
-    if let Some(s) = as_str(&fields_v) {
+    if let Some(s) = crate::obj::str_surrogates::utf8(vm, &fields_v)? {
         names.extend(s.replace(',', " ").split_whitespace().map(str::to_owned));
     } else {
         let fields = vm.collect_iterable(fields_v)?;
@@ -840,8 +842,8 @@ fn nt_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     items.extend_from_slice(pos);
     items.resize(n, Value::NULL);
     for p in kw.chunks_exact(2) {
-        let name = as_str(&p[0]).unwrap_or("");
-        match fields.iter().position(|f| as_str(f) == Some(name)) {
+        let name = crate::obj::str_surrogates::kw_name(&p[0]);
+        match fields.iter().position(|f| as_str(f) == Some(&*name)) {
             Some(i) if items[i].is_null() => items[i] = p[1],
             Some(_) => {
                 return Err(vm.type_error(format!("{}.__new__() got multiple values for argument '{name}'", cls.name)))

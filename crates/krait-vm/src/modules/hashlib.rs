@@ -13,7 +13,6 @@ use krait_syntax::Qstr;
 use crate::class::kwarg;
 use crate::error::PyResult;
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
-use crate::obj::str::as_str;
 use crate::obj::{ModuleObj, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -87,7 +86,7 @@ impl PyObj for HashObj {
 }
 
 fn update_with(vm: &mut Vm, h: Gc<HashObj>, data: Value) -> PyResult<()> {
-    if as_str(&data).is_some() {
+    if crate::obj::str::is_str(data) {
         return Err(vm.type_error("Strings must be encoded before hashing"));
     }
     match crate::buffer::with_buffer(vm, data, |d| h.get_mut().state.update(d)) {
@@ -172,7 +171,7 @@ fn new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let Some(n) = args.first().copied().or_else(|| kwarg(kw, "name")) else {
         return Err(vm.type_error("new() missing required argument 'name' (pos 1)"));
     };
-    let Some(algo) = as_str(&n).map(|s| s.to_ascii_lowercase()) else {
+    let Some(algo) = crate::obj::str_surrogates::utf8(vm, &n)?.map(|s| s.to_ascii_lowercase()) else {
         return Err(vm.type_error("new() argument 'name' must be str"));
     };
     let module = vm.modules.get_qstr(Qstr::new("hashlib")).and_then(|m| m.downcast::<ModuleObj>());

@@ -17,7 +17,7 @@ use krait_syntax::Qstr;
 use crate::class::{arg, kwarg};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
-use crate::obj::str::{as_str, Codec};
+use crate::obj::str::{as_str, as_wtf8, Codec};
 use crate::obj::{BytesObj, DictObj, ModuleObj, TupleObj, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -120,8 +120,9 @@ pub fn os_error(vm: &mut Vm, errno: i64) -> PyErr {
 /// The text of an OSError carrying an errno, as MicroPython prints it: `[Errno 2]
 /// ENOENT`, or `[Errno 2] ENOENT: <strerror>` with a second argument (CPython's
 /// `[Errno 2] <strerror>` for an errno krait has no name for). `None` for other
-/// exceptions (and for user subclasses of OSError).
-pub fn errno_message(vm: &Vm, e: Gc<crate::obj::ExceptionObj>) -> Option<String> {
+/// exceptions (and for user subclasses of OSError). The texts may hold lone
+/// surrogates (a file name decoded from bytes, say).
+pub fn errno_message(vm: &Vm, e: Gc<crate::obj::ExceptionObj>) -> Option<krait_syntax::wtf8::Wtf8Buf> {
     let os = vm.types.exc(ExcKind::OSError);
     if !e.class.is_subtype(os) || !e.class.has_flag(crate::obj::type_::flags::BUILTIN) {
         return None;
@@ -129,26 +130,29 @@ pub fn errno_message(vm: &Vm, e: Gc<crate::obj::ExceptionObj>) -> Option<String>
     let t = e.args.downcast::<TupleObj>()?;
     let n = t.items().first()?.as_small_int()?;
     match t.items().len() {
-        1 => errno_name(n).map(|name| format!("[Errno {n}] {name}")),
-        2 => as_str(&t.items()[1]).map(|s| {
-            let mut m = match errno_name(n) {
-                Some(name) => format!("[Errno {n}] {name}: {s}"),
-                None => format!("[Errno {n}] {s}"),
-            };
+        1 => errno_name(n).map(|name| format!("[Errno {n}] {name}").into()),
+        2 => as_wtf8(&t.items()[1]).map(|s| {
+            let mut m = krait_syntax::wtf8::Wtf8Buf::from(match errno_name(n) {
+                Some(name) => format!("[Errno {n}] {name}: "),
+                None => format!("[Errno {n}] "),
+            });
+            m.push_wtf8(s);
             // CPython's `: 'name'` (`-> 'name2'`) after the text for OSError(errno, text, filename, ...).
             let d = e.dict.downcast::<DictObj>();
+            let mut r = String::new();
             if let Some(f) = d.and_then(|d| d.get_qstr(Qstr::new("filename"))) {
-                if let Some(fs) = as_str(&f) {
-                    m.push_str(": ");
-                    crate::repr::repr_str_into(fs, &mut m);
+                if let Some(fs) = as_wtf8(&f) {
+                    r.push_str(": ");
+                    crate::repr::repr_wtf8_into(fs, &mut r);
                 }
                 if let Some(f2) = d.and_then(|d| d.get_qstr(Qstr::new("filename2"))) {
-                    if let Some(fs) = as_str(&f2) {
-                        m.push_str(" -> ");
-                        crate::repr::repr_str_into(fs, &mut m);
+                    if let Some(fs) = as_wtf8(&f2) {
+                        r.push_str(" -> ");
+                        crate::repr::repr_wtf8_into(fs, &mut r);
                     }
                 }
             }
+            m.push_str(&r);
             m
         }),
         _ => None,
@@ -369,13 +373,31 @@ pub struct MemIOObj {
 
 /// Text written to a `StringIO` as its `newline=` mode stores it: `None` turns
 /// `\r\n` and `\r` into `\n`; `'\r'` and `'\r\n'` turn `\n` into themselves.
-fn translate_newlines(s: &str, nl: Newline) -> Option<String> {
-    match nl {
-        Newline::Universal if s.contains('\r') => Some(s.replace("\r\n", "\n").replace('\r', "\n")),
-        Newline::Cr if s.contains('\n') => Some(s.replace('\n', "\r")),
-        Newline::CrLf if s.contains('\n') => Some(s.replace('\n', "\r\n")),
-        _ => None,
+///
+/// Works on a str's bytes (UTF-8, or generalized UTF-8 with lone surrogates):
+/// line endings are ASCII bytes, which occur in no other character.
+fn translate_newlines(s: &[u8], nl: Newline) -> Option<Vec<u8>> {
+    let (from, to): (u8, &[u8]) = match nl {
+        Newline::Universal if s.contains(&b'\r') => (b'\r', b"\n"),
+        Newline::Cr if s.contains(&b'\n') => (b'\n', b"\r"),
+        Newline::CrLf if s.contains(&b'\n') => (b'\n', b"\r\n"),
+        _ => return None,
+    };
+    let mut out = Vec::with_capacity(s.len() + s.len() / 8);
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == from {
+            out.extend_from_slice(to);
+            // Universal newlines: `\r\n` is one line ending.
+            if nl == Newline::Universal && s.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.push(s[i]);
+        }
+        i += 1;
     }
+    Some(out)
 }
 
 /// Where the line starting at `d[0]` ends (after its line ending), within `d`.
@@ -399,8 +421,8 @@ impl MemIOObj {
         if self.init.is_null() {
             return f(&self.buf);
         }
-        if let Some(s) = as_str(&self.init) {
-            return f(s.as_bytes());
+        if let Some(s) = as_wtf8(&self.init) {
+            return f(s);
         }
         match self.init.downcast::<BytesObj>() {
             Some(b) => f(&b.data),
@@ -477,7 +499,7 @@ fn memio_make(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value], text:
     if let Some(v) = init {
         if v.is_none() {
         } else if text {
-            match as_str(&v) {
+            match as_wtf8(&v) {
                 Some(s) if !s.is_empty() => shared = v,
                 Some(_) => {}
                 None => {
@@ -513,9 +535,9 @@ fn memio_make(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value], text:
         };
     }
     if !shared.is_null() && text {
-        if let Some(t) = as_str(&shared).and_then(|s| translate_newlines(s, newline)) {
+        if let Some(t) = as_wtf8(&shared).and_then(|s| translate_newlines(s, newline)) {
             shared = Value::NULL;
-            buf = t.into_bytes();
+            buf = t;
         }
     }
     Ok(vm.alloc(MemIOObj { buf, init: shared, pos: 0, closed: false, text, newline, class: cls })?.value())
@@ -541,6 +563,8 @@ fn mem_result(vm: &mut Vm, m: Gc<MemIOObj>, start: usize, end: usize) -> R {
     if text {
         match String::from_utf8(piece) {
             Ok(s) => vm.new_string(s),
+            // Text written with lone surrogates, unless a seek cut a character.
+            Err(e) if krait_syntax::wtf8::is_well_formed(e.as_bytes()) => vm.new_wtf8(e.as_bytes()),
             Err(e) => crate::obj::str::decode(vm, e.as_bytes(), "utf-8", Some("replace")),
         }
     } else {
@@ -648,26 +672,26 @@ fn memio_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let m = mem(vm, args)?;
     let v = arg(vm, args, 1, "write")?;
     if m.text {
-        let Some(s) = as_str(&v) else {
+        // (A str's bytes: text with lone surrogates is kept as it is.)
+        let Some(s) = as_wtf8(&v) else {
             return Err(vm.type_error(format!("string argument expected, got '{}'", vm.type_name(v))));
         };
         let n = if args.len() > 2 {
             // MicroPython's write(buf, len) / write(buf, off, len), in bytes of the text.
             let (a, b) = write_window(vm, args, s.len())?;
-            let s = as_str(&v).unwrap_or("");
-            let piece = s.as_bytes()[a..b].to_vec();
+            let s = as_wtf8(&v).unwrap_or_default();
+            let piece = s[a..b].to_vec();
             mem_write_bytes(vm, m, &piece)?;
             return vm.new_int(count_chars(&piece) as i64);
         } else {
-            let s = as_str(&v).unwrap_or("");
+            let s = as_wtf8(&v).unwrap_or_default();
             let n = crate::obj::str::str_char_len(v).unwrap_or(s.len());
             if let Some(t) = translate_newlines(s, m.newline) {
-                mem_write_bytes(vm, m, t.as_bytes())?;
+                mem_write_bytes(vm, m, &t)?;
                 return vm.new_int(n as i64);
             }
             // `s` borrows `v`, which the caller roots; no Python code runs below.
-            let bytes: &[u8] = s.as_bytes();
-            mem_write_bytes(vm, m, bytes)?;
+            mem_write_bytes(vm, m, s)?;
             n
         };
         return vm.new_int(n as i64);
@@ -1305,24 +1329,26 @@ fn file_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     }
     let v = arg(vm, args, 1, "write")?;
     let (data, n) = if f.text {
-        let Some(s) = as_str(&v) else {
+        let Some(s) = as_wtf8(&v) else {
             return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(v))));
         };
+        let surrogates = crate::obj::str::has_surrogates(v);
         let n = crate::obj::str::str_char_len(v).unwrap_or(0);
         let translated = match f.newline {
-            Newline::Cr if s.contains('\n') => Some(s.replace('\n', "\r")),
-            Newline::CrLf if s.contains('\n') => Some(s.replace('\n', "\r\n")),
+            Newline::Cr | Newline::CrLf => translate_newlines(s, f.newline),
             _ => None,
         };
         let s = translated.as_deref().unwrap_or(s);
-        if f.codec == Codec::Utf8 {
-            let bytes = s.as_bytes().to_vec();
+        if f.codec == Codec::Utf8 && !surrogates {
+            let bytes = s.to_vec();
             (bytes, n)
         } else {
+            // Lone surrogates go through the codec and its error handler, as in CPython
+            // (strict UTF-8 raises `UnicodeEncodeError`).
             let s = s.to_owned();
             let codec = f.codec.name();
             let errors = f.errors.as_deref().map(str::to_owned);
-            (crate::obj::str::encode(vm, &s, codec, errors.as_deref())?, n)
+            (crate::obj::str::encode(vm, &s, surrogates, codec, errors.as_deref())?, n)
         }
     } else {
         let d = bytes_arg_for_write(vm, v)?;
@@ -1533,7 +1559,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         vals[i] = Some(a);
     }
     for p in kw.chunks_exact(2) {
-        let name = as_str(&p[0]).unwrap_or("");
+        let name = crate::obj::str_surrogates::kw_name(&p[0]);
         match NAMES.iter().position(|&n| n == name) {
             Some(i) if vals[i].is_none() => vals[i] = Some(p[1]),
             Some(_) => return Err(vm.type_error(format!("argument for open() given by name ('{name}') and position"))),
@@ -1541,22 +1567,24 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         }
     }
     let Some(file) = vals[0] else { return Err(vm.type_error("open() missing required argument 'file' (pos 1)")) };
-    let path: String = if let Some(s) = as_str(&file) {
-        s.to_owned()
+    // (A str name's lone surrogates stand for the bytes they were decoded from,
+    // as CPython's `os.fsencode`.)
+    let path: Vec<u8> = if let Some(b) = crate::obj::str_surrogates::fs_encode(vm, file)? {
+        b
     } else if let Some(b) = file.downcast::<crate::obj::BytesObj>() {
-        String::from_utf8_lossy(&b.data).into_owned()
+        b.data.clone()
     } else if let Some(fd) = file.as_small_int() {
         // A file descriptor: reopened through /dev/fd (without `unsafe`), so it gets
         // its own file position.
         if fd < 0 {
             return Err(vm.value_error("negative file descriptor"));
         }
-        format!("/dev/fd/{fd}")
+        format!("/dev/fd/{fd}").into_bytes()
     } else {
         return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(file))));
     };
     let mode_v = vals[1].unwrap_or(Value::qstr(Qstr::new("r")));
-    let Some(mode) = as_str(&mode_v).map(str::to_owned) else {
+    let Some(mode) = crate::obj::str_surrogates::utf8(vm, &mode_v)?.map(str::to_owned) else {
         return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", vm.type_name(mode_v))));
     };
     let (mut r, mut w, mut a, mut x, mut plus, mut b, mut t) = (0, 0, 0, 0, 0, 0, 0);
@@ -1590,7 +1618,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
             if binary {
                 return Err(vm.value_error("binary mode doesn't take an encoding argument"));
             }
-            let Some(name) = as_str(&e) else {
+            let Some(name) = crate::obj::str_surrogates::utf8(vm, &e)? else {
                 return Err(vm.type_error("open() argument 'encoding' must be str or None"));
             };
             match Codec::lookup(name) {
@@ -1611,7 +1639,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
             if binary {
                 return Err(vm.value_error("binary mode doesn't take a newline argument"));
             }
-            match as_str(&v) {
+            match crate::obj::str_surrogates::utf8(vm, &v)? {
                 Some("") => Newline::Untranslated,
                 Some("\n") => Newline::Lf,
                 Some("\r") => Newline::Cr,
@@ -1630,7 +1658,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
             if binary {
                 return Err(vm.value_error("binary mode doesn't take an errors argument"));
             }
-            match as_str(&v) {
+            match crate::obj::str_surrogates::utf8(vm, &v)? {
                 Some(e) => Some(e.into()),
                 None => {
                     return Err(
@@ -1654,7 +1682,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     } else if plus == 1 {
         opts.write(true);
     }
-    let fh = match opts.open(&path) {
+    let fh = match opts.open(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&path)) {
         Ok(f) => f,
         Err(e) => {
             let err = io_error(vm, &e);

@@ -21,6 +21,7 @@ use crate::obj::*;
 use crate::ops::{as_num, Num};
 use crate::value::Value;
 use crate::vm::Vm;
+use krait_syntax::wtf8::Wtf8Buf;
 
 type R = PyResult<Value>;
 
@@ -30,6 +31,10 @@ const T_DECODE_ERROR: usize = 0;
 
 struct Encoder {
     out: String,
+    /// Lone surrogates written raw (`ensure_ascii=False`): each goes at its byte
+    /// offset in `out`, which, being a `String`, can't hold them; `finish` puts
+    /// them in.
+    raw: Vec<(usize, [u8; 3])>,
     item_sep: String,
     key_sep: String,
     indent: Option<String>,
@@ -44,9 +49,39 @@ struct Encoder {
     active: HashSet<u64>,
 }
 
+/// Append a str holding lone surrogates (generalized UTF-8 `b`) as a JSON
+/// string literal: as `encode_str`, a surrogate being `\udXXX` with
+/// `ensure_ascii`, else itself (kept in `raw`, see `Encoder`).
+fn encode_wtf8_str(out: &mut String, raw: &mut Vec<(usize, [u8; 3])>, b: &[u8], ensure_ascii: bool) {
+    out.push('"');
+    let mut run = String::new();
+    for (i, cp) in krait_syntax::wtf8::code_points(b) {
+        match char::from_u32(cp) {
+            Some(c) => run.push(c),
+            None => {
+                encode_str_body(out, &run, ensure_ascii);
+                run.clear();
+                if ensure_ascii {
+                    let _ = write!(out, "\\u{cp:04x}");
+                } else {
+                    raw.push((out.len(), [b[i], b[i + 1], b[i + 2]]));
+                }
+            }
+        }
+    }
+    encode_str_body(out, &run, ensure_ascii);
+    out.push('"');
+}
+
 /// Append `s` as a JSON string literal.
 fn encode_str(out: &mut String, s: &str, ensure_ascii: bool) {
     out.push('"');
+    encode_str_body(out, s, ensure_ascii);
+    out.push('"');
+}
+
+/// `encode_str` without the quotes.
+fn encode_str_body(out: &mut String, s: &str, ensure_ascii: bool) {
     // CPython's ensure_ascii escapes everything outside ' '..='~', DEL included.
     if ensure_ascii && s.bytes().any(|b| b >= 0x7f) {
         for c in s.chars() {
@@ -70,7 +105,6 @@ fn encode_str(out: &mut String, s: &str, ensure_ascii: bool) {
                 }
             }
         }
-        out.push('"');
         return;
     }
     let bytes = s.as_bytes();
@@ -95,7 +129,6 @@ fn encode_str(out: &mut String, s: &str, ensure_ascii: bool) {
         start = i + 1;
     }
     out.push_str(&s[start..]);
-    out.push('"');
 }
 
 impl Encoder {
@@ -153,6 +186,11 @@ impl Encoder {
         }
         if let Some(s) = as_str(&v) {
             encode_str(&mut self.out, s, self.ensure_ascii);
+            return Ok(());
+        }
+        if crate::obj::str::has_surrogates(v) {
+            let b = crate::obj::str::as_wtf8(&v).unwrap_or_default();
+            encode_wtf8_str(&mut self.out, &mut self.raw, b, self.ensure_ascii);
             return Ok(());
         }
         if let Some(f) = v.as_float() {
@@ -265,6 +303,11 @@ impl Encoder {
             encode_str(&mut self.out, s, self.ensure_ascii);
             return Ok(Some(()));
         }
+        if crate::obj::str::has_surrogates(k) {
+            let b = crate::obj::str::as_wtf8(&k).unwrap_or_default();
+            encode_wtf8_str(&mut self.out, &mut self.raw, b, self.ensure_ascii);
+            return Ok(Some(()));
+        }
         let text: String = match k {
             Value::TRUE => "true".into(),
             Value::FALSE => "false".into(),
@@ -325,6 +368,7 @@ impl Encoder {
         }
         self.newline_indent();
         if self.key(vm, k)?.is_none() {
+            // (A skipped key wrote nothing, raw surrogates included.)
             self.out.truncate(mark);
             return Ok(());
         }
@@ -374,7 +418,8 @@ const DUMPS_KW: &[&str] =
 
 fn make_encoder(vm: &mut Vm, kw: &[Value]) -> PyResult<Encoder> {
     for p in kw.chunks_exact(2) {
-        let name = as_str(&p[0]).unwrap_or("");
+        let name = crate::obj::str_surrogates::kw_name(&p[0]);
+        let name = &*name;
         if !DUMPS_KW.contains(&name) {
             return Err(vm.type_error(format!("dumps() got an unexpected keyword argument '{name}'")));
         }
@@ -393,7 +438,7 @@ fn make_encoder(vm: &mut Vm, kw: &[Value]) -> PyResult<Encoder> {
     let indent = match kwarg(kw, "indent") {
         None => None,
         Some(v) if v.is_none() => None,
-        Some(v) => match as_str(&v) {
+        Some(v) => match crate::obj::str_surrogates::utf8(vm, &v)? {
             Some(s) => Some(s.to_owned()),
             None => {
                 if v.is_float() {
@@ -424,7 +469,7 @@ fn make_encoder(vm: &mut Vm, kw: &[Value]) -> PyResult<Encoder> {
             if seq.len() != 2 {
                 return Err(vm.value_error(format!("expected 2 separators, got {}", seq.len())));
             }
-            match (as_str(&seq[0]), as_str(&seq[1])) {
+            match (crate::obj::str_surrogates::utf8(vm, &seq[0])?, crate::obj::str_surrogates::utf8(vm, &seq[1])?) {
                 (Some(a), Some(b)) => {
                     item_sep = a.to_owned();
                     key_sep = b.to_owned();
@@ -437,6 +482,7 @@ fn make_encoder(vm: &mut Vm, kw: &[Value]) -> PyResult<Encoder> {
     let max_depth = vm.options.recursion_limit.clamp(100, 20_000);
     Ok(Encoder {
         out: String::new(),
+        raw: Vec::new(),
         item_sep,
         key_sep,
         indent,
@@ -452,13 +498,26 @@ fn make_encoder(vm: &mut Vm, kw: &[Value]) -> PyResult<Encoder> {
     })
 }
 
-fn encode_to_string(vm: &mut Vm, obj: Value, kw: &[Value]) -> PyResult<String> {
+/// The JSON text of `obj` as a str.
+fn encode_to_value(vm: &mut Vm, obj: Value, kw: &[Value]) -> PyResult<Value> {
     let mut enc = make_encoder(vm, kw)?;
     let roots = vm.temp_roots.len();
     let r = enc.encode(vm, obj);
     vm.temp_roots.truncate(roots);
     r?;
-    Ok(enc.out)
+    if enc.raw.is_empty() {
+        return vm.new_string(enc.out);
+    }
+    // Put the raw surrogates in where they were written.
+    let mut out = Vec::with_capacity(enc.out.len() + 3 * enc.raw.len());
+    let mut at = 0;
+    for (pos, b) in &enc.raw {
+        out.extend_from_slice(&enc.out.as_bytes()[at..*pos]);
+        out.extend_from_slice(b);
+        at = *pos;
+    }
+    out.extend_from_slice(&enc.out.as_bytes()[at..]);
+    vm.new_wtf8(&out)
 }
 
 fn dumps(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
@@ -466,15 +525,13 @@ fn dumps(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     if args.len() > 1 {
         return Err(vm.type_error(format!("dumps() takes 1 positional argument but {} were given", args.len())));
     }
-    let s = encode_to_string(vm, obj, kw)?;
-    vm.new_string(s)
+    encode_to_value(vm, obj, kw)
 }
 
 fn dump(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     let obj = arg(vm, args, 0, "dump")?;
     let fp = arg(vm, args, 1, "dump")?;
-    let s = encode_to_string(vm, obj, kw)?;
-    let s = vm.new_string(s)?;
+    let s = encode_to_value(vm, obj, kw)?;
     vm.call_method(fp, Qstr::new("write"), &[s])?;
     Ok(Value::NONE)
 }
@@ -490,6 +547,9 @@ enum Frame {
 struct Decoder<'a> {
     s: &'a [u8],
     text: &'a str,
+    /// For a document holding lone surrogates: `text` is its copy with private-use
+    /// stand-ins (`SurrogateMap`), put back in every str made.
+    map: Option<crate::obj::str_surrogates::SurrogateMap>,
     pos: usize,
     object_hook: Option<Value>,
     /// Object keys already made in this document (a JSON array of records repeats
@@ -526,6 +586,24 @@ impl<'a> Decoder<'a> {
         Some(v)
     }
 
+    /// A str of document text (its surrogates put back, see `map`).
+    #[inline]
+    fn new_str(&self, vm: &mut Vm, t: &str) -> PyResult<Value> {
+        match self.map.and_then(|m| m.unmap(t)) {
+            Some(b) => vm.new_wtf8(&b),
+            None => vm.new_str(t),
+        }
+    }
+
+    /// Append document text to a str being built.
+    #[inline]
+    fn push_text(&self, out: &mut Wtf8Buf, t: &str) {
+        match self.map {
+            Some(m) => m.unmap_into(t, out),
+            None => out.push_str(t),
+        }
+    }
+
     /// Parse a string starting at the opening quote.
     fn string(&mut self, vm: &mut Vm) -> Result<PyResult<Value>, DecodeErr> {
         let start = self.pos;
@@ -534,14 +612,15 @@ impl<'a> Decoder<'a> {
         while let Some(&b) = self.s.get(i) {
             if b == b'"' {
                 self.pos = i + 1;
-                return Ok(vm.new_str(&self.text[start + 1..i]));
+                return Ok(self.new_str(vm, &self.text[start + 1..i]));
             }
             if b == b'\\' || b < 0x20 {
                 break;
             }
             i += 1;
         }
-        let mut out = String::from(&self.text[start + 1..i]);
+        let mut out = Wtf8Buf::new();
+        self.push_text(&mut out, &self.text[start + 1..i]);
         loop {
             let Some(&b) = self.s.get(i) else {
                 return Err(DecodeErr("Unterminated string starting at", start));
@@ -549,7 +628,7 @@ impl<'a> Decoder<'a> {
             match b {
                 b'"' => {
                     self.pos = i + 1;
-                    return Ok(vm.new_string(out));
+                    return Ok(vm.new_wtf8_buf(out));
                 }
                 b'\\' => {
                     let Some(&e) = self.s.get(i + 1) else {
@@ -581,8 +660,8 @@ impl<'a> Decoder<'a> {
                                     }
                                 }
                             }
-                            // A lone surrogate can't be held in a str: it becomes U+FFFD.
-                            out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+                            // (An escaped pair is one character; a lone surrogate stays one.)
+                            out.push_code_point(c);
                         }
                         _ => return Err(DecodeErr("Invalid \\escape", i - 2)),
                     }
@@ -597,7 +676,7 @@ impl<'a> Decoder<'a> {
                         }
                         i += 1;
                     }
-                    out.push_str(&self.text[run_start..i]);
+                    self.push_text(&mut out, &self.text[run_start..i]);
                 }
             }
         }
@@ -713,7 +792,7 @@ impl<'a> Decoder<'a> {
                 self.pos = e + 1;
                 match self.memo.get(key) {
                     Some(&v) => Ok(v),
-                    None => match vm.new_str(key) {
+                    None => match self.new_str(vm, key) {
                         Ok(v) => {
                             if self.memo.len() < 4096 {
                                 if let Err(err) = vm.list_append(self.memo_list, v) {
@@ -772,13 +851,27 @@ fn decode_error(vm: &mut Vm, text: &str, doc: Value, err: DecodeErr) -> PyErr {
     }
 }
 
-/// Decode the JSON document `text`.
-fn decode_text(vm: &mut Vm, text: &str, doc: Value, object_hook: Option<Value>) -> R {
+/// Decode the JSON document `text`; `map`: its surrogates stand in as
+/// private-use characters (see `Decoder::map`).
+fn decode_text(
+    vm: &mut Vm,
+    text: &str,
+    map: Option<crate::obj::str_surrogates::SurrogateMap>,
+    doc: Value,
+    object_hook: Option<Value>,
+) -> R {
     let roots = vm.temp_roots.len();
     let memo_list = vm.new_list(Vec::new())?;
     vm.temp_roots.push(memo_list);
-    let mut d =
-        Decoder { s: text.as_bytes(), text, pos: 0, object_hook, memo: std::collections::HashMap::new(), memo_list };
+    let mut d = Decoder {
+        s: text.as_bytes(),
+        text,
+        map,
+        pos: 0,
+        object_hook,
+        memo: std::collections::HashMap::new(),
+        memo_list,
+    };
     let r = decode_loop(vm, &mut d);
     vm.temp_roots.truncate(roots);
     match r {
@@ -916,7 +1009,8 @@ const LOADS_KW: &[&str] =
 
 fn loads_impl(vm: &mut Vm, s: Value, kw: &[Value]) -> R {
     for p in kw.chunks_exact(2) {
-        let name = as_str(&p[0]).unwrap_or("");
+        let name = crate::obj::str_surrogates::kw_name(&p[0]);
+        let name = &*name;
         if !LOADS_KW.contains(&name) {
             return Err(vm.type_error(format!("loads() got an unexpected keyword argument '{name}'")));
         }
@@ -925,9 +1019,8 @@ fn loads_impl(vm: &mut Vm, s: Value, kw: &[Value]) -> R {
         }
     }
     let hook = kwarg(kw, "object_hook").filter(|h| !h.is_none());
-    if let Some(text) = as_str(&s) {
-        // `text` borrows `s`, an argument (rooted); decoding allocates but never moves it.
-        return decode_text(vm, text, s, hook);
+    if crate::obj::str::is_str(s) {
+        return decode_doc(vm, s, hook);
     }
     let data = match s.kind() {
         Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => vm.bytes_data(s).unwrap_or_default(),
@@ -942,11 +1035,27 @@ fn loads_impl(vm: &mut Vm, s: Value, kw: &[Value]) -> R {
         }
     };
     let data = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&data).to_vec();
-    let doc = crate::obj::str::decode(vm, &data, "utf-8", None)?;
+    // (As CPython, encoded surrogates decode as themselves.)
+    let doc = crate::obj::str::decode(vm, &data, "utf-8", Some("surrogatepass"))?;
     vm.temp_roots.push(doc);
-    let r = decode_text(vm, as_str(&doc).unwrap_or(""), doc, hook);
+    let r = decode_doc(vm, doc, hook);
     vm.temp_roots.pop();
     r
+}
+
+/// Decode the JSON document in str `s` (rooted by the caller).
+fn decode_doc(vm: &mut Vm, s: Value, hook: Option<Value>) -> R {
+    if let Some(text) = as_str(&s) {
+        // `text` borrows `s`; decoding allocates but never moves it.
+        return decode_text(vm, text, None, s, hook);
+    }
+    // Lone surrogates in the document (legal only inside its strings).
+    let b = crate::obj::str::as_wtf8(&s).unwrap_or_default();
+    let Some(map) = crate::obj::str_surrogates::SurrogateMap::avoiding([b]) else {
+        return Err(vm.value_error("JSON document: too many private-use characters to handle lone surrogates"));
+    };
+    let text = map.map(b);
+    decode_text(vm, &text, Some(map), s, hook)
 }
 
 fn loads(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {

@@ -19,7 +19,6 @@ use krait_syntax::Qstr;
 
 use crate::error::PyResult;
 use crate::gc::ObjKind;
-use crate::obj::str::as_str;
 use crate::obj::{BytesObj, ModuleObj};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -41,11 +40,11 @@ impl PathArg {
 }
 
 fn path_arg(vm: &mut Vm, v: Value) -> PyResult<PathArg> {
-    if let Some(s) = as_str(&v) {
-        if s.contains('\0') {
+    if let Some(bytes) = crate::obj::str_surrogates::fs_encode(vm, v)? {
+        if bytes.contains(&0) {
             return Err(vm.value_error("embedded null byte"));
         }
-        return Ok(PathArg { bytes: s.as_bytes().to_vec(), is_bytes: false });
+        return Ok(PathArg { bytes, is_bytes: false });
     }
     if let Some(b) = v.downcast::<BytesObj>() {
         if b.data.contains(&0) {
@@ -55,7 +54,7 @@ fn path_arg(vm: &mut Vm, v: Value) -> PyResult<PathArg> {
     }
     if matches!(v.kind(), Some(ObjKind::Instance) | Some(ObjKind::Other)) {
         if let Some(r) = vm.call_special(v, Qstr::new("__fspath__"), &[])? {
-            if as_str(&r).is_some() || r.downcast::<BytesObj>().is_some() {
+            if crate::obj::str::is_str(r) || r.downcast::<BytesObj>().is_some() {
                 return path_arg(vm, r);
             }
         }
@@ -63,13 +62,13 @@ fn path_arg(vm: &mut Vm, v: Value) -> PyResult<PathArg> {
     Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(v))))
 }
 
-/// A file name as the caller's type: str (lossy for non-UTF-8 names) or bytes.
+/// A file name as the caller's type: str (bytes that aren't UTF-8 as lone
+/// surrogates, as CPython's `os.fsdecode`) or bytes.
 fn name_value(vm: &mut Vm, bytes: &[u8], as_bytes: bool) -> R {
     if as_bytes {
         return vm.new_bytes(bytes.to_vec());
     }
-    let s = String::from_utf8_lossy(bytes).into_owned();
-    vm.new_string(s)
+    crate::obj::str_surrogates::fs_decode(vm, bytes)
 }
 
 fn io_err(vm: &mut Vm, e: std::io::Error) -> crate::error::PyErr {
@@ -245,20 +244,26 @@ fn rmdir(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     }
 }
 
-fn env_key(vm: &mut Vm, v: Value) -> PyResult<String> {
-    match as_str(&v) {
-        Some(s) if !s.is_empty() && !s.contains('=') && !s.contains('\0') => Ok(s.to_owned()),
-        Some(_) => Err(vm.value_error("illegal environment variable name")),
+/// Environment text (`fs_encode`: lone surrogates stand for the bytes they
+/// were decoded from).
+fn env_text(vm: &mut Vm, v: Value) -> PyResult<std::ffi::OsString> {
+    match crate::obj::str_surrogates::fs_encode(vm, v)? {
+        Some(b) => Ok(std::ffi::OsString::from_vec(b)),
         None => Err(vm.type_error(format!("str expected, not {}", vm.type_name(v)))),
     }
 }
 
+fn env_key(vm: &mut Vm, v: Value) -> PyResult<std::ffi::OsString> {
+    let k = env_text(vm, v)?;
+    if k.is_empty() || k.as_bytes().iter().any(|&b| b == b'=' || b == 0) {
+        return Err(vm.value_error("illegal environment variable name"));
+    }
+    Ok(k)
+}
+
 fn getenv(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     check_args(vm, args, kw, 1, 2)?;
-    let key = match as_str(&args[0]) {
-        Some(s) => s.to_owned(),
-        None => return Err(vm.type_error(format!("str expected, not {}", vm.type_name(args[0])))),
-    };
+    let key = env_text(vm, args[0])?;
     match std::env::var_os(&key) {
         Some(v) => name_value(vm, v.as_bytes(), false),
         None => Ok(args.get(1).copied().unwrap_or(Value::NONE)),
@@ -268,11 +273,10 @@ fn getenv(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 fn putenv(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     check_args(vm, args, kw, 2, 2)?;
     let key = env_key(vm, args[0])?;
-    let val = match as_str(&args[1]) {
-        Some(s) if !s.contains('\0') => s.to_owned(),
-        Some(_) => return Err(vm.value_error("embedded null byte")),
-        None => return Err(vm.type_error(format!("str expected, not {}", vm.type_name(args[1])))),
-    };
+    let val = env_text(vm, args[1])?;
+    if val.as_bytes().contains(&0) {
+        return Err(vm.value_error("embedded null byte"));
+    }
     std::env::set_var(key, val);
     Ok(Value::NONE)
 }
@@ -286,9 +290,7 @@ fn unsetenv(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 
 fn system(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     check_args(vm, args, kw, 1, 1)?;
-    let Some(cmd) = as_str(&args[0]).map(str::to_owned) else {
-        return Err(vm.type_error(format!("str expected, not {}", vm.type_name(args[0]))));
-    };
+    let cmd = env_text(vm, args[0])?;
     vm.flush_stdout();
     match std::process::Command::new("/bin/sh").arg("-c").arg(cmd).status() {
         // The wait status, as C's system() returns it.

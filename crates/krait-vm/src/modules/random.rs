@@ -16,7 +16,6 @@ use krait_syntax::Qstr;
 use crate::class::kwarg;
 use crate::error::PyResult;
 use crate::gc::Gc;
-use crate::obj::str::as_str;
 use crate::obj::{ListObj, TupleObj};
 use crate::ops::{as_num, Num};
 use crate::value::Value;
@@ -165,7 +164,8 @@ fn seed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         }
         Some(Num::Float(f)) => words.extend([f.to_bits(), 0xf10a7]),
         None => {
-            let bytes: Option<Vec<u8>> = match as_str(&a) {
+            // (A str seeds by its UTF-8, as CPython's `a.encode()`: lone surrogates can't.)
+            let bytes: Option<Vec<u8>> = match crate::obj::str_surrogates::utf8(vm, &a)? {
                 Some(s) => Some(s.as_bytes().to_vec()),
                 None => vm.bytes_data(a),
             };

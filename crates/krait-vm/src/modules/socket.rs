@@ -316,7 +316,6 @@ mod imp {
     use crate::gc::{Gc, ObjKind, PyObj, Tracer};
     use crate::modules::io::{io_error, os_error, EAGAIN, EBADF};
     use crate::modules::select::{POLLIN, POLLOUT};
-    use crate::obj::str::as_str;
     use crate::obj::{ModuleObj, TupleObj, TypeObj};
     use crate::value::Value;
     use crate::vm::Vm;
@@ -518,7 +517,7 @@ mod imp {
     }
 
     fn host_str(vm: &mut Vm, v: Value) -> PyResult<String> {
-        if let Some(s) = as_str(&v) {
+        if let Some(s) = crate::obj::str_surrogates::utf8(vm, &v)? {
             return Ok(s.to_string());
         }
         if let Some(b) = crate::buffer::buffer_bytes(vm, v).filter(|_| v.is_kind(ObjKind::Bytes)) {
@@ -545,8 +544,8 @@ mod imp {
         }
         match family {
             sys::AF_UNIX => {
-                let path = match as_str(&addr) {
-                    Some(s) => s.as_bytes().to_vec(),
+                let path = match crate::obj::str_surrogates::fs_encode(vm, addr)? {
+                    Some(b) => b,
                     None if addr.is_kind(ObjKind::Bytes) => crate::buffer::buffer_bytes(vm, addr).unwrap_or_default(),
                     None => {
                         return Err(
@@ -1101,7 +1100,7 @@ mod imp {
         let host = if host.is_none() { None } else { Some(host_str(vm, host)?) };
         let port = if port.is_none() {
             None
-        } else if let Some(p) = as_str(&port) {
+        } else if let Some(p) = crate::obj::str_surrogates::utf8(vm, &port)? {
             Some(p.to_string())
         } else if port.is_kind(ObjKind::Bytes) {
             Some(host_str(vm, port)?)

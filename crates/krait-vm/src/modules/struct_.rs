@@ -20,7 +20,6 @@ use krait_syntax::Qstr;
 use crate::class::kwarg;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
-use crate::obj::str::as_str;
 use crate::obj::{BytesObj, ModuleObj, TypeObj};
 use crate::ops::{as_num, Num};
 use crate::value::Value;
@@ -177,7 +176,7 @@ fn parse_cached(fmt: &[u8]) -> Result<Rc<Layout>, &'static str> {
 }
 
 fn layout_of(vm: &mut Vm, fmt: Value) -> PyResult<Rc<Layout>> {
-    let r = if let Some(s) = as_str(&fmt) {
+    let r = if let Some(s) = crate::obj::str_surrogates::utf8(vm, &fmt)? {
         parse_cached(s.as_bytes())
     } else if let Some(b) = fmt.downcast::<BytesObj>() {
         parse_cached(&b.data)

@@ -47,10 +47,17 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     } else {
         match as_str(&v) {
             Some(t) => t.as_bytes().to_vec(),
+            // Lone surrogates: stdout is strict UTF-8; stderr writes them
+            // backslash-escaped (CPython's `errors='backslashreplace'` there).
+            None if crate::obj::str::has_surrogates(v) && s.fd == 2 => {
+                crate::obj::str_surrogates::backslash_escaped(crate::obj::str::as_wtf8(&v).unwrap_or_default())
+                    .into_bytes()
+            }
+            None if crate::obj::str::has_surrogates(v) => return Err(crate::obj::str_surrogates::not_utf8(vm, v)),
             None => return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(v)))),
         }
     };
-    let n = if s.binary { data.len() } else { as_str(&v).map_or(0, |t| t.chars().count()) };
+    let n = if s.binary { data.len() } else { crate::obj::str::str_char_len(v).unwrap_or(0) };
     match s.fd {
         1 => vm.write_stdout(&data),
         2 => vm.write_stderr(&data),
@@ -409,7 +416,8 @@ fn getsizeof(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let v = arg(vm, args, 0, "intern")?;
-    match as_str(&v) {
+    // (Interned strs are UTF-8: one with lone surrogates is `UnicodeEncodeError`.)
+    match crate::obj::str_surrogates::utf8(vm, &v)? {
         Some(s) => Ok(Value::qstr(Qstr::new(s))),
         None => Err(vm.type_error("intern() argument must be str")),
     }
@@ -449,7 +457,11 @@ impl Vm {
             }
             // An errno-carrying OSError prints as MicroPython's `OSError: [Errno 2] ENOENT`
             // whichever built-in subclass (FileNotFoundError, ...) it is.
-            let errno_msg = crate::modules::io::errno_message(self, x);
+            let errno_msg = crate::modules::io::errno_message(self, x).map(|m| match m.into_string() {
+                Ok(m) => m,
+                // As CPython's stderr: lone surrogates backslash-escaped.
+                Err(b) => crate::obj::str_surrogates::backslash_escaped(&b),
+            });
             out.push_str(if errno_msg.is_some() { "OSError" } else { x.class.name.as_str() });
             out.push_str(": ");
             // MicroPython's layout: the single argument as str() (so a KeyError
@@ -462,7 +474,11 @@ impl Vm {
                 (None, Some(t)) if t.items().is_empty() => String::new(),
                 (None, Some(t)) if t.items().len() == 1 => {
                     let a = t.items()[0];
-                    self.str_of(a).unwrap_or_default()
+                    match crate::obj::str::as_wtf8(&a).filter(|_| crate::obj::str::has_surrogates(a)) {
+                        // As CPython's stderr: lone surrogates backslash-escaped.
+                        Some(b) => crate::obj::str_surrogates::backslash_escaped(b),
+                        None => self.str_of(a).unwrap_or_default(),
+                    }
                 }
                 (None, Some(t)) => {
                     let tv = t.value();

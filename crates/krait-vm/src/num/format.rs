@@ -510,6 +510,47 @@ pub(crate) fn float_text(
 /// alignment not allowed in string format specifier", "Cannot specify ','
 /// with 's'.", [`NumError::UnknownFormatCode`].
 pub fn format_str(s: &str, spec: &FormatSpec) -> NumResult<String> {
+    check_str_spec(spec)?;
+    let (text, len) = truncate_chars(s, spec.precision);
+    pad(text, len, spec.width.unwrap_or(0), spec.fill_char(), spec.align.unwrap_or(Align::Left))
+}
+
+/// `format_str` of text holding lone surrogates (generalized UTF-8, see
+/// `krait_syntax::wtf8`), giving generalized UTF-8.
+pub fn format_str_wtf8(b: &[u8], spec: &FormatSpec) -> NumResult<Vec<u8>> {
+    check_str_spec(spec)?;
+    pad_wtf8(b, spec.precision, spec.width.unwrap_or(0), spec.fill_char(), spec.align.unwrap_or(Align::Left))
+}
+
+/// `b` (generalized UTF-8) cut to at most `max` characters, then padded to
+/// `width` with `fill`.
+fn pad_wtf8(b: &[u8], max: Option<usize>, width: usize, fill: char, align: Align) -> NumResult<Vec<u8>> {
+    if width > MAX_FORMAT_LEN {
+        return Err(NumError::Memory);
+    }
+    let starts = b.iter().enumerate().filter(|&(_, &x)| (x as i8) >= -0x40).map(|(i, _)| i);
+    let n = krait_syntax::wtf8::count_chars(b);
+    let (text, len) = match max {
+        Some(m) if m < n => (&b[..starts.clone().nth(m).unwrap_or(b.len())], m),
+        _ => (b, n),
+    };
+    let padn = width.saturating_sub(len);
+    let (left, right) = match align {
+        Align::Left => (0, padn),
+        Align::Right | Align::AfterSign => (padn, 0),
+        Align::Center => (padn / 2, padn - padn / 2),
+    };
+    let mut f = [0u8; 4];
+    let f = fill.encode_utf8(&mut f).as_bytes();
+    let mut out = Vec::with_capacity(text.len() + padn * f.len());
+    (0..left).for_each(|_| out.extend_from_slice(f));
+    out.extend_from_slice(text);
+    (0..right).for_each(|_| out.extend_from_slice(f));
+    Ok(out)
+}
+
+/// What a format spec for a str may not say.
+fn check_str_spec(spec: &FormatSpec) -> NumResult<()> {
     let ty = spec.ty.unwrap_or('s');
     check_grouping(spec, ty)?;
     if ty != 's' {
@@ -529,8 +570,7 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> NumResult<String> {
     if spec.align == Some(Align::AfterSign) {
         return Err(NumError::value("'=' alignment not allowed in string format specifier"));
     }
-    let (text, len) = truncate_chars(s, spec.precision);
-    pad(text, len, spec.width.unwrap_or(0), spec.fill_char(), spec.align.unwrap_or(Align::Left))
+    Ok(())
 }
 
 /// `s` cut to at most `max` characters, and its length in characters.
@@ -859,6 +899,13 @@ pub fn percent_format_str(s: &str, spec: &PercentSpec<'_>) -> NumResult<String> 
     let (text, len) = truncate_chars(s, max);
     let align = if spec.flags.left { Align::Left } else { Align::Right };
     pad(text, len, spec.width(), ' ', align)
+}
+
+/// `percent_format_str` of text holding lone surrogates (generalized UTF-8).
+pub fn percent_format_str_wtf8(b: &[u8], spec: &PercentSpec<'_>) -> NumResult<Vec<u8>> {
+    let max = if spec.conv == 'c' { None } else { spec.precision() };
+    let align = if spec.flags.left { Align::Left } else { Align::Right };
+    pad_wtf8(b, max, spec.width(), ' ', align)
 }
 
 /// The character for `'%c' % v` with an int `v`. `OverflowError` "%c arg not in range(0x110000)".

@@ -1224,6 +1224,8 @@ fn parse_int_inner(s: &[u8], base: u32) -> Option<IntValue> {
 // ---------------------------------------------------------------------------
 
 /// Appends the digits of `v` in `radix` (2..=36), lower- or upper-case.
+/// (Inlined: formatting calls it with radix 10, which then divides by a constant.)
+#[inline]
 pub fn push_digits_u64(out: &mut String, mut v: u64, radix: u32, upper: bool) {
     let radix = u64::from(radix.clamp(2, 36));
     let alpha = if upper { b'A' } else { b'a' };

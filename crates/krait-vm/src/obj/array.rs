@@ -9,7 +9,7 @@ use num_traits::{Signed, ToPrimitive};
 
 use crate::error::PyResult;
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
-use crate::obj::str::{as_str, check_args, vec_with_room};
+use crate::obj::str::{check_args, vec_with_room};
 use crate::obj::{SliceObj, TypeObj};
 use crate::ops::{as_num, Num};
 use crate::value::Value;
@@ -369,8 +369,9 @@ fn array_new(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
         return Err(vm.type_error(format!("array() takes at most 2 arguments ({} given)", args.len())));
     }
     let tc = args[0];
-    let code = match as_str(&tc) {
-        Some(s) if s.chars().count() == 1 => s.as_bytes()[0],
+    let code = match crate::obj::str::as_wtf8(&tc) {
+        // (A lone surrogate is one character, and no typecode.)
+        Some(s) if krait_syntax::wtf8::count_chars(s) == 1 => s[0],
         _ => {
             return Err(
                 vm.type_error(format!("array() argument 1 must be a unicode character, not {}", vm.type_name(tc)))
@@ -385,7 +386,7 @@ fn array_new(vm: &mut Vm, cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> R {
     let data = match args.get(1) {
         None => Vec::new(),
         Some(&init) => {
-            if as_str(&init).is_some() {
+            if crate::obj::str::is_str(init) {
                 return Err(
                     vm.type_error(format!("cannot use a str to initialize an array with typecode '{}'", code as char))
                 );

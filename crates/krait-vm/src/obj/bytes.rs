@@ -849,8 +849,8 @@ pub fn hex_impl(vm: &mut Vm, data: &[u8], args: &[Value], kw: &[Value]) -> R {
     let sep = match arg_or_kw(args, kw, 0, "sep") {
         None => None,
         Some(v) => {
-            let s = if let Some(s) = as_str(&v) {
-                s.as_bytes().to_vec()
+            let s = if let Some(s) = crate::obj::str::as_wtf8(&v) {
+                s.to_vec()
             } else {
                 match crate::buffer::buffer_bytes(vm, v) {
                     Some(d) => d,
@@ -902,10 +902,10 @@ fn hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     check_args(vm, args, kw, 2, 2, false)?;
     let sv = args[1];
-    let Some(s) = as_str(&sv) else {
+    // (Lone surrogates are just not hex digits.)
+    let Some(b) = crate::obj::str::as_wtf8(&sv) else {
         return Err(vm.type_error(format!("fromhex() argument must be str, not {}", vm.type_name(sv))));
     };
-    let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 2);
     let mut i = 0;
     let digit = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
@@ -936,7 +936,7 @@ fn fromhex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
 fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
     check_args(vm, args, kw, 1, 3, true)?;
     let enc = match arg_or_kw(args, kw, 1, "encoding") {
-        Some(e) => match as_str(&e) {
+        Some(e) => match crate::obj::str_surrogates::utf8(vm, &e)? {
             Some(s) => s.to_owned(),
             None => {
                 return Err(vm.type_error(format!("decode() argument 'encoding' must be str, not {}", vm.type_name(e))))
@@ -945,7 +945,7 @@ fn decode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         None => "utf-8".to_owned(),
     };
     let errors = match arg_or_kw(args, kw, 2, "errors") {
-        Some(e) => match as_str(&e) {
+        Some(e) => match crate::obj::str_surrogates::utf8(vm, &e)? {
             Some(s) => Some(s.to_owned()),
             None => {
                 return Err(vm.type_error(format!("decode() argument 'errors' must be str, not {}", vm.type_name(e))))
@@ -1162,7 +1162,7 @@ pub fn init_data(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyRes
     }
     for p in kw.chunks_exact(2) {
         if !matches!(as_str(&p[0]), Some("source" | "encoding" | "errors")) {
-            let k = as_str(&p[0]).unwrap_or("").to_owned();
+            let k = crate::obj::str_surrogates::kw_name(&p[0]).into_owned();
             return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
         }
     }
@@ -1175,14 +1175,17 @@ pub fn init_data(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyRes
         }
         return Ok(Vec::new());
     };
-    if let Some(s) = as_str(&src) {
+    if let Some(s) = crate::obj::str::as_wtf8(&src) {
         let Some(e) = encoding else { return Err(vm.type_error("string argument without an encoding")) };
-        let Some(enc) = as_str(&e) else {
+        let Some(enc) = crate::obj::str_surrogates::utf8(vm, &e)? else {
             return Err(vm.type_error(format!("{name}() argument 'encoding' must be str, not {}", vm.type_name(e))));
         };
-        let errs = errors.and_then(|v| as_str(&v).map(str::to_owned));
+        let errs = match errors {
+            Some(v) => crate::obj::str_surrogates::utf8(vm, &v)?.map(str::to_owned),
+            None => None,
+        };
         let (s, enc) = (s.to_owned(), enc.to_owned());
-        return crate::obj::str::encode(vm, &s, &enc, errs.as_deref());
+        return crate::obj::str::encode(vm, &s, crate::obj::str::has_surrogates(src), &enc, errs.as_deref());
     }
     if encoding.is_some() || errors.is_some() {
         return Err(vm.type_error(if encoding.is_some() {

@@ -253,7 +253,7 @@ fn complex_complex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
 fn complex_format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let z = receiver(vm, args)?;
     let spec = args.get(1).copied().unwrap_or(Value::qstr(q::EMPTY));
-    let Some(spec) = as_str(&spec).map(str::to_owned) else {
+    let Some(spec) = crate::obj::str_surrogates::utf8(vm, &spec)?.map(str::to_owned) else {
         return Err(vm.type_error("format spec must be a str"));
     };
     if spec.is_empty() {
@@ -293,10 +293,12 @@ fn complex_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> 
             }
         };
     };
-    if let Some(s) = as_str(&real) {
+    if crate::obj::str::is_str(real) {
         if imag.is_some() {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
+        // (No number has lone surrogates.)
+        let Some(s) = as_str(&real) else { return Err(vm.value_error("complex() arg is a malformed string")) };
         let s = s.to_owned();
         return match parse_complex(&s) {
             Ok(z) => new_c(vm, z),
@@ -312,7 +314,7 @@ fn complex_new(vm: &mut Vm, _cls: Gc<TypeObj>, args: &[Value], kw: &[Value]) -> 
     }
     let cr = complex_operand(vm, real, "first")?;
     let Some(imag) = imag else { return new_c(vm, cr) };
-    if as_str(&imag).is_some() {
+    if crate::obj::str::is_str(imag) {
         return Err(vm.type_error("complex() second arg can't be a string"));
     }
     let ci = complex_operand(vm, imag, "second")?;

@@ -13,7 +13,7 @@ use krait_syntax::Qstr;
 
 use crate::error::PyResult;
 use crate::gc::{Gc, ObjKind, PyObj, Tracer};
-use crate::obj::str::{as_str, StrObj};
+use crate::obj::str::{as_wtf8, StrObj};
 use crate::obj::TupleObj;
 use crate::value::Value;
 
@@ -87,7 +87,8 @@ fn fast_key_eq_nested(a: Value, b: Value, depth: u32) -> Option<bool> {
     if a.is_small_int() && b.is_small_int() {
         return Some(false);
     }
-    let (sa, sb) = (as_str(&a), as_str(&b));
+    // (Bytes: text with lone surrogates compares like any other.)
+    let (sa, sb) = (as_wtf8(&a), as_wtf8(&b));
     match (sa, sb) {
         (Some(x), Some(y)) => return Some(x == y),
         (Some(_), None) | (None, Some(_)) => {
@@ -499,7 +500,7 @@ fn table_size_for(n: usize) -> usize {
 
 #[inline]
 fn heap_str_eq(key: Value, q: Qstr) -> bool {
-    key.downcast::<StrObj>().is_some_and(|s| s.text() == q.as_str())
+    key.downcast::<StrObj>().is_some_and(|s| s.wtf8() == q.as_str().as_bytes())
 }
 
 #[cfg(test)]

@@ -345,14 +345,14 @@ fn float_ceil(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 fn format(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let o = recv(vm, args, "__format__")?;
     let spec = arg(vm, args, 1, "__format__")?;
-    let Some(spec) = crate::obj::str::as_str(&spec).map(str::to_owned) else {
+    let Some(spec) = crate::obj::str_surrogates::utf8(vm, &spec)?.map(str::to_owned) else {
         return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(spec))));
     };
     if spec.is_empty() {
         return vm.str_value(args[0]);
     }
-    let s = crate::format::format_to_string(vm, o, &spec)?;
-    vm.new_string(s)
+    let s = crate::format::format_buf(vm, o, &spec)?;
+    vm.new_wtf8_buf(s)
 }
 
 pub fn install(vm: &mut Vm) -> PyResult<()> {

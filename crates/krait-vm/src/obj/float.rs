@@ -37,6 +37,10 @@ fn hex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
 fn fromhex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let s = arg(vm, args, 1, "fromhex")?;
     let Some(text) = crate::obj::str::as_str(&s).map(str::to_owned) else {
+        if crate::obj::str::is_str(s) {
+            // (No hexadecimal float has lone surrogates.)
+            return Err(vm.value_error("invalid hexadecimal floating-point string"));
+        }
         return Err(vm.type_error("fromhex() argument must be str"));
     };
     match crate::num::float::float_fromhex(&text) {

@@ -89,6 +89,9 @@ mod methods {
     fn byteorder(vm: &mut Vm, v: Option<Value>) -> PyResult<ByteOrder> {
         let Some(v) = v else { return Ok(ByteOrder::Big) };
         let Some(s) = crate::obj::str::as_str(&v).map(str::to_owned) else {
+            if crate::obj::str::is_str(v) {
+                return Err(vm.value_error("byteorder must be either 'little' or 'big'"));
+            }
             return Err(vm.type_error("byteorder must be str"));
         };
         ByteOrder::parse(&s).map_err(|e| vm.num_error(e, ""))

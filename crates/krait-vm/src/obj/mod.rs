@@ -26,6 +26,7 @@ pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_surrogates;
 pub mod str_tables;
 pub mod template;
 pub mod tuple;

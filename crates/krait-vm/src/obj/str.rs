@@ -3,6 +3,12 @@
 //! A `str` value is either an interned qstr (an immediate, see `value.rs`) or a
 //! heap `StrObj`. Both hash with `qstr::str_hash`, and compare by text, so the two
 //! forms are interchangeable everywhere.
+//!
+//! A str holding lone surrogates (`chr(0xd800)`) is a heap `StrObj` whose bytes
+//! are generalized UTF-8 (`krait_syntax::wtf8`), marked `SURROGATES`. Such text
+//! is not a Rust `str`: `as_str` gives `None` for it, and code that handles any
+//! str reads its bytes with `as_wtf8`. Every other str is plain UTF-8, and
+//! reading one costs what it did before surrogates existed.
 
 use std::cell::Cell;
 use std::mem::ManuallyDrop;
@@ -22,12 +28,12 @@ use crate::value::Value;
 /// pieces, concatenations, words and keys (CPython's `str` of a few characters
 /// takes 50-60 bytes). Longer text has a boxed buffer of its own.
 ///
-/// Its text is reached through the `Gc<StrObj>` (`g.text()`), whose pointer
+/// Its text is reached through the `Gc<StrObj>` (`g.utf8()`, `g.wtf8()`), whose pointer
 /// covers the whole cell; a `&StrObj` covers only the struct.
 #[repr(C)]
 pub struct StrObj {
-    /// `hash` (46 bits), the `HASHED`, `BOXED` and `ASCII` flags, and the length
-    /// of text kept in the cell (from `LEN_SHIFT`).
+    /// `hash` (46 bits), the `HASHED`, `BOXED`, `ASCII` and `SURROGATES` flags,
+    /// and the length of text kept in the cell (from `LEN_SHIFT`).
     meta: Cell<u64>,
     body: Body,
 }
@@ -43,7 +49,8 @@ union Body {
 struct Boxed {
     /// Length in characters, or `u32::MAX` before first use.
     chars: Cell<u32>,
-    s: Box<str>,
+    /// UTF-8, or generalized UTF-8 when the str is marked `SURROGATES`.
+    s: Box<[u8]>,
 }
 
 /// Bytes of text inside the struct itself.
@@ -60,6 +67,9 @@ const HASHED: u64 = 1 << 46;
 const BOXED: u64 = 1 << 47;
 /// Text kept in the cell that is all ASCII (set when it is made).
 const ASCII: u64 = 1 << 48;
+/// The text holds a lone surrogate, so its bytes are generalized UTF-8, not
+/// UTF-8 (set when it is made, for text in the cell or boxed).
+const SURROGATES: u64 = 1 << 49;
 const LEN_SHIFT: u32 = 52;
 
 const _: () = assert!(std::mem::size_of::<StrObj>() == 32);
@@ -96,11 +106,17 @@ impl StrObj {
     }
 
     /// A str of `len` bytes written by `fill` into the cell (`len <= MAX_IN_CELL`).
-    /// `fill` must write valid UTF-8 to the whole slice.
+    /// `fill` must write valid UTF-8 to the whole slice, or generalized UTF-8
+    /// holding a surrogate when `flags` is `SURROGATES`.
     #[inline]
-    fn alloc_in_cell(heap: &mut Heap, len: usize, fill: impl FnOnce(&mut [u8])) -> Result<Gc<StrObj>, AllocError> {
+    fn alloc_in_cell(
+        heap: &mut Heap,
+        len: usize,
+        flags: u64,
+        fill: impl FnOnce(&mut [u8]),
+    ) -> Result<Gc<StrObj>, AllocError> {
         debug_assert!(len <= MAX_IN_CELL);
-        let obj = StrObj { meta: Cell::new((len as u64) << LEN_SHIFT), body: Body { inline: [0; IN_BODY] } };
+        let obj = StrObj { meta: Cell::new(((len as u64) << LEN_SHIFT) | flags), body: Body { inline: [0; IN_BODY] } };
         let g = heap.alloc_in_cell(obj, cell_for(len))?;
         // SAFETY: the cell is `cell_for(len)` bytes, so the `len` bytes from `body`
         // lie inside it; the pointer comes from the cell (`payload_ptr`), and the
@@ -119,9 +135,19 @@ impl StrObj {
     #[inline]
     pub fn alloc_copy(heap: &mut Heap, s: &str) -> Result<Gc<StrObj>, AllocError> {
         if s.len() <= MAX_IN_CELL {
-            return StrObj::alloc_in_cell(heap, s.len(), |t| t.copy_from_slice(s.as_bytes()));
+            return StrObj::alloc_in_cell(heap, s.len(), 0, |t| t.copy_from_slice(s.as_bytes()));
         }
-        StrObj::alloc_boxed(heap, Box::from(s))
+        StrObj::alloc_boxed(heap, Box::from(s.as_bytes()), 0)
+    }
+
+    /// A heap str holding a copy of generalized UTF-8 `b` that holds a surrogate
+    /// (`wtf8::has_surrogates(b)`).
+    pub fn alloc_surrogates(heap: &mut Heap, b: &[u8]) -> Result<Gc<StrObj>, AllocError> {
+        debug_assert!(krait_syntax::wtf8::has_surrogates(b));
+        if b.len() <= MAX_IN_CELL {
+            return StrObj::alloc_in_cell(heap, b.len(), SURROGATES, |t| t.copy_from_slice(b));
+        }
+        StrObj::alloc_boxed(heap, Box::from(b), SURROGATES)
     }
 
     /// A heap str of `len` bytes written by `fill`, in the object's cell when it fits.
@@ -134,13 +160,12 @@ impl StrObj {
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<Gc<StrObj>, AllocError> {
         if len <= MAX_IN_CELL {
-            return StrObj::alloc_in_cell(heap, len, fill);
+            return StrObj::alloc_in_cell(heap, len, 0, fill);
         }
         let mut v = vec![0u8; len];
+        // The caller's promise makes it UTF-8.
         fill(&mut v);
-        // SAFETY: the caller's promise.
-        let s = unsafe { String::from_utf8_unchecked(v) };
-        StrObj::alloc_boxed(heap, s.into_boxed_str())
+        StrObj::alloc_boxed(heap, v.into_boxed_slice(), 0)
     }
 
     /// A heap str holding `a` followed by `b`.
@@ -148,7 +173,7 @@ impl StrObj {
     pub fn alloc_concat(heap: &mut Heap, a: &str, b: &str) -> Result<Gc<StrObj>, AllocError> {
         let n = a.len() + b.len();
         if n <= MAX_IN_CELL {
-            return StrObj::alloc_in_cell(heap, n, |t| {
+            return StrObj::alloc_in_cell(heap, n, 0, |t| {
                 t[..a.len()].copy_from_slice(a.as_bytes());
                 t[a.len()..].copy_from_slice(b.as_bytes());
             });
@@ -156,7 +181,7 @@ impl StrObj {
         let mut s = String::with_capacity(n);
         s.push_str(a);
         s.push_str(b);
-        StrObj::alloc_boxed(heap, s.into_boxed_str())
+        StrObj::alloc_boxed(heap, s.into_bytes().into_boxed_slice(), 0)
     }
 
     /// A heap str of `s`, adopting its buffer when the text is too long for the cell.
@@ -165,40 +190,88 @@ impl StrObj {
         if s.len() <= MAX_IN_CELL {
             return StrObj::alloc_copy(heap, &s);
         }
-        StrObj::alloc_boxed(heap, s.into_boxed_str())
+        StrObj::alloc_boxed(heap, s.into_bytes().into_boxed_slice(), 0)
     }
 
-    fn alloc_boxed(heap: &mut Heap, s: Box<str>) -> Result<Gc<StrObj>, AllocError> {
+    /// A heap str of generalized UTF-8 `b` holding a surrogate, adopting its
+    /// buffer when the text is too long for the cell.
+    pub fn alloc_surrogates_vec(heap: &mut Heap, b: Vec<u8>) -> Result<Gc<StrObj>, AllocError> {
+        if b.len() <= MAX_IN_CELL {
+            return StrObj::alloc_surrogates(heap, &b);
+        }
+        debug_assert!(krait_syntax::wtf8::has_surrogates(&b));
+        StrObj::alloc_boxed(heap, b.into_boxed_slice(), SURROGATES)
+    }
+
+    /// `flags` is 0 for UTF-8 `s`, or `SURROGATES`.
+    fn alloc_boxed(heap: &mut Heap, s: Box<[u8]>, flags: u64) -> Result<Gc<StrObj>, AllocError> {
         let boxed = Boxed { chars: Cell::new(u32::MAX), s };
-        heap.alloc(StrObj { meta: Cell::new(BOXED), body: Body { boxed: ManuallyDrop::new(boxed) } })
+        heap.alloc(StrObj { meta: Cell::new(BOXED | flags), body: Body { boxed: ManuallyDrop::new(boxed) } })
     }
 }
 
 impl Gc<StrObj> {
-    /// The text. The borrow must not outlive the object: hold the value that
-    /// refers to it (see `as_str`).
+    /// The text, unless it holds a lone surrogate. The borrow must not outlive
+    /// the object: hold the value that refers to it (see `as_str`).
     #[inline(always)]
-    pub fn text<'a>(self) -> &'a str {
+    pub fn utf8<'a>(self) -> Option<&'a str> {
         let meta = self.meta.get();
-        if meta & BOXED != 0 {
-            return self.boxed_text();
+        // One test covers both the boxed and the surrogate case, so UTF-8 text in
+        // the cell costs what it did before surrogates existed.
+        if meta & (BOXED | SURROGATES) != 0 {
+            return self.utf8_slow(meta);
         }
         let len = (meta >> LEN_SHIFT) as usize;
-        // SAFETY: text kept in the cell: `len` bytes of valid UTF-8 from `body`,
-        // inside the cell (see `StrObj::alloc_in_cell`); the pointer comes from the
-        // cell; the object is immutable and alive while the caller holds it.
+        // SAFETY: text kept in the cell without `SURROGATES`: `len` bytes of valid
+        // UTF-8 from `body`, inside the cell (see `StrObj::alloc_in_cell`); the
+        // pointer comes from the cell; the object is immutable and alive while
+        // the caller holds it.
         unsafe {
             let p = (self.payload_ptr() as *const u8).add(8);
-            std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, len))
+            Some(std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, len)))
         }
     }
 
-    /// The text of a long str (kept out of line: `text` is inlined everywhere).
+    /// `utf8` of a long str or one with surrogates (kept out of line: `utf8` is
+    /// inlined everywhere).
     #[inline(never)]
-    fn boxed_text<'a>(self) -> &'a str {
+    fn utf8_slow<'a>(self, meta: u64) -> Option<&'a str> {
+        if meta & SURROGATES != 0 {
+            return None;
+        }
+        // SAFETY: without `SURROGATES` the bytes are UTF-8 (every constructor
+        // that doesn't set the flag is given a `str` or, `alloc_with`, promised
+        // UTF-8).
+        Some(unsafe { std::str::from_utf8_unchecked(self.wtf8()) })
+    }
+
+    /// The text's bytes: UTF-8, or generalized UTF-8 when it holds a lone
+    /// surrogate (`has_surrogates`). The borrow must not outlive the object.
+    #[inline(always)]
+    pub fn wtf8<'a>(self) -> &'a [u8] {
+        let meta = self.meta.get();
+        if meta & BOXED != 0 {
+            return self.boxed_bytes();
+        }
+        let len = (meta >> LEN_SHIFT) as usize;
+        // SAFETY: text kept in the cell: `len` bytes from `body`, inside the cell
+        // (see `StrObj::alloc_in_cell`); the pointer comes from the cell; the
+        // object is immutable and alive while the caller holds it.
+        unsafe { std::slice::from_raw_parts((self.payload_ptr() as *const u8).add(8), len) }
+    }
+
+    /// The bytes of a long str (kept out of line: `wtf8` is inlined everywhere).
+    #[inline(never)]
+    fn boxed_bytes<'a>(self) -> &'a [u8] {
         // Heap strings are immutable and never move, and the caller keeps the
         // object alive.
-        self.boxed().map_or("", |b| unsafe_extend(&b.s))
+        self.boxed().map_or(&[], |b| unsafe_extend_bytes(&b.s))
+    }
+
+    /// Does the text hold a lone surrogate?
+    #[inline(always)]
+    pub fn has_surrogates(self) -> bool {
+        self.meta.get() & SURROGATES != 0
     }
 
     /// Python `hash()`, computed once.
@@ -208,7 +281,7 @@ impl Gc<StrObj> {
         if m & HASHED != 0 {
             return m & HASH_MASK;
         }
-        let h = str_hash(self.text().as_bytes());
+        let h = str_hash(self.wtf8());
         self.meta.set(m | HASHED | h);
         h
     }
@@ -221,14 +294,14 @@ impl Gc<StrObj> {
             return (m >> LEN_SHIFT) as usize;
         }
         match self.boxed() {
-            None => count_chars(self.text().as_bytes()),
+            None => count_chars(self.wtf8()),
             Some(b) => {
                 let n = b.chars.get();
                 if n != u32::MAX {
                     return n as usize;
                 }
                 let s = &b.s;
-                let n = if s.is_ascii() { s.len() } else { count_chars(s.as_bytes()) };
+                let n = if s.is_ascii() { s.len() } else { count_chars(s) };
                 if let Ok(c) = u32::try_from(n) {
                     b.chars.set(c);
                 }
@@ -239,7 +312,7 @@ impl Gc<StrObj> {
 
     #[inline]
     pub fn is_ascii(self) -> bool {
-        self.meta.get() & ASCII != 0 || self.char_len() == self.text().len()
+        self.meta.get() & ASCII != 0 || self.char_len() == self.wtf8().len()
     }
 }
 
@@ -261,7 +334,8 @@ impl PyObj for StrObj {
     }
 }
 
-/// The text of a `str` value (interned or heap), or `None` if it isn't a str.
+/// The text of a `str` value (interned or heap), or `None` if it isn't a str
+/// or holds a lone surrogate (see `as_wtf8` and `has_surrogates`).
 ///
 /// The borrow is tied to the caller's `Value` variable; don't hold it across a
 /// call that can run Python code.
@@ -272,7 +346,23 @@ pub fn as_str(v: &Value) -> Option<&str> {
     }
     // The object is live while `v` is rooted; the returned borrow is bounded by
     // the borrow of `v`.
-    v.downcast::<StrObj>().map(|g| g.text())
+    v.downcast::<StrObj>().and_then(|g| g.utf8())
+}
+
+/// The bytes of any `str` value: UTF-8, or generalized UTF-8 when it holds a
+/// lone surrogate (`krait_syntax::wtf8`). Comparing them compares the strs.
+#[inline]
+pub fn as_wtf8(v: &Value) -> Option<&[u8]> {
+    if let Some(q) = v.as_qstr() {
+        return Some(q.as_str().as_bytes());
+    }
+    v.downcast::<StrObj>().map(|g| g.wtf8())
+}
+
+/// Is `v` a str holding a lone surrogate? (Interned strs never do.)
+#[inline]
+pub fn has_surrogates(v: Value) -> bool {
+    v.downcast::<StrObj>().is_some_and(|g| g.has_surrogates())
 }
 
 #[inline(always)]
@@ -283,12 +373,18 @@ fn unsafe_extend<'a>(s: &str) -> &'a str {
     unsafe { &*(s as *const str) }
 }
 
+#[inline(always)]
+fn unsafe_extend_bytes<'a>(s: &[u8]) -> &'a [u8] {
+    // SAFETY: as `unsafe_extend`.
+    unsafe { &*(s as *const [u8]) }
+}
+
 /// The character at byte `pos` of str `s` when it is ASCII (an interned
 /// one-character str: no allocation), for iteration over a str; `None` at the end
 /// or at a multi-byte character.
 #[inline(always)]
 pub fn ascii_char_at(s: &Value, pos: usize) -> Option<Value> {
-    let b = *as_str(s)?.as_bytes().get(pos)?;
+    let b = *as_wtf8(s)?.get(pos)?;
     if b < 0x80 {
         Some(Value::qstr(krait_syntax::Qstr::ascii_char(b)))
     } else {
@@ -396,10 +492,10 @@ impl Codec {
 }
 
 /// The object a `UnicodeError` describes: the bytes being decoded or the str
-/// being encoded.
+/// being encoded (its generalized UTF-8, see `krait_syntax::wtf8`).
 pub enum CodecInput<'a> {
     Bytes(&'a [u8]),
-    Str(&'a str),
+    Str(&'a [u8]),
 }
 
 /// A `UnicodeDecodeError` / `UnicodeEncodeError` with CPython's message and its
@@ -424,9 +520,8 @@ pub fn unicode_error(
             (ExcKind::UnicodeDecodeError, msg)
         }
         CodecInput::Str(s) => {
-            let msg = match s.chars().nth(start) {
-                Some(c) if end == start + 1 => {
-                    let n = c as u32;
+            let msg = match krait_syntax::wtf8::code_points(s).nth(start) {
+                Some((_, n)) if end == start + 1 => {
                     let ch = if n <= 0xff {
                         format!("\\x{n:02x}")
                     } else if n <= 0xffff {
@@ -447,7 +542,7 @@ pub fn unicode_error(
     let attrs = (|| -> crate::error::PyResult<[(&str, Value); 5]> {
         let object = match input {
             CodecInput::Bytes(d) => vm.new_bytes(d.to_vec())?,
-            CodecInput::Str(s) => vm.new_str(s)?,
+            CodecInput::Str(s) => vm.new_wtf8(s)?,
         };
         Ok([
             ("encoding", vm.new_str(encoding)?),
@@ -472,14 +567,21 @@ fn unknown_encoding(vm: &mut crate::vm::Vm, name: &str) -> crate::error::PyErr {
     vm.new_exception(crate::error::ExcKind::LookupError, format!("unknown encoding: {name}"))
 }
 
-/// `bytes.decode(encoding, errors)`: `errors` is `strict` (default), `replace`, `ignore` or
-/// `backslashreplace`.
+fn unknown_handler(vm: &mut crate::vm::Vm, name: &str) -> crate::error::PyErr {
+    vm.new_exception(crate::error::ExcKind::LookupError, format!("unknown error handler name '{name}'"))
+}
+
+/// `bytes.decode(encoding, errors)`: `errors` is `strict` (default), `replace`,
+/// `ignore`, `backslashreplace`, `surrogateescape` (an undecodable byte `0xNN`
+/// becomes the lone surrogate `U+DCNN`) or `surrogatepass` (UTF-8, UTF-16 and
+/// UTF-32 surrogates decode as themselves).
 pub fn decode(
     vm: &mut crate::vm::Vm,
     data: &[u8],
     encoding: &str,
     errors: Option<&str>,
 ) -> crate::error::PyResult<Value> {
+    use krait_syntax::wtf8::Wtf8Buf;
     let Some(codec) = Codec::lookup(encoding) else { return Err(unknown_encoding(vm, encoding)) };
     let errors = errors.unwrap_or("strict");
     // A byte order mark decides (and a missing one leaves little-endian); errors
@@ -508,27 +610,35 @@ pub fn decode(
         Codec::Ascii => 0x80,
         _ => 0x100,
     };
-    let mut out = String::new();
+    let mut out = Wtf8Buf::new();
     if out.try_reserve(data.len()).is_err() {
         return Err(vm.alloc_failed_bytes(data.len()));
     }
-    let bad = |vm: &mut crate::vm::Vm, out: &mut String, bytes: &[u8], pos: usize, reason: &str| match errors {
-        "replace" => {
-            out.push('\u{fffd}');
-            Ok(())
-        }
-        "ignore" => Ok(()),
-        "backslashreplace" => {
-            for b in bytes {
-                out.push_str(&format!("\\x{b:02x}"));
+    // `bytes` at `pos` can't be decoded (`surrogatepass` was handled by the caller).
+    let bad = |vm: &mut crate::vm::Vm, out: &mut Wtf8Buf, bytes: &[u8], pos: usize, reason: &str| {
+        let strict = |vm: &mut crate::vm::Vm| {
+            Err(unicode_error(vm, codec.name(), CodecInput::Bytes(data), pos, pos + bytes.len(), reason))
+        };
+        match errors {
+            "replace" => out.push('\u{fffd}'),
+            "ignore" => {}
+            "backslashreplace" => {
+                for b in bytes {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
             }
-            Ok(())
+            // Only bytes above ASCII can be smuggled through as surrogates.
+            "surrogateescape" if bytes.iter().all(|&b| b >= 0x80) => {
+                for &b in bytes {
+                    out.push_code_point(0xdc00 + u32::from(b));
+                }
+            }
+            "strict" | "surrogateescape" | "surrogatepass" => return strict(vm),
+            other => return Err(unknown_handler(vm, other)),
         }
-        "strict" => Err(unicode_error(vm, codec.name(), CodecInput::Bytes(data), pos, pos + bytes.len(), reason)),
-        other => {
-            Err(vm.new_exception(crate::error::ExcKind::LookupError, format!("unknown error handler name '{other}'")))
-        }
+        Ok(())
     };
+    let pass = errors == "surrogatepass";
     if codec == Codec::Utf8 {
         let mut rest = data;
         let mut pos = 0;
@@ -541,6 +651,13 @@ pub fn decode(
                 Err(e) => {
                     let good = e.valid_up_to();
                     out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                    // `ED A0..BF 80..BF` is a surrogate's generalized UTF-8.
+                    if pass && matches!(rest[good..], [0xed, 0xa0..=0xbf, 0x80..=0xbf, ..]) {
+                        out.push_wtf8(&rest[good..good + 3]);
+                        rest = &rest[good + 3..];
+                        pos += good + 3;
+                        continue;
+                    }
                     let (n, reason) = match e.error_len() {
                         Some(n) => {
                             let b = rest[good];
@@ -573,26 +690,32 @@ pub fn decode(
             let u = unit(pos);
             match u {
                 0xd800..=0xdbff => {
-                    if pos + 4 > data.len() {
-                        bad(vm, &mut out, &data[pos..], pos, "unexpected end of data")?;
-                        break;
+                    let lo = if pos + 4 <= data.len() { Some(unit(pos + 2)) } else { None };
+                    match lo {
+                        Some(lo @ 0xdc00..=0xdfff) => {
+                            out.push_code_point(0x10000 + ((u32::from(u) - 0xd800) << 10) + (u32::from(lo) - 0xdc00));
+                            pos += 4;
+                            continue;
+                        }
+                        _ if pass => out.push_code_point(u32::from(u)),
+                        None => {
+                            bad(vm, &mut out, &data[pos..], pos, "unexpected end of data")?;
+                            break;
+                        }
+                        Some(_) => bad(vm, &mut out, &data[pos..pos + 2], pos, "illegal UTF-16 surrogate")?,
                     }
-                    let lo = unit(pos + 2);
-                    if (0xdc00..=0xdfff).contains(&lo) {
-                        let c = 0x10000 + ((u32::from(u) - 0xd800) << 10) + (u32::from(lo) - 0xdc00);
-                        out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
-                        pos += 4;
-                    } else {
-                        bad(vm, &mut out, &data[pos..pos + 2], pos, "illegal UTF-16 surrogate")?;
-                        pos += 2;
-                    }
+                    pos += 2;
                 }
                 0xdc00..=0xdfff => {
-                    bad(vm, &mut out, &data[pos..pos + 2], pos, "illegal encoding")?;
+                    if pass {
+                        out.push_code_point(u32::from(u));
+                    } else {
+                        bad(vm, &mut out, &data[pos..pos + 2], pos, "illegal encoding")?;
+                    }
                     pos += 2;
                 }
                 _ => {
-                    out.push(char::from_u32(u32::from(u)).unwrap_or('\u{fffd}'));
+                    out.push_code_point(u32::from(u));
                     pos += 2;
                 }
             }
@@ -606,16 +729,16 @@ pub fn decode(
             }
             let b = [data[pos], data[pos + 1], data[pos + 2], data[pos + 3]];
             let c = if big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
-            match char::from_u32(c) {
-                Some(ch) => out.push(ch),
-                None => {
-                    let reason = if (0xd800..=0xdfff).contains(&c) {
-                        "code point in surrogate code point range(0xd800, 0xe000)"
-                    } else {
-                        "code point not in range(0x110000)"
-                    };
-                    bad(vm, &mut out, &data[pos..pos + 4], pos, reason)?;
-                }
+            let surrogate = krait_syntax::wtf8::is_surrogate(c);
+            if c < 0x110000 && (!surrogate || pass) {
+                out.push_code_point(c);
+            } else {
+                let reason = if surrogate {
+                    "code point in surrogate code point range(0xd800, 0xe000)"
+                } else {
+                    "code point not in range(0x110000)"
+                };
+                bad(vm, &mut out, &data[pos..pos + 4], pos, reason)?;
             }
             pos += 4;
         }
@@ -628,96 +751,118 @@ pub fn decode(
             }
         }
     }
-    vm.new_string(out)
+    vm.new_wtf8_buf(out)
 }
 
-/// `str.encode(encoding, errors)` into bytes.
+/// `str.encode(encoding, errors)` of a str's bytes `s` (generalized UTF-8 when
+/// `surrogates`, see `krait_syntax::wtf8`). `errors`: `strict` (default),
+/// `ignore`, `replace`, `backslashreplace`, `xmlcharrefreplace`,
+/// `surrogateescape` (`U+DC80..U+DCFF` become the bytes `0x80..0xFF`) or
+/// `surrogatepass` (UTF-8, UTF-16 and UTF-32 encode surrogates like other code
+/// points).
 pub fn encode(
     vm: &mut crate::vm::Vm,
-    s: &str,
+    s: &[u8],
+    surrogates: bool,
     encoding: &str,
     errors: Option<&str>,
 ) -> crate::error::PyResult<Vec<u8>> {
+    use krait_syntax::wtf8;
     let Some(codec) = Codec::lookup(encoding) else { return Err(unknown_encoding(vm, encoding)) };
+    let bom: &[u8] = match codec {
+        Codec::Utf8Sig => b"\xef\xbb\xbf",
+        Codec::Utf16 { bom: true, .. } => b"\xff\xfe",
+        Codec::Utf32 { bom: true, .. } => b"\xff\xfe\0\0",
+        _ => b"",
+    };
+    let (wide, big) = match codec {
+        Codec::Utf16 { big, .. } => (2, big),
+        Codec::Utf32 { big, .. } => (4, big),
+        _ => (1, false),
+    };
+    let n = s.len().saturating_mul(wide).saturating_add(bom.len());
+    let mut out = vec_with_room(vm, n)?;
+    out.extend_from_slice(bom);
+    if matches!(codec, Codec::Utf8 | Codec::Utf8Sig) && !surrogates {
+        out.extend_from_slice(s);
+        return Ok(out);
+    }
+    // The first code point (`limit` and up, or a surrogate for the Unicode codecs)
+    // this codec can't encode.
     let limit: u32 = match codec {
-        Codec::Utf8 | Codec::Utf8Sig => {
-            let bom: &[u8] = if codec == Codec::Utf8Sig { b"\xef\xbb\xbf" } else { b"" };
-            let mut v = Vec::new();
-            if v.try_reserve_exact(s.len() + bom.len()).is_err() {
-                return Err(vm.alloc_failed_bytes(s.len()));
-            }
-            v.extend_from_slice(bom);
-            v.extend_from_slice(s.as_bytes());
-            return Ok(v);
-        }
-        Codec::Utf16 { big, bom } | Codec::Utf32 { big, bom } => {
-            let wide = matches!(codec, Codec::Utf32 { .. });
-            let mut v = Vec::new();
-            let n = s.len().saturating_mul(if wide { 4 } else { 2 }) + 4;
-            if v.try_reserve_exact(n).is_err() {
-                return Err(vm.alloc_failed_bytes(n));
-            }
-            let mut put = |u: u32| {
-                if wide {
-                    v.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
-                } else {
-                    let u = u as u16;
-                    v.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
-                }
+        Codec::Ascii => 0x80,
+        Codec::Latin1 => 0x100,
+        _ => 0x110000,
+    };
+    let encodable = |cp: u32| cp < limit && !wtf8::is_surrogate(cp);
+    let put = |out: &mut Vec<u8>, cp: u32| match wide {
+        1 if limit == 0x110000 => wtf8::push_code_point(out, cp),
+        1 => out.push(cp as u8),
+        2 => {
+            let mut units = [cp as u16, 0];
+            let units: &[u16] = match char::from_u32(cp) {
+                Some(c) => c.encode_utf16(&mut units),
+                // A surrogate (`surrogatepass`) is its own unit.
+                None => &units[..1],
             };
-            if bom {
-                put(0xfeff);
+            for &u in units {
+                out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
             }
-            for c in s.chars() {
-                if wide {
-                    put(c as u32);
-                } else {
-                    let mut units = [0u16; 2];
-                    for u in c.encode_utf16(&mut units) {
-                        put(u32::from(*u));
+        }
+        _ => out.extend_from_slice(&if big { cp.to_be_bytes() } else { cp.to_le_bytes() }),
+    };
+    let reason = match limit {
+        0x80 => "ordinal not in range(128)",
+        0x100 => "ordinal not in range(256)",
+        _ => "surrogates not allowed",
+    };
+    let mut cps = wtf8::code_points(s).map(|(_, cp)| cp).enumerate().peekable();
+    while let Some((i, cp)) = cps.next() {
+        if encodable(cp) {
+            put(&mut out, cp);
+            continue;
+        }
+        // As CPython, the error covers the whole run the codec can't encode
+        // (UTF-16 and UTF-32 report one character at a time).
+        let mut run = vec![cp];
+        if wide == 1 {
+            while let Some((_, c)) = cps.next_if(|&(_, c)| !encodable(c)) {
+                run.push(c);
+            }
+        }
+        let end = i + run.len();
+        let err = |vm: &mut crate::vm::Vm, start: usize| {
+            Err(unicode_error(vm, codec.name(), CodecInput::Str(s), start, end, reason))
+        };
+        match errors.unwrap_or("strict") {
+            "ignore" => {}
+            "replace" => run.iter().for_each(|_| put(&mut out, u32::from(b'?'))),
+            "backslashreplace" | "xmlcharrefreplace" => {
+                for &c in &run {
+                    let mut esc = String::new();
+                    if errors == Some("backslashreplace") {
+                        crate::repr::push_code_escape_u32(&mut esc, c);
+                    } else {
+                        esc = format!("&#{c};");
+                    }
+                    esc.bytes().for_each(|b| put(&mut out, u32::from(b)));
+                }
+            }
+            "surrogatepass" if limit == 0x110000 => {
+                // Only surrogates are unencodable here, and this passes them.
+                run.iter().for_each(|&c| put(&mut out, c));
+            }
+            "surrogateescape" if wide == 1 => {
+                // Escaped bytes come back; the error starts at the first that isn't one.
+                for (k, &c) in run.iter().enumerate() {
+                    match c {
+                        0xdc80..=0xdcff => out.push((c - 0xdc00) as u8),
+                        _ => return err(vm, i + k),
                     }
                 }
             }
-            return Ok(v);
-        }
-        Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
-    };
-    let mut out = Vec::new();
-    if out.try_reserve(s.len()).is_err() {
-        return Err(vm.alloc_failed_bytes(s.len()));
-    }
-    let mut chars = s.chars().enumerate().peekable();
-    while let Some((i, c)) = chars.next() {
-        let n = c as u32;
-        if n < limit {
-            out.push(n as u8);
-            continue;
-        }
-        match errors.unwrap_or("strict") {
-            "ignore" => {}
-            "replace" => out.push(b'?'),
-            "backslashreplace" => {
-                let mut esc = String::new();
-                crate::repr::push_code_escape(&mut esc, c);
-                out.extend_from_slice(esc.as_bytes());
-            }
-            "xmlcharrefreplace" => out.extend_from_slice(format!("&#{n};").as_bytes()),
-            "strict" => {
-                // As CPython, the error covers the whole run of characters the codec can't encode.
-                let mut end = i + 1;
-                while chars.next_if(|&(_, c)| c as u32 >= limit).is_some() {
-                    end += 1;
-                }
-                let reason = if limit == 0x80 { "ordinal not in range(128)" } else { "ordinal not in range(256)" };
-                return Err(unicode_error(vm, codec.name(), CodecInput::Str(s), i, end, reason));
-            }
-            other => {
-                return Err(vm.new_exception(
-                    crate::error::ExcKind::LookupError,
-                    format!("unknown error handler name '{other}'"),
-                ))
-            }
+            "strict" | "surrogatepass" | "surrogateescape" => return err(vm, i),
+            other => return Err(unknown_handler(vm, other)),
         }
     }
     Ok(out)
@@ -833,7 +978,18 @@ mod methods {
     // ---- receivers and arguments ----
 
     /// `self` as a str value (seeing through a user subclass to its base str).
+    /// Text with lone surrogates is refused (`str_surrogates::refuse`): the
+    /// method is run again on mapped text.
     fn recv(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
+        let v = recv_any(vm, args, name)?;
+        if super::has_surrogates(v) {
+            return Err(crate::obj::str_surrogates::refuse(vm, v));
+        }
+        Ok(v)
+    }
+
+    /// `recv` for the methods that handle lone surrogates themselves.
+    fn recv_any(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
         let v = match args.first() {
             Some(&v) => vm.builtin_receiver(v),
             None => return Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
@@ -848,9 +1004,12 @@ mod methods {
         }
     }
 
-    /// The text of a value known to be a str.
+    /// The text of a value known to be a str without lone surrogates (`recv`
+    /// and `str_arg` refuse those, and the other methods handle them before
+    /// reading text this way).
     #[inline]
     fn text(v: &Value) -> &str {
+        debug_assert!(!super::has_surrogates(*v), "str method read text with lone surrogates as UTF-8");
         as_str(v).unwrap_or("")
     }
 
@@ -866,9 +1025,13 @@ mod methods {
             Some(s) => Ok(s),
             None => {
                 let base = vm.builtin_receiver(*v);
-                if base != *v && is_str(base) {
+                if base != *v && as_str(&base).is_some() {
                     // The base str of a user subclass instance lives as long as the instance.
                     return Ok(super::unsafe_extend(text(&base)));
+                }
+                // Text with lone surrogates: the method is run again on mapped text.
+                if super::has_surrogates(*v) || super::has_surrogates(base) {
+                    return Err(crate::obj::str_surrogates::refuse(vm, if is_str(*v) { *v } else { base }));
                 }
                 Err(not_str(vm, *v))
             }
@@ -1059,10 +1222,12 @@ mod methods {
         let hay = &t.s[a..b];
         for c in cands {
             let c = vm.builtin_receiver(c);
-            if !is_str(c) {
+            let Some(p) = as_str(&c) else {
+                if super::has_surrogates(c) {
+                    return Err(crate::obj::str_surrogates::refuse(vm, c));
+                }
                 return Err(not_str(vm, c));
-            }
-            let p = text(&c);
+            };
             let hit = if at_end { hay.ends_with(p) } else { hay.starts_with(p) };
             if hit {
                 return Ok(Value::TRUE);
@@ -1084,7 +1249,7 @@ mod methods {
         check_args(vm, args, kw, 1, 3, true)?;
         for p in kw.chunks_exact(2) {
             if !matches!(as_str(&p[0]), Some("sep" | "maxsplit")) {
-                let k = text(&p[0]).to_owned();
+                let k = crate::obj::str_surrogates::kw_name(&p[0]).into_owned();
                 return Err(vm.type_error(format!("unexpected keyword argument '{k}'")));
             }
         }
@@ -1290,7 +1455,7 @@ mod methods {
 
     fn join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         check_args(vm, args, kw, 2, 2, false)?;
-        let sv = recv(vm, args, "join")?;
+        let sv = recv_any(vm, args, "join")?;
         let it = args[1];
         // A list or tuple is read in place: nothing below runs Python code, so it
         // can't change under us.
@@ -1311,12 +1476,15 @@ mod methods {
             Some(inst) if !inst.base.is_null() => inst.base,
             _ => v,
         };
-        let sep = text(&sv);
+        // Lone surrogates in the separator or a piece: joined as bytes (below).
+        let mut surrogates = super::has_surrogates(sv);
+        let sep = as_str(&sv).unwrap_or("");
         let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
         for &v in items {
             let v = piece(v);
             match as_str(&v) {
                 Some(s) => total = total.saturating_add(s.len()),
+                None if super::has_surrogates(v) => surrogates = true,
                 None => {
                     return Err(vm.type_error("join expects a list of str/bytes objects consistent with self object"))
                 }
@@ -1324,6 +1492,18 @@ mod methods {
         }
         if items.len() == 1 {
             return Ok(piece(items[0]));
+        }
+        if surrogates {
+            let sep = super::as_wtf8(&sv).unwrap_or_default();
+            let mut out = Vec::new();
+            for (i, &v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(sep);
+                }
+                out.extend_from_slice(super::as_wtf8(&piece(v)).unwrap_or_default());
+                check_room(vm, out.len())?;
+            }
+            return vm.new_wtf8(&out);
         }
         let fill = |out: &mut [u8]| {
             let mut at = 0;
@@ -1983,48 +2163,60 @@ mod methods {
 
     // ---- formatting and encoding ----
 
+    /// The text of str `sv` as a `str.format` template, for as long as `sv` is
+    /// rooted (heap strings never move).
+    fn template_of(sv: &Value) -> crate::format::Template<'static> {
+        let utf8 = as_str(sv).map(super::unsafe_extend);
+        crate::format::Template::new(super::unsafe_extend_bytes(super::as_wtf8(sv).unwrap_or_default()), utf8)
+    }
+
     fn format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
-        let sv = recv(vm, args, "format")?;
+        let sv = recv_any(vm, args, "format")?;
         // `sv` is rooted through `args[0]` (or the instance it is the base of) while
         // `str_format` runs Python code, and heap strings never move.
-        let template = super::unsafe_extend(text(&sv));
+        let template = template_of(&sv);
         crate::format::str_format(vm, template, &args[1..], kw)
     }
 
     fn format_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         check_args(vm, args, kw, 2, 2, false)?;
-        let sv = recv(vm, args, "format_map")?;
+        let sv = recv_any(vm, args, "format_map")?;
         // `sv` and the mapping are rooted through `args` while Python code runs.
-        let template = super::unsafe_extend(text(&sv));
+        let template = template_of(&sv);
         crate::format::str_format_map(vm, template, args[1])
     }
 
     fn encode(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         check_args(vm, args, kw, 1, 3, true)?;
-        let sv = recv(vm, args, "encode")?;
+        let sv = recv_any(vm, args, "encode")?;
         let enc = match arg_or_kw(args, kw, 1, "encoding") {
-            Some(e) => Some(str_arg(vm, &args.get(1).copied().unwrap_or(e))?.to_owned()),
+            Some(e) => match crate::obj::str_surrogates::utf8(vm, &e)? {
+                Some(s) => Some(s.to_owned()),
+                None => return Err(not_str(vm, e)),
+            },
             None => None,
         };
         let errors = match arg_or_kw(args, kw, 2, "errors") {
-            Some(e) => Some(text(&e).to_owned()).filter(|_| is_str(e)),
+            Some(e) => crate::obj::str_surrogates::utf8(vm, &e)?.map(str::to_owned),
             None => None,
         };
-        let data = super::encode(vm, text(&sv), enc.as_deref().unwrap_or("utf-8"), errors.as_deref())?;
+        let (s, surrogates) = (super::as_wtf8(&sv).unwrap_or_default(), super::has_surrogates(sv));
+        let data = super::encode(vm, s, surrogates, enc.as_deref().unwrap_or("utf-8"), errors.as_deref())?;
         vm.new_bytes(data)
     }
 
     // ---- translate ----
 
-    /// What `table[ord(c)]` says to do with a character.
+    /// What `table[ord(c)]` says to do with a character (a code point: lone
+    /// surrogates come and go like any other).
     enum Tr {
         Keep,
         Delete,
-        Char(char),
+        Char(u32),
         Str(Value),
     }
 
-    fn lookup_tr(vm: &mut Vm, table: Value, c: char) -> PyResult<Tr> {
+    fn lookup_tr(vm: &mut Vm, table: Value, c: u32) -> PyResult<Tr> {
         let key = Value::small_int(c as i64);
         let r = if let Some(d) = table.downcast::<DictObj>() {
             match vm.dict_get(d, key)? {
@@ -2042,7 +2234,7 @@ mod methods {
             return Ok(Tr::Delete);
         }
         if let Some(Num::Int(i)) = as_num(&r).filter(|_| !r.is_float()) {
-            return match u32::try_from(i).ok().and_then(char::from_u32) {
+            return match u32::try_from(i).ok().filter(|&c| c < 0x110000) {
                 Some(ch) => Ok(Tr::Char(ch)),
                 None => Err(vm.value_error("character mapping must be in range(0x110000)")),
             };
@@ -2055,20 +2247,20 @@ mod methods {
 
     fn translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> R {
         check_args(vm, args, kw, 2, 2, false)?;
-        let sv = recv(vm, args, "translate")?;
+        let sv = recv_any(vm, args, "translate")?;
         let table = args[1];
         // `sv` is rooted through `args` while the table's `__getitem__` runs.
-        let s = super::unsafe_extend(text(&sv));
-        let mut out = String::with_capacity(s.len());
+        let s = super::unsafe_extend_bytes(super::as_wtf8(&sv).unwrap_or_default());
+        let mut out = krait_syntax::wtf8::Wtf8Buf::with_capacity(s.len());
         let mut changed = false;
         // Results for ASCII characters, looked up once each.
-        let mut cache: [Option<Option<char>>; 128] = [None; 128];
+        let mut cache: [Option<Option<u32>>; 128] = [None; 128];
         let mut extra: Vec<Value> = Vec::new();
-        for c in s.chars() {
-            if c.is_ascii() {
+        for (_, c) in krait_syntax::wtf8::code_points(s) {
+            if c < 0x80 {
                 if let Some(r) = cache[c as usize] {
                     if let Some(ch) = r {
-                        out.push(ch);
+                        out.push_code_point(ch);
                     }
                     changed |= r != Some(c);
                     continue;
@@ -2076,26 +2268,29 @@ mod methods {
             }
             match lookup_tr(vm, table, c)? {
                 Tr::Keep => {
-                    out.push(c);
-                    if c.is_ascii() {
+                    out.push_code_point(c);
+                    if c < 0x80 {
                         cache[c as usize] = Some(Some(c));
                     }
                 }
                 Tr::Delete => {
                     changed = true;
-                    if c.is_ascii() {
+                    if c < 0x80 {
                         cache[c as usize] = Some(None);
                     }
                 }
                 Tr::Char(ch) => {
-                    out.push(ch);
+                    out.push_code_point(ch);
                     changed |= ch != c;
-                    if c.is_ascii() {
+                    if c < 0x80 {
                         cache[c as usize] = Some(Some(ch));
                     }
                 }
                 Tr::Str(v) => {
-                    out.push_str(text(&v));
+                    match as_str(&v) {
+                        Some(t) => out.push_str(t),
+                        None => out.push_wtf8(super::as_wtf8(&v).unwrap_or_default()),
+                    }
                     changed = true;
                     // Keep the replacement alive across later lookups.
                     vm.temp_roots.push(v);
@@ -2108,7 +2303,7 @@ mod methods {
         if !changed {
             return Ok(sv);
         }
-        vm.new_string(out)
+        vm.new_wtf8_buf(out)
     }
 
     /// `str.maketrans(x[, y[, z]])`
@@ -2120,10 +2315,10 @@ mod methods {
                 return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
             };
             for (k, v) in src.iter().collect::<Vec<_>>() {
-                let key = if let Some(s) = as_str(&k) {
-                    let mut it = s.chars();
+                let key = if let Some(s) = super::as_wtf8(&k) {
+                    let mut it = krait_syntax::wtf8::code_points(s);
                     match (it.next(), it.next()) {
-                        (Some(c), None) => Value::small_int(c as i64),
+                        (Some((_, c)), None) => Value::small_int(c as i64),
                         _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
                     }
                 } else if matches!(as_num(&k), Some(Num::Int(_) | Num::Big(_))) {
@@ -2135,19 +2330,21 @@ mod methods {
             }
             return Ok(d.value());
         }
+        // (Code points: lone surrogates map like any other.)
+        use krait_syntax::wtf8::{code_points, count_chars};
         let (xv, yv) = (args[0], args[1]);
-        let (Some(x), Some(y)) = (as_str(&xv), as_str(&yv)) else {
+        let (Some(x), Some(y)) = (super::as_wtf8(&xv), super::as_wtf8(&yv)) else {
             return Err(vm.type_error("maketrans() arguments must be strs"));
         };
-        if x.chars().count() != y.chars().count() {
+        if count_chars(x) != count_chars(y) {
             return Err(vm.value_error("the first two maketrans arguments must have equal length"));
         }
-        for (a, b) in x.chars().zip(y.chars()) {
+        for ((_, a), (_, b)) in code_points(x).zip(code_points(y)) {
             vm.dict_set(d, Value::small_int(a as i64), Value::small_int(b as i64))?;
         }
         if let Some(&zv) = args.get(2) {
-            let Some(z) = as_str(&zv) else { return Err(vm.type_error("maketrans() argument 3 must be str")) };
-            for c in z.chars() {
+            let Some(z) = super::as_wtf8(&zv) else { return Err(vm.type_error("maketrans() argument 3 must be str")) };
+            for (_, c) in code_points(z) {
                 vm.dict_set(d, Value::small_int(c as i64), Value::NONE)?;
             }
         }
@@ -2165,7 +2362,7 @@ mod methods {
         }
         for p in kw.chunks_exact(2) {
             if !matches!(as_str(&p[0]), Some("object" | "encoding" | "errors")) {
-                let k = text(&p[0]).to_owned();
+                let k = crate::obj::str_surrogates::kw_name(&p[0]).into_owned();
                 return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for str()")));
             }
         }
@@ -2177,7 +2374,7 @@ mod methods {
             return vm.str_value(obj);
         }
         let enc = match encoding {
-            Some(e) => match as_str(&e) {
+            Some(e) => match crate::obj::str_surrogates::utf8(vm, &e)? {
                 Some(s) => s.to_owned(),
                 None => {
                     return Err(vm.type_error(format!("str() argument 'encoding' must be str, not {}", vm.type_name(e))))
@@ -2186,7 +2383,7 @@ mod methods {
             None => "utf-8".to_owned(),
         };
         let errs = match errors {
-            Some(e) => match as_str(&e) {
+            Some(e) => match crate::obj::str_surrogates::utf8(vm, &e)? {
                 Some(s) => Some(s.to_owned()),
                 None => {
                     return Err(vm.type_error(format!("str() argument 'errors' must be str, not {}", vm.type_name(e))))
@@ -2210,6 +2407,9 @@ mod methods {
 
     pub fn install(vm: &mut Vm) -> PyResult<()> {
         let t = vm.types.str_;
+        // `encode`, `format`, `format_map`, `join` and `translate` handle lone
+        // surrogates themselves; the rest refuse them (`recv`, `str_arg`) and
+        // are run again on mapped text (`str_surrogates::call_native`).
         vm.add_methods(
             t,
             &[

@@ -274,9 +274,9 @@ impl Compiler {
     fn encode(&self, c: u32, out: &mut Vec<u8>) {
         if self.bytes {
             out.push(c as u8);
-        } else if let Some(ch) = char::from_u32(c) {
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+        } else if c <= 0x10ffff {
+            // (Str subjects are generalized UTF-8: a lone surrogate is its 3 bytes.)
+            krait_syntax::wtf8::push_code_point(out, c);
         }
     }
 
@@ -436,9 +436,10 @@ fn prefix_into(n: &Node, bytes: bool, out: &mut Vec<u8>) -> bool {
             }
             if bytes {
                 out.push(*c as u8);
-            } else if let Some(ch) = char::from_u32(*c) {
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+            } else if *c <= 0x10ffff {
+                krait_syntax::wtf8::push_code_point(out, *c);
+            } else {
+                return false;
             }
             true
         }
@@ -508,9 +509,12 @@ fn add_char(c: u32, icase: bool, bytes: bool, set: &mut [bool; 256]) -> Option<(
     if icase {
         return None;
     }
-    let mut buf = [0u8; 4];
-    let ch = char::from_u32(c)?;
-    set[ch.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+    if c > 0x10ffff {
+        return None;
+    }
+    let mut buf = Vec::with_capacity(4);
+    krait_syntax::wtf8::push_code_point(&mut buf, c);
+    set[buf[0] as usize] = true;
     Some(())
 }
 

@@ -164,9 +164,31 @@ fn re_error(vm: &mut Vm, msg: &str, pattern: Value, pos: Option<usize>) -> PyErr
     }
 }
 
+/// A pattern holding lone surrogates (generalized UTF-8), written with `\udXXX`
+/// escapes instead, which mean the same code points to the parser (a surrogate
+/// after a backslash was a literal too).
+fn surrogates_escaped(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len() + 8);
+    for (_, cp) in krait_syntax::wtf8::code_points(b) {
+        match char::from_u32(cp) {
+            Some(c) => out.push(c),
+            None => {
+                let escaped = out.bytes().rev().take_while(|&c| c == b'\\').count() % 2 == 1;
+                if escaped {
+                    out.pop();
+                }
+                crate::repr::push_code_escape_u32(&mut out, cp);
+            }
+        }
+    }
+    out
+}
+
 fn compile_regex(vm: &mut Vm, pattern: Value, flags_in: i64) -> PyResult<Regex> {
     let (text, bytes) = if let Some(s) = as_str(&pattern) {
         (s.to_owned(), false)
+    } else if let Some(b) = crate::obj::str::as_wtf8(&pattern) {
+        (surrogates_escaped(b), false)
     } else if let Some(d) = vm.bytes_data(pattern) {
         (d.iter().map(|&b| b as char).collect::<String>(), true)
     } else {
@@ -227,7 +249,7 @@ fn compile_cached(vm: &mut Vm, pattern: Value, flags_in: i64) -> PyResult<Gc<Pat
             c
         }
     };
-    let is_text = as_str(&pattern).is_some();
+    let is_text = crate::obj::str::is_str(pattern);
     let cacheable = is_text || pattern.is_kind(ObjKind::Bytes);
     let key = if !cacheable {
         Value::NULL
@@ -276,7 +298,9 @@ struct Subject<'a> {
 }
 
 fn subject<'a>(vm: &mut Vm, re: &Regex, v: &'a Value) -> PyResult<Subject<'a>> {
-    if let Some(s) = as_str(v) {
+    // (A str's bytes: generalized UTF-8 when it holds lone surrogates, which the
+    // matcher decodes like any other character.)
+    if let Some(s) = crate::obj::str::as_wtf8(v) {
         if re.bytes {
             return Err(vm.type_error("cannot use a bytes pattern on a string-like object"));
         }
@@ -284,7 +308,7 @@ fn subject<'a>(vm: &mut Vm, re: &Regex, v: &'a Value) -> PyResult<Subject<'a>> {
             Some(o) => o.is_ascii(),
             None => s.is_ascii(),
         };
-        return Ok(Subject { data: std::borrow::Cow::Borrowed(s.as_bytes()), utf8: true, ascii });
+        return Ok(Subject { data: std::borrow::Cow::Borrowed(s), utf8: true, ascii });
     }
     if let Some(d) = crate::buffer::buffer_bytes(vm, *v) {
         if !re.bytes {
@@ -442,7 +466,7 @@ fn piece(vm: &mut Vm, bytes: bool, data: &[u8], a: usize, b: usize) -> R {
     } else {
         match std::str::from_utf8(&data[a..b]) {
             Ok(s) => vm.new_str(s),
-            Err(_) => vm.new_str(&String::from_utf8_lossy(&data[a..b])),
+            Err(_) => vm.new_wtf8(&data[a..b]),
         }
     }
 }
@@ -685,16 +709,16 @@ fn push_char(out: &mut Vec<u8>, v: u32, bytes: bool) {
 fn subn_impl(vm: &mut Vm, p: Gc<PatternObj>, repl: Value, string: Value, count: usize) -> PyResult<(Value, usize)> {
     let re = p.regex.clone();
     let pv = p.value();
-    let callable = as_str(&repl).is_none() && vm.bytes_data(repl).is_none();
+    let callable = !crate::obj::str::is_str(repl) && vm.bytes_data(repl).is_none();
     let template = if callable {
         None
     } else {
-        let t: Vec<u8> = match as_str(&repl) {
+        let t: Vec<u8> = match crate::obj::str::as_wtf8(&repl) {
             Some(s) => {
                 if re.bytes {
                     return Err(vm.type_error(format!("expected a bytes-like object, {} found", vm.type_name(repl))));
                 }
-                s.as_bytes().to_vec()
+                s.to_vec()
             }
             None => {
                 if !re.bytes {
@@ -741,8 +765,8 @@ fn subn_impl(vm: &mut Vm, p: Gc<PatternObj>, repl: Value, string: Value, count: 
                             }
                         }
                     } else {
-                        match as_str(&r) {
-                            Some(s) => out.extend_from_slice(s.as_bytes()),
+                        match crate::obj::str::as_wtf8(&r) {
+                            Some(s) => out.extend_from_slice(s),
                             None => {
                                 return Err(vm.type_error(format!("expected str instance, {} found", vm.type_name(r))))
                             }
@@ -764,7 +788,7 @@ fn subn_impl(vm: &mut Vm, p: Gc<PatternObj>, repl: Value, string: Value, count: 
     let sub_len = sub.data.len();
     if n == 0 {
         // Nothing replaced: the subject itself (as its exact type for str/bytes).
-        if as_str(&string).is_some() || string.is_kind(ObjKind::Bytes) {
+        if crate::obj::str::is_str(string) || string.is_kind(ObjKind::Bytes) {
             return Ok((string, 0));
         }
     }
@@ -775,7 +799,8 @@ fn subn_impl(vm: &mut Vm, p: Gc<PatternObj>, repl: Value, string: Value, count: 
     } else {
         match String::from_utf8(out) {
             Ok(s) => vm.new_string(s)?,
-            Err(e) => vm.new_string(String::from_utf8_lossy(e.as_bytes()).into_owned())?,
+            // Lone surrogates from the subject or the replacement.
+            Err(e) => vm.new_wtf8(e.as_bytes())?,
         }
     };
     Ok((v, n))
@@ -931,7 +956,7 @@ fn finditer_impl(vm: &mut Vm, p: Gc<PatternObj>, string: Value, pos: Option<i64>
     };
     drop(sub);
     // Non-str subjects are scanned from a snapshot, like CPython's buffer view.
-    let string = if as_str(&string).is_some() || string.is_kind(ObjKind::Bytes) {
+    let string = if crate::obj::str::is_str(string) || string.is_kind(ObjKind::Bytes) {
         string
     } else {
         let d = vm.buffer_bytes(string)?;
@@ -1018,6 +1043,17 @@ fn re_escape(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
             out.push(c);
         }
         return vm.new_string(out);
+    }
+    if let Some(b) = crate::obj::str::as_wtf8(&p) {
+        // Lone surrogates: the special characters are ASCII, so escape bytewise.
+        let mut out = Vec::with_capacity(b.len() * 2);
+        for &c in b {
+            if SPECIAL.contains(&c) {
+                out.push(b'\\');
+            }
+            out.push(c);
+        }
+        return vm.new_wtf8(&out);
     }
     match vm.bytes_data(p) {
         Some(d) => {
@@ -1279,8 +1315,8 @@ fn m_expand(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     let m = match_of(vm, args)?;
     let t = arg(vm, args, 1, "expand")?;
     let re = m.regex.clone();
-    let tb: Vec<u8> = match as_str(&t) {
-        Some(s) => s.as_bytes().to_vec(),
+    let tb: Vec<u8> = match crate::obj::str::as_wtf8(&t) {
+        Some(s) => s.to_vec(),
         None => vm.buffer_bytes(t)?,
     };
     let pieces = parse_template(vm, &re, t, &tb)?;
@@ -1302,7 +1338,7 @@ fn m_expand(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> R {
     if re.bytes {
         vm.new_bytes(out)
     } else {
-        vm.new_string(String::from_utf8_lossy(&out).into_owned())
+        vm.new_wtf8(&out)
     }
 }
 
