@@ -37,7 +37,33 @@ def _is_mapping(m):
     return isinstance(m, (dict, WeakValueDictionary, WeakKeyDictionary))
 
 
-class WeakValueDictionary:
+class _WeakMapping:
+    # What the two weak dictionaries share: they keep their entries in `data`
+    # and have update() and copy().
+    def clear(self):
+        self.data.clear()
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __or__(self, other):
+        if _is_mapping(other):
+            new = self.copy()
+            new.update(other)
+            return new
+        return NotImplemented
+
+    def __ror__(self, other):
+        if _is_mapping(other):
+            new = type(self)()
+            new.update(other)
+            new.update(self)
+            return new
+        return NotImplemented
+
+
+class WeakValueDictionary(_WeakMapping):
     def __init__(self, other=(), /, **kw):
         def remove(wr, selfref=ref(self)):
             self = selfref()
@@ -169,30 +195,9 @@ class WeakValueDictionary:
         for key, value in kwargs.items():
             d[key] = KeyedRef(value, self._remove, key)
 
-    def clear(self):
-        self.data.clear()
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if _is_mapping(other):
-            new = self.copy()
-            new.update(other)
-            return new
-        return NotImplemented
-
-    def __ror__(self, other):
-        if _is_mapping(other):
-            new = type(self)()
-            new.update(other)
-            new.update(self)
-            return new
-        return NotImplemented
 
 
-class WeakKeyDictionary:
+class WeakKeyDictionary(_WeakMapping):
     def __init__(self, dict=None):
         def remove(k, selfref=ref(self)):
             self = selfref()
@@ -300,27 +305,6 @@ class WeakKeyDictionary:
         if kwargs:
             self.update(kwargs)
 
-    def clear(self):
-        self.data.clear()
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if _is_mapping(other):
-            new = self.copy()
-            new.update(other)
-            return new
-        return NotImplemented
-
-    def __ror__(self, other):
-        if _is_mapping(other):
-            new = type(self)()
-            new.update(other)
-            new.update(self)
-            return new
-        return NotImplemented
 
 
 class WeakSet:
