@@ -37,6 +37,11 @@ def _is_mapping(m):
     return isinstance(m, (dict, WeakValueDictionary, WeakKeyDictionary))
 
 
+def _ref_set(items):
+    # Plain refs to `items`, to compare with or take from a WeakSet's refs.
+    return set([ref(item) for item in items])
+
+
 class _WeakMapping:
     # What the two weak dictionaries share: they keep their entries in `data`
     # and have update() and copy().
@@ -385,7 +390,7 @@ class WeakSet:
         if self is other:
             self.data.clear()
         else:
-            self.data.difference_update([ref(item) for item in other])
+            self.data.difference_update(_ref_set(other))
         return self
 
     def intersection(self, other):
@@ -397,29 +402,29 @@ class WeakSet:
         self.__iand__(other)
 
     def __iand__(self, other):
-        self.data.intersection_update([ref(item) for item in other])
+        self.data.intersection_update(_ref_set(other))
         return self
 
     def issubset(self, other):
-        return self.data.issubset([ref(item) for item in other])
+        return self.data.issubset(_ref_set(other))
 
     __le__ = issubset
 
     def __lt__(self, other):
-        return self.data < set([ref(item) for item in other])
+        return self.data < _ref_set(other)
 
     def issuperset(self, other):
-        return self.data.issuperset([ref(item) for item in other])
+        return self.data.issuperset(_ref_set(other))
 
     __ge__ = issuperset
 
     def __gt__(self, other):
-        return self.data > set([ref(item) for item in other])
+        return self.data > _ref_set(other)
 
     def __eq__(self, other):
         if not isinstance(other, type(self)):
             return NotImplemented
-        return self.data == set([ref(item) for item in other])
+        return self.data == _ref_set(other)
 
     __hash__ = None
 
